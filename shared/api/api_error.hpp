@@ -1,0 +1,27 @@
+#pragma once
+// The one error shape of the API: {"error":{"code","message","message_ja","fields"}}.
+// The server writes it; the client reads it and shows message_ja or message to the user.
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace madoguchi::api {
+
+struct ApiError {
+    std::string code;        // stable, machine-readable: "invalid_parameter", "not_found", …
+    std::string message;     // English
+    std::string message_ja;  // Japanese
+    std::map<std::string, std::string> fields;  // parameter or field name -> what is wrong with it (English)
+};
+
+// Builds an error from catalog key "error.<code>"; field messages from "field.<reason>" keys.
+ApiError make_error(std::string_view code);
+ApiError& add_field(ApiError& error, std::string_view field, std::string_view reason_key);
+
+nlohmann::json to_json(const ApiError& error);
+// Empty when the body is not an API error document.
+std::optional<ApiError> parse_error(std::string_view body);
+
+}  // namespace madoguchi::api

@@ -1,0 +1,26 @@
+#pragma once
+// User-facing text, Japanese first and English second, from assets/i18n/catalog.json
+// (embedded at build time so the client needs no extra request and the server none at all).
+#include <string>
+#include <string_view>
+
+namespace madoguchi::i18n {
+
+enum class Language { ja, en };
+
+std::string_view language_code(Language language);
+
+// The text for `key` in `language`; the key itself when the catalog has no such entry,
+// so a missing string is visible rather than blank.
+const std::string& text(std::string_view key, Language language);
+
+// Both texts of a key, for API errors that carry `message` and `message_ja`.
+struct Texts {
+    const std::string& ja;
+    const std::string& en;
+};
+Texts texts(std::string_view key);
+
+bool has_key(std::string_view key);
+
+}  // namespace madoguchi::i18n

@@ -1,0 +1,44 @@
+#pragma once
+// The program's command line: madoguchi <serve|migrate|version> [options].
+#include <filesystem>
+#include <span>
+#include <string>
+#include <string_view>
+#include <variant>
+
+namespace madoguchi::server::cli {
+
+inline constexpr const char* default_database_path = "var/madoguchi.db";
+
+struct ServeOptions {
+    int port = 8080;
+    std::string bind = "127.0.0.1";
+    std::filesystem::path database = default_database_path;
+    std::filesystem::path web_dir;
+};
+
+struct MigrateOptions {
+    std::filesystem::path database = default_database_path;
+};
+
+struct VersionRequest {};
+
+// --help of the program or of a command: print the text, exit 0.
+struct HelpRequest {
+    std::string text;
+};
+
+// A command line that cannot run: print the message, exit 2.
+struct UsageError {
+    std::string message;
+};
+
+using Command = std::variant<ServeOptions, MigrateOptions, VersionRequest, HelpRequest, UsageError>;
+
+// `arguments` excludes the program name. `default_web_dir` is used when --web-dir is not given.
+Command parse_command_line(std::span<const std::string_view> arguments, const std::filesystem::path& default_web_dir);
+
+// <folder of the running executable>/../web: where the build puts the web app.
+std::filesystem::path web_dir_beside_executable(const char* argv0);
+
+}  // namespace madoguchi::server::cli

@@ -1,0 +1,92 @@
+#include "cli/commands.hpp"
+
+#include <cstdio>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cli/command_line.hpp"
+#include "cli/stop_signals.hpp"
+#include "http/app.hpp"
+#include "store/migrations.hpp"
+
+namespace madoguchi::server::cli {
+namespace {
+
+constexpr int exit_failure = 1;
+constexpr int exit_usage = 2;
+
+void report_migration(const std::filesystem::path& database, const store::MigrationOutcome& outcome) {
+    if (outcome.from_version == outcome.to_version) {
+        std::fprintf(stderr, "database %s: schema version %d, up to date\n", database.c_str(), outcome.to_version);
+    } else {
+        std::fprintf(stderr, "database %s: schema migrated from version %d to %d\n", database.c_str(),
+                     outcome.from_version, outcome.to_version);
+    }
+}
+
+int serve(const ServeOptions& options) {
+    auto created = http::App::create({options.database, options.web_dir});
+    if (!created) {
+        std::fprintf(stderr, "error: %s\n", created.error().c_str());
+        return exit_failure;
+    }
+    auto& app = *created.value();
+    report_migration(options.database, app.migration());
+    if (!app.static_files().is_available()) {
+        std::fprintf(stderr, "warning: web app folder %s not found; serving the API only (run scripts/build)\n",
+                     options.web_dir.c_str());
+    }
+    StopSignals stop_signals([&app] { app.stop(); });
+    if (!app.bind(options.bind, options.port)) {
+        std::fprintf(stderr, "error: cannot listen on %s port %d (address in use or not available)\n",
+                     options.bind.c_str(), options.port);
+        return exit_failure;
+    }
+    std::printf("Madoguchi listening on http://%s/\n", app.address().c_str());
+    std::fflush(stdout);
+    if (!app.listen()) {
+        std::fprintf(stderr, "error: the server stopped unexpectedly\n");
+        return exit_failure;
+    }
+    std::fprintf(stderr, "stopped\n");
+    return 0;
+}
+
+int migrate(const MigrateOptions& options) {
+    auto database = store::Database::open(options.database);
+    if (!database) {
+        std::fprintf(stderr, "error: %s\n", database.error().c_str());
+        return exit_failure;
+    }
+    auto outcome = store::migrate(database.value());
+    if (!outcome) {
+        std::fprintf(stderr, "error: %s\n", outcome.error().c_str());
+        return exit_failure;
+    }
+    report_migration(options.database, outcome.value());
+    return 0;
+}
+
+}  // namespace
+
+int run(int argc, char** argv) {
+    const std::vector<std::string_view> arguments(argv + 1, argv + argc);
+    const auto command = parse_command_line(arguments, web_dir_beside_executable(argv[0]));
+    if (const auto* help = std::get_if<HelpRequest>(&command)) {
+        std::fputs(help->text.c_str(), stdout);
+        return 0;
+    }
+    if (const auto* error = std::get_if<UsageError>(&command)) {
+        std::fprintf(stderr, "%s\n", error->message.c_str());
+        return exit_usage;
+    }
+    if (std::holds_alternative<VersionRequest>(command)) {
+        std::printf("madoguchi %s\n", MADOGUCHI_VERSION);
+        return 0;
+    }
+    if (const auto* options = std::get_if<MigrateOptions>(&command)) return migrate(*options);
+    return serve(std::get<ServeOptions>(command));
+}
+
+}  // namespace madoguchi::server::cli

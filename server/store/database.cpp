@@ -1,0 +1,156 @@
+#include "store/database.hpp"
+
+#include <sqlite3.h>
+
+#include <system_error>
+#include <utility>
+
+namespace madoguchi::server::store {
+
+Statement::Statement(Statement&& other) noexcept : statement_(std::exchange(other.statement_, nullptr)) {}
+
+Statement& Statement::operator=(Statement&& other) noexcept {
+    if (this != &other) {
+        sqlite3_finalize(statement_);
+        statement_ = std::exchange(other.statement_, nullptr);
+    }
+    return *this;
+}
+
+Statement::~Statement() { sqlite3_finalize(statement_); }
+
+Statement& Statement::bind(int index, std::string_view text) {
+    sqlite3_bind_text(statement_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+    return *this;
+}
+
+Statement& Statement::bind(int index, std::int64_t number) {
+    sqlite3_bind_int64(statement_, index, number);
+    return *this;
+}
+
+Result<bool> Statement::step() {
+    switch (sqlite3_step(statement_)) {
+        case SQLITE_ROW: return true;
+        case SQLITE_DONE: return false;
+        default: return Error{sqlite3_errmsg(sqlite3_db_handle(statement_))};
+    }
+}
+
+std::int64_t Statement::column_int(int column) const { return sqlite3_column_int64(statement_, column); }
+
+std::string Statement::column_text(int column) const {
+    const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement_, column));
+    return text ? std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(statement_, column))) : std::string();
+}
+
+bool Statement::column_is_null(int column) const { return sqlite3_column_type(statement_, column) == SQLITE_NULL; }
+
+Result<Database> Database::open(const std::filesystem::path& path) {
+    if (path.has_parent_path()) {
+        std::error_code failure;
+        std::filesystem::create_directories(path.parent_path(), failure);
+        if (failure) return Error{"cannot create folder " + path.parent_path().string() + ": " + failure.message()};
+    }
+    sqlite3* connection = nullptr;
+    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX;
+    const int opened = sqlite3_open_v2(path.c_str(), &connection, flags, nullptr);
+    Database database(connection, path);
+    if (opened != SQLITE_OK) return database.error("cannot open database");
+    sqlite3_extended_result_codes(connection, 1);
+    if (auto configured = database.configure(); !configured) return Error{configured.error()};
+    return database;
+}
+
+Database::Database(sqlite3* connection, std::filesystem::path path) : connection_(connection), path_(std::move(path)) {}
+
+Database::Database(Database&& other) noexcept
+    : connection_(std::exchange(other.connection_, nullptr)), path_(std::move(other.path_)) {}
+
+Database& Database::operator=(Database&& other) noexcept {
+    if (this != &other) {
+        sqlite3_close_v2(connection_);
+        connection_ = std::exchange(other.connection_, nullptr);
+        path_ = std::move(other.path_);
+    }
+    return *this;
+}
+
+Database::~Database() { sqlite3_close_v2(connection_); }
+
+Error Database::error(std::string_view doing) const {
+    if (connection_ && sqlite3_errcode(connection_) == SQLITE_NOTADB) {
+        return Error{path_.string() + " is not a SQLite database"};
+    }
+    const char* reason = connection_ ? sqlite3_errmsg(connection_) : "out of memory";
+    return Error{path_.string() + ": " + std::string(doing) + ": " + reason};
+}
+
+Status Database::configure() {
+    // Writers wait for each other (another process migrating, a backup) instead of failing.
+    sqlite3_busy_timeout(connection_, 5000);
+    // The journal-mode query is the first read of the file, so it is also where a file
+    // that is not a database shows itself.
+    auto mode = prepare("PRAGMA journal_mode=WAL");
+    if (!mode) return Error{mode.error()};
+    auto row = mode.value().step();
+    if (!row) return error("cannot switch to WAL mode");
+    if (!row.value() || mode.value().column_text(0) != "wal") {
+        return Error{path_.string() + ": SQLite refused WAL mode (is the file on a network share?)"};
+    }
+    // In WAL mode, synchronous=NORMAL keeps every committed transaction when the process
+    // crashes or is killed; only a power loss or OS crash can drop the last commits.
+    // FULL would add an fsync per commit for that case alone.
+    return execute("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+}
+
+Status Database::execute(std::string_view sql) {
+    const std::string statements(sql);
+    if (sqlite3_exec(connection_, statements.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK) {
+        return error("query failed");
+    }
+    return success();
+}
+
+Result<Statement> Database::prepare(std::string_view sql) {
+    sqlite3_stmt* statement = nullptr;
+    if (sqlite3_prepare_v2(connection_, sql.data(), static_cast<int>(sql.size()), &statement, nullptr) != SQLITE_OK) {
+        return error("cannot prepare query");
+    }
+    return Statement(statement);
+}
+
+Result<std::optional<std::int64_t>> Database::query_int(std::string_view sql) {
+    auto statement = prepare(sql);
+    if (!statement) return Error{statement.error()};
+    auto row = statement.value().step();
+    if (!row) return error("query failed");
+    if (!row.value() || statement.value().column_is_null(0)) return std::optional<std::int64_t>();
+    return std::optional<std::int64_t>(statement.value().column_int(0));
+}
+
+Result<bool> Database::table_exists(std::string_view name) {
+    auto statement = prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1");
+    if (!statement) return Error{statement.error()};
+    statement.value().bind(1, name);
+    auto row = statement.value().step();
+    if (!row) return error("cannot read the schema");
+    return row.value();
+}
+
+Status Database::transaction(const std::function<Status()>& body) {
+    if (auto begun = execute("BEGIN IMMEDIATE"); !begun) return begun;
+    auto outcome = body();
+    if (!outcome) {
+        // Keep the body's message, which says what failed; the rollback's own is secondary.
+        (void)execute("ROLLBACK");
+        return outcome;
+    }
+    if (auto committed = execute("COMMIT"); !committed) {
+        (void)execute("ROLLBACK");
+        return committed;
+    }
+    return success();
+}
+
+}  // namespace madoguchi::server::store

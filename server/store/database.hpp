@@ -1,0 +1,92 @@
+#pragma once
+// A small RAII layer over SQLite's C API: one connection, prepared statements, transactions.
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "store/result.hpp"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace madoguchi::server::store {
+
+class Statement {
+public:
+    explicit Statement(sqlite3_stmt* statement) : statement_(statement) {}
+    Statement(Statement&& other) noexcept;
+    Statement& operator=(Statement&& other) noexcept;
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+    ~Statement();
+
+    // Parameters are 1-based, as in SQLite.
+    Statement& bind(int index, std::string_view text);
+    Statement& bind(int index, std::int64_t number);
+
+    // True when a row is ready to read, false when the statement has finished.
+    Result<bool> step();
+
+    std::int64_t column_int(int column) const;
+    std::string column_text(int column) const;
+    bool column_is_null(int column) const;
+
+private:
+    sqlite3_stmt* statement_;
+};
+
+class Database {
+public:
+    // Opens the file (creating it and its folder when missing) and applies the connection
+    // settings; fails with a clear message when the file is not a SQLite database.
+    static Result<Database> open(const std::filesystem::path& path);
+
+    Database(Database&& other) noexcept;
+    Database& operator=(Database&& other) noexcept;
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+    ~Database();
+
+    const std::filesystem::path& path() const { return path_; }
+
+    // Runs one or more statements that return no rows.
+    Status execute(std::string_view sql);
+    Result<Statement> prepare(std::string_view sql);
+    // The first column of the first row; empty when there is no row or it is NULL.
+    Result<std::optional<std::int64_t>> query_int(std::string_view sql);
+    Result<bool> table_exists(std::string_view name);
+
+    // Runs `body` inside BEGIN IMMEDIATE … COMMIT, rolling back when it fails. IMMEDIATE
+    // takes the write lock up front, so two processes never interleave read-then-write.
+    Status transaction(const std::function<Status()>& body);
+
+private:
+    Database(sqlite3* connection, std::filesystem::path path);
+    Error error(std::string_view doing) const;
+    Status configure();
+
+    sqlite3* connection_;
+    std::filesystem::path path_;
+};
+
+// One connection shared by the server's request threads, used by one thread at a time.
+class SharedDatabase {
+public:
+    explicit SharedDatabase(Database database) : database_(std::move(database)) {}
+
+    template <class Work>
+    auto use(Work&& work) {
+        std::scoped_lock lock(mutex_);
+        return work(database_);
+    }
+
+private:
+    std::mutex mutex_;
+    Database database_;
+};
+
+}  // namespace madoguchi::server::store

@@ -1,0 +1,168 @@
+#include <catch2/catch.hpp>
+
+#include <set>
+
+#include "server_test_support.hpp"
+
+using madoguchi::testing::check_invalid_parameter;
+using madoguchi::testing::json_of;
+using madoguchi::testing::RunningApp;
+using nlohmann::json;
+
+namespace {
+
+const std::set<std::string> http_methods{"get", "put", "post", "delete", "options", "head", "patch", "trace"};
+
+std::string lowercase(std::string text) {
+    for (auto& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return text;
+}
+
+json fetch_document(const RunningApp& server) {
+    const auto response = server.client()->Get("/api/v1/openapi.json");
+    REQUIRE(response);
+    REQUIRE(response->status == 200);
+    CHECK(response->get_header_value("Content-Type") == "application/json; charset=utf-8");
+    auto document = json_of(response);
+    REQUIRE(document.is_object());
+    return document;
+}
+
+// Follows a local "$ref" ("#/components/…") to what it names.
+json resolve(const json& document, const json& node) {
+    if (!node.is_object() || !node.contains("$ref")) return node;
+    const auto pointer = node["$ref"].get<std::string>();
+    REQUIRE(pointer.starts_with("#/"));
+    const json::json_pointer location(pointer.substr(1));
+    REQUIRE(document.contains(location));
+    return resolve(document, document.at(location));
+}
+
+std::string example_value(const json& parameter) {
+    REQUIRE(parameter.contains("example"));
+    const auto& example = parameter["example"];
+    return example.is_string() ? example.get<std::string>() : example.dump();
+}
+
+std::string encoded(const std::string& value) {
+    std::string result;
+    for (const unsigned char c : value) {
+        if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == ':') {
+            result += static_cast<char>(c);
+        } else {
+            char escaped[4];
+            std::snprintf(escaped, sizeof escaped, "%%%02X", c);
+            result += escaped;
+        }
+    }
+    return result;
+}
+
+struct Operation {
+    std::string method;  // lowercase, as in the document
+    std::string path;
+    json node;
+};
+
+std::vector<Operation> documented_operations(const json& document) {
+    std::vector<Operation> operations;
+    for (const auto& [path, item] : document["paths"].items()) {
+        for (const auto& [method, operation] : item.items()) {
+            if (http_methods.contains(method)) operations.push_back({method, path, operation});
+        }
+    }
+    return operations;
+}
+
+}  // namespace
+
+TEST_CASE("the OpenAPI document is served with this build's version", "[openapi]") {
+    RunningApp server;
+    const auto document = fetch_document(server);
+    CHECK(document["openapi"].get<std::string>().starts_with("3.0"));
+    CHECK(document["info"]["version"] == MADOGUCHI_VERSION);
+}
+
+TEST_CASE("every route is documented and every documented operation is routed", "[openapi]") {
+    RunningApp server;
+    const auto document = fetch_document(server);
+    const auto& routes = server.app().router().routes();
+    REQUIRE_FALSE(routes.empty());
+    for (const auto& route : routes) {
+        INFO(route.method << " " << route.path);
+        const auto method = lowercase(route.method);
+        REQUIRE(document["paths"].contains(route.path));
+        REQUIRE(document["paths"][route.path].contains(method));
+        CHECK(document["paths"][route.path][method]["operationId"] == route.operation_id);
+    }
+    for (const auto& operation : documented_operations(document)) {
+        INFO(operation.method << " " << operation.path);
+        const auto routed = std::any_of(routes.begin(), routes.end(), [&](const auto& route) {
+            return route.path == operation.path && lowercase(route.method) == operation.method;
+        });
+        CHECK(routed);
+    }
+}
+
+TEST_CASE("every operation documents its success body and its errors in the error shape", "[openapi]") {
+    RunningApp server;
+    const auto document = fetch_document(server);
+    const auto error_schema = resolve(document, json{{"$ref", "#/components/schemas/Error"}});
+    const auto& error_properties = error_schema["properties"]["error"]["properties"];
+    for (const auto* property : {"code", "message", "message_ja", "fields"}) CHECK(error_properties.contains(property));
+
+    for (const auto& operation : documented_operations(document)) {
+        INFO(operation.method << " " << operation.path);
+        CHECK_FALSE(operation.node.value("summary", "").empty());
+        const auto& responses = operation.node["responses"];
+        REQUIRE(responses.contains("200"));
+        CHECK(resolve(document, responses["200"])["content"].contains("application/json"));
+        CHECK(responses.contains("405"));
+        CHECK(responses.contains("500"));
+        const bool has_parameters = operation.node.contains("parameters") && !operation.node["parameters"].empty();
+        CHECK(responses.contains("400") == has_parameters);
+        for (const auto& [status, response] : responses.items()) {
+            if (status.front() != '4' && status.front() != '5') continue;
+            if (status == "503" && operation.path == "/api/v1/health") continue;  // a degraded Health document
+            INFO("status " << status);
+            const auto schema = resolve(document, response)["content"]["application/json"]["schema"];
+            CHECK(schema == json{{"$ref", "#/components/schemas/Error"}});
+        }
+    }
+}
+
+TEST_CASE("each documented required query parameter is really required", "[openapi]") {
+    RunningApp server;
+    const auto document = fetch_document(server);
+    int required_parameters = 0;
+    for (const auto& operation : documented_operations(document)) {
+        if (operation.method != "get") continue;
+        std::vector<json> required;
+        for (const auto& parameter : operation.node.value("parameters", json::array())) {
+            const auto resolved = resolve(document, parameter);
+            if (resolved["in"] == "query" && resolved.value("required", false)) required.push_back(resolved);
+        }
+        const auto query_without = [&](const std::string& omitted) {
+            std::string query;
+            for (const auto& parameter : required) {
+                const auto name = parameter["name"].get<std::string>();
+                if (name == omitted) continue;
+                query += (query.empty() ? "?" : "&") + name + "=" + encoded(example_value(parameter));
+            }
+            return query;
+        };
+        INFO(operation.path);
+        // The documented examples together make a valid request.
+        const auto complete = server.client()->Get((operation.path + query_without("")).c_str());
+        REQUIRE(complete);
+        CHECK(complete->status == 200);
+        for (const auto& parameter : required) {
+            const auto name = parameter["name"].get<std::string>();
+            INFO("without " << name);
+            check_invalid_parameter(server.client()->Get((operation.path + query_without(name)).c_str()), {name},
+                                    "field.required");
+            ++required_parameters;
+        }
+    }
+    CHECK(required_parameters >= 4);
+}

@@ -1,0 +1,72 @@
+#pragma once
+// The one asynchronous API client. Requests go out through a platform transport (fetch in
+// the browser, a worker thread natively); completions queue up and are handed to their
+// callbacks in drain(), once per frame on the UI thread, so no frame ever waits on the network.
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "api/api_error.hpp"
+
+namespace madoguchi::client {
+
+struct HttpRequest {
+    std::string method = "GET";
+    std::string path;  // "/api/v1/…", relative to the server the app came from
+    std::string body;
+};
+
+struct HttpResponse {
+    int status = 0;         // 0 when the request never got an HTTP answer
+    std::string body;
+    std::string transport_error;  // set when the network failed (no HTTP status)
+};
+
+// What a view-model gets back: the body on 2xx, otherwise an error kept apart by kind.
+struct ApiResult {
+    enum class Kind { ok, http_error, transport_error };
+    Kind kind = Kind::ok;
+    int status = 0;
+    std::string body;
+    api::ApiError error;  // for http_error and transport_error: what to show the user
+
+    bool ok() const { return kind == Kind::ok; }
+};
+
+ApiResult to_api_result(const HttpResponse& response);
+
+class Transport {
+public:
+    virtual ~Transport() = default;
+    // Starts the request; the transport later calls ApiClient::complete(id, …), from any thread.
+    virtual void send(std::uint64_t id, const HttpRequest& request) = 0;
+};
+
+class ApiClient {
+public:
+    using Callback = std::function<void(const ApiResult&)>;
+
+    void set_transport(Transport* transport) { transport_ = transport; }
+    std::uint64_t send(HttpRequest request, Callback callback);
+    std::uint64_t get(std::string path, Callback callback) { return send({"GET", std::move(path), {}}, std::move(callback)); }
+
+    // Thread-safe: queues the response for the next drain().
+    void complete(std::uint64_t id, HttpResponse response);
+    // Runs the callbacks of every completed request; returns how many ran.
+    int drain();
+    std::size_t in_flight() const { return callbacks_.size(); }
+
+private:
+    Transport* transport_ = nullptr;
+    std::uint64_t next_id_ = 1;
+    std::map<std::uint64_t, Callback> callbacks_;
+    std::mutex completed_mutex_;
+    std::vector<std::pair<std::uint64_t, HttpResponse>> completed_;
+};
+
+}  // namespace madoguchi::client

@@ -1,0 +1,41 @@
+#pragma once
+// The application state behind the views: preferences, the current area and the view-models.
+// Platform code owns the loop and the ImGui frame; App does one frame's work inside it.
+#include "api/api_client.hpp"
+#include "app/navigation.hpp"
+#include "calendar/tokyo_time.hpp"
+#include "dashboard/dashboard_view_model.hpp"
+#include "i18n/catalog.hpp"
+
+namespace madoguchi::client {
+
+struct Preferences {
+    i18n::Language language = i18n::Language::ja;
+    bool wareki = false;  // show dates in 和暦
+    friend bool operator==(const Preferences&, const Preferences&) = default;
+};
+
+class App {
+public:
+    explicit App(ApiClient& api) : api_(api) {}
+
+    // Delivers finished requests, starts due ones and draws the UI; between ImGui::NewFrame and Render.
+    void frame(calendar::Instant now);
+    // True from the first frame drawn with data from the server.
+    bool ready() const { return ready_; }
+
+    Preferences& preferences() { return preferences_; }
+    Area area() const { return area_; }
+    void select(Area area) { area_ = area; }
+    DashboardViewModel& dashboard() { return dashboard_; }
+    ApiClient& api() { return api_; }
+
+private:
+    ApiClient& api_;
+    Preferences preferences_;
+    Area area_ = Area::dashboard;
+    DashboardViewModel dashboard_;
+    bool ready_ = false;
+};
+
+}  // namespace madoguchi::client

@@ -1,0 +1,52 @@
+#include "platform/web/http_web.hpp"
+
+#include <emscripten.h>
+
+namespace {
+
+madoguchi::client::ApiClient* completion_target = nullptr;
+
+// The id travels as a double: JS numbers hold it exactly, and no BigInt bridging is needed.
+EM_JS(void, madoguchi_js_fetch, (double id, const char* method, const char* url, const char* body, int body_length), {
+    const init = {method : UTF8ToString(method), credentials : "same-origin", headers : {"Accept" : "application/json"}};
+    if (body_length > 0) {
+        init.body = UTF8ToString(body, body_length);
+        init.headers["Content-Type"] = "application/json";
+    }
+    const deliver = function(status, bytes, error) {
+        const pointer = _malloc(Math.max(bytes.length, 1));
+        HEAPU8.set(bytes, pointer);
+        const errorLength = lengthBytesUTF8(error) + 1;
+        const errorPointer = _malloc(errorLength);
+        stringToUTF8(error, errorPointer, errorLength);
+        _madoguchi_http_done(id, status, pointer, bytes.length, errorPointer);
+        _free(pointer);
+        _free(errorPointer);
+    };
+    fetch(UTF8ToString(url), init)
+        .then(function(response) {
+            return response.arrayBuffer().then(function(buffer) { deliver(response.status, new Uint8Array(buffer), ""); });
+        })
+        .catch(function(error) { deliver(0, new Uint8Array(0), String(error && error.message || error)); });
+});
+
+}  // namespace
+
+extern "C" EMSCRIPTEN_KEEPALIVE void madoguchi_http_done(double id, int status, const char* body, int body_length,
+                                                          const char* error) {
+    if (completion_target == nullptr) return;
+    completion_target->complete(static_cast<std::uint64_t>(id),
+                                madoguchi::client::HttpResponse{status, std::string(body, static_cast<std::size_t>(body_length)),
+                                                                status == 0 ? std::string(error) : std::string()});
+}
+
+namespace madoguchi::client {
+
+WebFetchTransport::WebFetchTransport(ApiClient& api) { completion_target = &api; }
+
+void WebFetchTransport::send(std::uint64_t id, const HttpRequest& request) {
+    madoguchi_js_fetch(static_cast<double>(id), request.method.c_str(), request.path.c_str(), request.body.data(),
+                       static_cast<int>(request.body.size()));
+}
+
+}  // namespace madoguchi::client

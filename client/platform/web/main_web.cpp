@@ -1,0 +1,150 @@
+// The browser entry point: WebGL2 context, the frame loop, the UI font, and the state
+// published on window.madoguchi for tests and monitoring.
+#include <GLES3/gl3.h>
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#include <imgui.h>
+
+#include <backends/imgui_impl_opengl3.h>
+#include <memory>
+#include <string>
+
+#include "app/app.hpp"
+#include "platform/web/http_web.hpp"
+#include "platform/web/preferences_web.hpp"
+#include "platform/web/web_canvas.hpp"
+#include "platform/web/web_input.hpp"
+#include "ui/fonts.hpp"
+#include "ui/style.hpp"
+
+namespace {
+
+using namespace madoguchi::client;
+
+EM_JS(void, madoguchi_publish, (int ready, int frame, int font_loaded), {
+    const state = window.madoguchi;
+    state.ready = ready !== 0;
+    state.frame = frame;
+    if (font_loaded && Module.madoguchiHideStatus) {
+        Module.madoguchiHideStatus();
+        Module.madoguchiHideStatus = null;
+    }
+});
+
+EM_JS(char*, madoguchi_font_url, (), { return stringToNewUTF8(window.madoguchi.fontUrl); });
+
+EM_JS(void, madoguchi_fail, (const char* message), { Module.onAbort(UTF8ToString(message)); });
+
+struct WebClient {
+    ApiClient api;
+    WebFetchTransport transport{api};
+    App app{api};
+    Preferences saved_preferences;
+    std::string font;
+    bool font_loaded = false;
+    float ui_scale = 0.0F;  // scale the atlas and style were built for
+    double last_frame_ms = 0.0;
+    int frame = 0;
+};
+
+WebClient* client = nullptr;
+
+void request_font() {
+    char* url = madoguchi_font_url();
+    client->api.get(url, [](const ApiResult& result) {
+        if (!result.ok() || result.body.size() < 1024) {
+            madoguchi_fail("font download failed");
+            return;
+        }
+        client->font = result.body;
+        client->font_loaded = true;
+    });
+    free(url);
+}
+
+void rebuild_for_scale(float scale) {
+    if (!build_font_atlas(client->font, scale)) {
+        madoguchi_fail("the UI font could not be read");
+        return;
+    }
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+    apply_style(scale);
+    client->ui_scale = scale;
+}
+
+void frame() {
+    const auto metrics = sync_canvas_size();
+    set_input_pixel_ratio(metrics.pixel_ratio);
+    glViewport(0, 0, metrics.width_pixels, metrics.height_pixels);
+    glClearColor(0.957F, 0.961F, 0.969F, 1.0F);
+    glClear(GL_COLOR_BUFFER_BIT);
+
+    if (!client->font_loaded) {
+        client->api.drain();  // the font arrives through the same queue as API responses
+        madoguchi_publish(0, client->frame, 0);
+        return;
+    }
+    if (client->ui_scale != metrics.pixel_ratio) rebuild_for_scale(metrics.pixel_ratio);
+
+    auto& io = ImGui::GetIO();
+    const double now_ms = emscripten_get_now();
+    io.DeltaTime = client->last_frame_ms > 0.0 ? static_cast<float>((now_ms - client->last_frame_ms) / 1000.0) : 1.0F / 60.0F;
+    if (io.DeltaTime <= 0.0F) io.DeltaTime = 1.0F / 1000.0F;
+    client->last_frame_ms = now_ms;
+    io.DisplaySize = ImVec2(static_cast<float>(metrics.width_pixels), static_cast<float>(metrics.height_pixels));
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui::NewFrame();
+    client->app.frame(madoguchi::calendar::now());
+    ImGui::Render();
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (client->app.preferences() != client->saved_preferences) {
+        save_preferences(client->app.preferences());
+        client->saved_preferences = client->app.preferences();
+    }
+    apply_mouse_cursor(ImGui::GetMouseCursor());
+
+    ++client->frame;
+    madoguchi_publish(client->app.ready() ? 1 : 0, client->frame, 1);
+}
+
+bool create_webgl2_context() {
+    EmscriptenWebGLContextAttributes attributes;
+    emscripten_webgl_init_context_attributes(&attributes);
+    attributes.majorVersion = 2;
+    attributes.minorVersion = 0;
+    attributes.alpha = EM_FALSE;
+    attributes.antialias = EM_FALSE;
+    attributes.depth = EM_FALSE;
+    attributes.stencil = EM_FALSE;
+    // Tests read the canvas' pixels after the frame; without this they would read a cleared buffer.
+    attributes.preserveDrawingBuffer = EM_TRUE;
+    const auto context = emscripten_webgl_create_context("#canvas", &attributes);
+    return context > 0 && emscripten_webgl_make_context_current(context) == EMSCRIPTEN_RESULT_SUCCESS;
+}
+
+}  // namespace
+
+int main() {
+    if (!create_webgl2_context()) {
+        madoguchi_fail("WebGL2 is not available in this browser.");
+        return 1;
+    }
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    auto& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // layout is fixed; nothing to persist between visits
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    io.BackendPlatformName = "madoguchi_web";
+    install_web_input();
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+
+    client = new WebClient();
+    client->api.set_transport(&client->transport);
+    client->saved_preferences = load_preferences();
+    client->app.preferences() = client->saved_preferences;
+    request_font();
+    emscripten_set_main_loop(frame, 0, false);
+    return 0;
+}

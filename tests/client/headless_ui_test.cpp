@@ -1,0 +1,105 @@
+#include <catch2/catch.hpp>
+
+#include <imgui.h>
+
+#include <chrono>
+#include <thread>
+
+#include "app/app.hpp"
+#include "headless_imgui.hpp"
+#include "platform/native/http_native.hpp"
+#include "support/server_process.hpp"
+#include "ui/key_map.hpp"
+
+using namespace madoguchi;
+using client::App;
+using client::Area;
+using i18n::Language;
+
+namespace {
+
+// Draws `frames` frames of the whole app, letting the network answer in between.
+int draw_frames(testing::HeadlessImGui& imgui, App& app, int frames) {
+    int vertices = 0;
+    for (int i = 0; i < frames; ++i) {
+        vertices = imgui.frame([&] { app.frame(calendar::now()); });
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    return vertices;
+}
+
+}  // namespace
+
+TEST_CASE("every area draws in both languages and date styles against a real server", "[headless]") {
+    testing::ServerProcess server(MADOGUCHI_SERVER_BINARY);
+    client::ApiClient api;
+    client::NativeHttpTransport transport(api, server.host(), server.port());
+    api.set_transport(&transport);
+    App app(api);
+    testing::HeadlessImGui imgui(1280.0F, 800.0F);
+
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (!app.ready() && std::chrono::steady_clock::now() < deadline) draw_frames(imgui, app, 1);
+    REQUIRE(app.ready());
+
+    for (const auto language : {Language::ja, Language::en}) {
+        for (const bool wareki : {false, true}) {
+            app.preferences().language = language;
+            app.preferences().wareki = wareki;
+            for (const auto& info : client::areas()) {
+                app.select(info.area);
+                CHECK(draw_frames(imgui, app, 20) > 0);
+            }
+        }
+    }
+}
+
+TEST_CASE("the app draws at small, large and high-DPI sizes", "[headless]") {
+    testing::ServerProcess server(MADOGUCHI_SERVER_BINARY);
+    client::ApiClient api;
+    client::NativeHttpTransport transport(api, server.host(), server.port());
+    api.set_transport(&transport);
+    App app(api);
+    testing::HeadlessImGui imgui(1280.0F, 800.0F, 2.0F);
+
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (!app.ready() && std::chrono::steady_clock::now() < deadline) draw_frames(imgui, app, 1);
+    REQUIRE(app.ready());
+    for (const auto& [width, height] : {std::pair{320.0F, 240.0F}, {3840.0F, 2160.0F}, {2560.0F, 1600.0F}}) {
+        imgui.resize(width, height);
+        CHECK(draw_frames(imgui, app, 30) > 0);
+    }
+}
+
+TEST_CASE("the app keeps drawing with the server unreachable, and is not ready", "[headless]") {
+    client::ApiClient api;
+    client::NativeHttpTransport transport(api, "127.0.0.1", 1);
+    api.set_transport(&transport);
+    App app(api);
+    testing::HeadlessImGui imgui(1024.0F, 768.0F);
+
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (app.dashboard().health_state() != client::LoadState::failed && std::chrono::steady_clock::now() < deadline) {
+        draw_frames(imgui, app, 1);
+    }
+    CHECK(app.dashboard().health_state() == client::LoadState::failed);
+    CHECK(draw_frames(imgui, app, 60) > 0);
+    CHECK_FALSE(app.ready());
+}
+
+TEST_CASE("keyboard navigation moves through the UI without assertions", "[headless]") {
+    client::ApiClient api;
+    client::NativeHttpTransport transport(api, "127.0.0.1", 1);
+    api.set_transport(&transport);
+    App app(api);
+    testing::HeadlessImGui imgui(1024.0F, 768.0F);
+    auto& io = ImGui::GetIO();
+    using namespace client;
+    for (const int key : {client::key_tab, key_down, key_down, key_space, key_tab, key_down, key_space, key_escape}) {
+        io.KeysDown[key] = true;
+        draw_frames(imgui, app, 2);
+        io.KeysDown[key] = false;
+        draw_frames(imgui, app, 2);
+    }
+    CHECK(draw_frames(imgui, app, 5) > 0);
+}

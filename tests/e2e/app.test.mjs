@@ -1,0 +1,87 @@
+// The web app as a person gets it: the real server, the real build, headless Debian chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { gunzipSync } from 'node:zlib';
+import { startServer, launchBrowser, openApp, canvasPixelStats } from './lib/harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('the page loads, becomes ready and draws the dashboard without console errors', async () => {
+  const { page, problems, context } = await openApp(browser, server.url);
+  const state = await page.evaluate(() => ({ ...window.madoguchi }));
+  assert.equal(state.ready, true);
+  assert.ok(state.frame > 0, 'frames are counted');
+  const frameBefore = state.frame;
+  await page.waitForFunction((n) => window.madoguchi.frame > n + 5, frameBefore);
+
+  const pixels = await canvasPixelStats(page);
+  assert.equal(pixels.width, 1280);
+  assert.equal(pixels.height, 800);
+  // Cards, borders and text cover far more than a sliver of the screen; text is dark.
+  assert.ok(pixels.drawn > pixels.total * 0.05, `drawn pixels: ${pixels.drawn} of ${pixels.total}`);
+  assert.ok(pixels.dark > 2000, `dark (text) pixels: ${pixels.dark}`);
+  assert.equal(await page.evaluate(() => document.getElementById('status').className), 'hidden');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the canvas follows devicePixelRatio and the window size', async () => {
+  const { page, problems, context } = await openApp(browser, server.url, { deviceScaleFactor: 2 });
+  const size = await page.evaluate(() => [document.getElementById('canvas').width, document.getElementById('canvas').height]);
+  assert.deepEqual(size, [2560, 1600]);
+
+  await page.setViewportSize({ width: 900, height: 700 });
+  await page.waitForFunction(() => document.getElementById('canvas').width === 1800);
+  const frame = await page.evaluate(() => window.madoguchi.frame);
+  await page.waitForFunction((n) => window.madoguchi.frame > n + 3, frame);
+  const pixels = await canvasPixelStats(page);
+  assert.equal(pixels.height, 1400);
+  assert.ok(pixels.dark > 4000, `dark (text) pixels at 2x: ${pixels.dark}`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the app files come compressed, with their types and cache rules', async () => {
+  const page = await fetch(server.url, { headers: { 'Accept-Encoding': 'gzip' } });
+  assert.equal(page.status, 200);
+  assert.match(page.headers.get('content-type'), /^text\/html/);
+  assert.equal(page.headers.get('cache-control'), 'no-cache');
+  const html = await page.text();
+  const wasm = html.match(/content="(app\.[0-9a-f]+\.wasm)"/)[1];
+  const script = html.match(/src="(app\.[0-9a-f]+\.js)"/)[1];
+
+  for (const [file, type] of [[wasm, 'application/wasm'], [script, 'text/javascript']]) {
+    // Node's fetch would decompress silently; ask for the raw bytes with a plain request.
+    const raw = await fetch(new URL(file, server.url), { headers: { 'Accept-Encoding': 'gzip' } });
+    assert.equal(raw.status, 200, file);
+    assert.match(raw.headers.get('content-type'), new RegExp(`^${type}`), file);
+    assert.match(raw.headers.get('cache-control'), /max-age=31536000/, file);
+    assert.match(raw.headers.get('cache-control'), /immutable/, file);
+  }
+  const { request } = await import('node:http');
+  const gzipped = await new Promise((resolve, reject) => {
+    request(new URL(wasm, server.url), { headers: { 'Accept-Encoding': 'gzip' } }, (response) => {
+      const chunks = [];
+      response.on('data', (chunk) => chunks.push(chunk));
+      response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+    }).on('error', reject).end();
+  });
+  assert.equal(gzipped.headers['content-encoding'], 'gzip');
+  const body = gunzipSync(gzipped.body);
+  assert.deepEqual([...body.subarray(0, 4)], [0x00, 0x61, 0x73, 0x6d], 'a WebAssembly module');
+
+  const licence = await fetch(new URL('fonts/OFL.txt', server.url));
+  assert.equal(licence.status, 200);
+  assert.match(await licence.text(), /SIL OPEN FONT LICENSE Version 1\.1/);
+});

@@ -1,0 +1,46 @@
+// The benchmark behind scripts/bench: prints figures, asserts nothing.
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { parseArgs } from 'node:util';
+import { startServer, launchBrowser, openApp } from '../lib/harness.mjs';
+
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, seconds: { type: 'string', default: '5' } } });
+const webDir = process.env.MADOGUCHI_WEB_DIR;
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const sizeOf = (path) => statSync(path).size;
+const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
+
+const files = readdirSync(webDir);
+const wasm = files.find((name) => /^app\.[0-9a-f]+\.wasm$/.test(name));
+const script = files.find((name) => /^app\.[0-9a-f]+\.js$/.test(name));
+const font = readdirSync(join(webDir, 'fonts')).find((name) => name.endsWith('.ttf'));
+const gzipped = sizeOf(join(webDir, `${wasm}.gz`)) + sizeOf(join(webDir, `${script}.gz`));
+console.log('== download size');
+console.log(`wasm ${kb(sizeOf(join(webDir, wasm)))} (gzip ${kb(sizeOf(join(webDir, `${wasm}.gz`)))}), ` +
+  `js ${kb(sizeOf(join(webDir, script)))} (gzip ${kb(sizeOf(join(webDir, `${script}.gz`)))})`);
+console.log(`wasm + js gzipped: ${kb(gzipped)}   (target <= 800 KB)`);
+console.log(`font ${kb(sizeOf(join(webDir, 'fonts', font)))} (gzip ${kb(sizeOf(join(webDir, 'fonts', `${font}.gz`)))})`);
+
+const server = await startServer();
+try {
+  const browser = await launchBrowser();
+  const times = [];
+  for (let run = 0; run < Number(values.runs); run += 1) {
+    const { context, readyMs } = await openApp(browser, server.url);  // a new context: cold cache
+    times.push(readyMs);
+    await context.close();
+  }
+  await browser.close();
+  console.log('== navigation to window.madoguchi.ready (headless chromium, software WebGL, cold cache)');
+  console.log(`runs ${times.join(' ms, ')} ms; median ${median(times)} ms   (target <= 2000 ms)`);
+
+  console.log(`== GET /api/v1/health, wrk 2 threads x 32 connections, ${values.seconds} s`);
+  const output = execFileSync('wrk', ['-t2', '-c32', `-d${values.seconds}s`, '--latency', `${server.url}api/v1/health`],
+    { encoding: 'utf8' });
+  const rate = output.match(/Requests\/sec:\s+([\d.]+)/);
+  const p99 = output.match(/99%\s+(\S+)/);
+  console.log(`requests/s ${rate ? rate[1] : '?'}; p99 latency ${p99 ? p99[1] : '?'}`);
+} finally {
+  await server.stop();
+}

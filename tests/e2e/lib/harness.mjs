@@ -1,0 +1,81 @@
+// Starts the real madoguchi server and headless Debian chromium for browser tests and the
+// benchmark. Everything listens on 127.0.0.1 only.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const chromiumArgs = [
+  '--no-sandbox', '--disable-gpu', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+  '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync',
+];
+
+export async function startServer({ binary = process.env.MADOGUCHI_BINARY, webDir = process.env.MADOGUCHI_WEB_DIR } = {}) {
+  if (!binary || !existsSync(binary)) throw new Error(`server binary not found: ${binary}`);
+  if (!webDir || !existsSync(join(webDir, 'index.html'))) throw new Error(`web app not built in ${webDir}`);
+  const dataDir = mkdtempSync(join(tmpdir(), 'madoguchi-e2e-'));
+  const child = spawn(binary, ['serve', '--port', '0', '--db', join(dataDir, 'madoguchi.db'), '--web-dir', webDir],
+    { stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  child.stderr.on('data', (chunk) => { log += chunk; });
+  const url = await new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}${log}`)), 30000);
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const match = out.match(/http:\/\/127\.0\.0\.1:\d+\//);
+      if (match) { clearTimeout(timer); resolve(match[0]); }
+    });
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited with ${code}: ${out}${log}`)); });
+  });
+  return {
+    url,
+    log: () => log,
+    async stop() {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function launchBrowser() {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+}
+
+// Opens the app and collects console errors and page errors from the first moment.
+export async function openApp(browser, url, contextOptions = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...contextOptions });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (message) => { if (message.type() === 'error') problems.push(`console: ${message.text()}`); });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  const started = Date.now();
+  await page.goto(url);
+  await page.waitForFunction(() => window.madoguchi && window.madoguchi.ready === true, null, { timeout: 60000 });
+  return { context, page, problems, readyMs: Date.now() - started };
+}
+
+// Counts canvas pixels that differ from the clear colour, and the dark ones among them (text).
+export function canvasPixelStats(page) {
+  return page.evaluate(() => {
+    const source = document.getElementById('canvas');
+    const copy = document.createElement('canvas');
+    copy.width = source.width;
+    copy.height = source.height;
+    const context = copy.getContext('2d');
+    context.drawImage(source, 0, 0);
+    const { data } = context.getImageData(0, 0, copy.width, copy.height);
+    let drawn = 0;
+    let dark = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      const [r, g, b] = [data[i], data[i + 1], data[i + 2]];
+      if (Math.abs(r - 244) + Math.abs(g - 245) + Math.abs(b - 247) > 6) drawn += 1;
+      if (r + g + b < 200) dark += 1;
+    }
+    return { width: copy.width, height: copy.height, total: data.length / 4, drawn, dark };
+  });
+}

@@ -36,22 +36,21 @@ void draw_error(const api::ApiError& error, Language language) {
     ImGui::PopStyleColor();
 }
 
-void draw_server_card(DashboardViewModel& model, ApiClient& api, Language language, calendar::Instant now, float width) {
+void draw_server_card(DashboardViewModel& model, ApiClient& api, Language language, bool wareki, calendar::Instant now,
+                       float width) {
     begin_card("server", t("dashboard.server", language), width, 4);
-    const auto& health = model.health();
+    const auto server = model.server(language, wareki);
     if (model.health_state() == LoadState::failed) {
         ImGui::TextColored(error_colour, "● %s", t("dashboard.server_unreachable", language));
         draw_error(model.health_error(), language);
         if (ImGui::Button(t("dashboard.retry", language))) model.retry(api, now);
-    } else if (!health) {
+    } else if (!server) {
         ImGui::TextDisabled("%s", t("dashboard.server_checking", language));
     } else {
-        const bool ok = health->status == "ok";
-        ImGui::TextColored(ok ? ok_colour : error_colour, "● %s",
-                           t(ok ? "dashboard.server_ok" : "dashboard.server_degraded", language));
-        labelled(t("dashboard.version", language), health->version);
-        labelled(t("dashboard.database", language), health->db);
-        labelled(t("dashboard.server_time", language), health->time);
+        ImGui::TextColored(server->ok ? ok_colour : error_colour, "● %s", server->state_label.c_str());
+        labelled(t("dashboard.version", language), server->version);
+        labelled(t("dashboard.database", language), server->database_label);
+        labelled(t("dashboard.server_time", language), server->time);
     }
     ImGui::EndChild();
 }
@@ -117,7 +116,7 @@ void draw_dashboard(DashboardViewModel& model, ApiClient& api, Language language
     const float available = ImGui::GetContentRegionAvail().x;
     const bool side_by_side = available > ImGui::GetFontSize() * 40.0F;
     const float card_width = side_by_side ? (available - spacing) * 0.5F : available;
-    draw_server_card(model, api, language, now, card_width);
+    draw_server_card(model, api, language, wareki, now, card_width);
     if (side_by_side) ImGui::SameLine();
     draw_desk_card(model, language, wareki, now, card_width);
     draw_holidays_card(model, api, language, wareki, now);

@@ -73,6 +73,23 @@ void DashboardViewModel::request_holidays(ApiClient& api, Instant now) {
             });
 }
 
+std::optional<ServerSummary> DashboardViewModel::server(Language language, bool wareki) const {
+    if (!health_) return std::nullopt;
+    ServerSummary summary;
+    summary.ok = health_->status == "ok";
+    summary.state_label = i18n::text(summary.ok ? "dashboard.server_ok" : "dashboard.server_degraded", language);
+    summary.version = health_->version;
+    summary.database_label = i18n::text(health_->db == "ok" ? "dashboard.database_ok" : "dashboard.database_error", language);
+    if (const auto instant = calendar::parse_iso8601(health_->time).instant) {
+        const auto local = calendar::to_tokyo(*instant);
+        summary.time = format_display_date(local.date, language, wareki) + " " + clock_text(local.second_of_day / 60) +
+                       (local.second_of_day % 60 < 10 ? ":0" : ":") + std::to_string(local.second_of_day % 60);
+    } else {
+        summary.time = health_->time;  // shown as sent rather than hidden
+    }
+    return summary;
+}
+
 std::vector<HolidayRow> DashboardViewModel::holiday_rows(Instant now, Language language, bool wareki) const {
     const auto today = calendar::to_tokyo(now).date;
     const auto week_end = calendar::add_days(today, 7);

@@ -26,6 +26,14 @@ struct DeskSummary {
     std::string service_hours;    // 8:30〜18:15
 };
 
+struct ServerSummary {
+    bool ok = false;
+    std::string state_label;     // 正常 / 一部異常
+    std::string version;
+    std::string database_label;  // 正常 / 異常
+    std::string time;            // the server's clock in Tokyo time: 2026-11-25（水） 10:00:05
+};
+
 struct HolidayRow {
     std::string date;     // as the user prefers (ISO or 和暦), with the weekday
     std::string name;     // in the current language
@@ -44,6 +52,8 @@ public:
     LoadState health_state() const { return health_state_; }
     const std::optional<api::HealthDto>& health() const { return health_; }
     const api::ApiError& health_error() const { return health_error_; }
+    // Empty until the server has answered once.
+    std::optional<ServerSummary> server(i18n::Language language, bool wareki) const;
 
     LoadState holidays_state() const { return holidays_state_; }
     const api::ApiError& holidays_error() const { return holidays_error_; }

@@ -53,6 +53,7 @@ def main():
         "js": hashed(output, "", "app", ".js", args.js.read_bytes(), written),
         "boot": hashed(output, "", "boot", ".js", (args.shell_dir / "boot.js").read_bytes(), written),
         "css": hashed(output, "", "app", ".css", (args.shell_dir / "app.css").read_bytes(), written),
+        "icon": hashed(output, "", "favicon", ".svg", (args.shell_dir / "favicon.svg").read_bytes(), written),
         "font": hashed(output, "fonts/", "BIZUDPGothic-subset", ".ttf", args.font.read_bytes(), written),
     }
     write_file(output, "fonts/OFL.txt", args.licence.read_bytes(), written)

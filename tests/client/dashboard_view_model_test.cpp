@@ -77,6 +77,13 @@ TEST_CASE("the dashboard loads status and the next ten holidays from a real serv
     CHECK(model.health()->status == "ok");
     CHECK(model.health()->db == "ok");
     CHECK(model.health()->version == MADOGUCHI_VERSION);
+    const auto server_summary = model.server(Language::ja, false);
+    REQUIRE(server_summary);
+    CHECK(server_summary->ok);
+    CHECK(server_summary->state_label == "正常");
+    CHECK(server_summary->database_label == "正常");
+    // The server's UTC clock is shown in Tokyo time: "YYYY-MM-DD（曜） H:MM:SS".
+    CHECK_THAT(server_summary->time, Catch::Matchers::Matches(R"(\d{4}-\d{2}-\d{2}（.+） \d{1,2}:\d{2}:\d{2})"));
 
     const auto rows = model.holiday_rows(now, Language::ja, false);
     REQUIRE(rows.size() == 10);

@@ -85,3 +85,22 @@ test('the app files come compressed, with their types and cache rules', async ()
   assert.equal(licence.status, 200);
   assert.match(await licence.text(), /SIL OPEN FONT LICENSE Version 1\.1/);
 });
+
+test('a click switches the language, and the choice survives a reload', async () => {
+  const { page, problems, context } = await openApp(browser, server.url);
+  assert.equal(await page.evaluate(() => window.madoguchi.language), 'ja');
+  const before = await canvasPixelStats(page);
+  // The "English" radio button sits at the right of the header (1280×800 layout).
+  await page.mouse.click(1090, 27);
+  await page.waitForFunction(() => window.madoguchi.language === 'en', null, { timeout: 10000 });
+  const frame = await page.evaluate(() => window.madoguchi.frame);
+  await page.waitForFunction((n) => window.madoguchi.frame > n + 2, frame);
+  const after = await canvasPixelStats(page);
+  assert.notEqual(after.dark, before.dark, 'the text on screen changed');
+
+  await page.reload();
+  await page.waitForFunction(() => window.madoguchi.ready === true, null, { timeout: 60000 });
+  assert.equal(await page.evaluate(() => window.madoguchi.language), 'en');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -21,10 +21,11 @@ namespace {
 
 using namespace madoguchi::client;
 
-EM_JS(void, madoguchi_publish, (int ready, int frame, int font_loaded), {
+EM_JS(void, madoguchi_publish, (int ready, int frame, int font_loaded, const char* language), {
     const state = window.madoguchi;
     state.ready = ready !== 0;
     state.frame = frame;
+    state.language = UTF8ToString(language);
     if (font_loaded && Module.madoguchiHideStatus) {
         Module.madoguchiHideStatus();
         Module.madoguchiHideStatus = null;
@@ -82,7 +83,7 @@ void frame() {
 
     if (!client->font_loaded) {
         client->api.drain();  // the font arrives through the same queue as API responses
-        madoguchi_publish(0, client->frame, 0);
+        madoguchi_publish(0, client->frame, 0, "");
         return;
     }
     if (client->ui_scale != metrics.pixel_ratio) rebuild_for_scale(metrics.pixel_ratio);
@@ -95,6 +96,7 @@ void frame() {
     io.DisplaySize = ImVec2(static_cast<float>(metrics.width_pixels), static_cast<float>(metrics.height_pixels));
 
     ImGui_ImplOpenGL3_NewFrame();
+    web_input_queue().apply_to_imgui();
     ImGui::NewFrame();
     client->app.frame(madoguchi::calendar::now());
     ImGui::Render();
@@ -106,7 +108,8 @@ void frame() {
     apply_mouse_cursor(ImGui::GetMouseCursor());
 
     ++client->frame;
-    madoguchi_publish(client->app.ready() ? 1 : 0, client->frame, 1);
+    const auto language = madoguchi::i18n::language_code(client->app.preferences().language);
+    madoguchi_publish(client->app.ready() ? 1 : 0, client->frame, 1, language.data());
 }
 
 bool create_webgl2_context() {

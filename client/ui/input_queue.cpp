@@ -1,0 +1,102 @@
+#include "ui/input_queue.hpp"
+
+#include <imgui.h>
+
+#include <bitset>
+
+namespace madoguchi::client {
+
+void InputQueue::mouse_move(float x, float y) {
+    Event event;
+    event.kind = Event::Kind::move;
+    event.x = x;
+    event.y = y;
+    push(event);
+}
+
+void InputQueue::mouse_button(int button, bool down) {
+    if (button < 0 || button >= static_cast<int>(IM_ARRAYSIZE(ImGuiIO::MouseDown))) return;
+    Event event;
+    event.kind = Event::Kind::button;
+    event.index = button;
+    event.down = down;
+    push(event);
+}
+
+void InputQueue::wheel(float horizontal, float vertical) {
+    Event event;
+    event.kind = Event::Kind::wheel;
+    event.x = horizontal;
+    event.y = vertical;
+    push(event);
+}
+
+void InputQueue::key(int key_code, bool down, Modifiers modifiers) {
+    if (key_code <= 0 || key_code >= static_cast<int>(IM_ARRAYSIZE(ImGuiIO::KeysDown))) return;
+    Event event;
+    event.kind = Event::Kind::key;
+    event.index = key_code;
+    event.down = down;
+    event.modifiers = modifiers;
+    push(event);
+}
+
+void InputQueue::character(unsigned int code_point) {
+    Event event;
+    event.kind = Event::Kind::character;
+    event.code_point = code_point;
+    push(event);
+}
+
+void InputQueue::release_all() {
+    Event event;
+    event.kind = Event::Kind::release_all;
+    push(event);
+}
+
+void InputQueue::apply_to_imgui() {
+    auto& io = ImGui::GetIO();
+    bool button_changed = false;
+    std::bitset<IM_ARRAYSIZE(ImGuiIO::KeysDown)> keys_changed;
+    while (!events_.empty()) {
+        const auto& event = events_.front();
+        switch (event.kind) {
+            case Event::Kind::move:
+                // A move after a click in this frame would move the click away from its target.
+                if (button_changed) return;
+                io.MousePos = ImVec2(event.x, event.y);
+                break;
+            case Event::Kind::button:
+                if (button_changed) return;
+                if (io.MouseDown[event.index] != event.down) button_changed = true;
+                io.MouseDown[event.index] = event.down;
+                break;
+            case Event::Kind::wheel:
+                io.MouseWheelH += event.x;
+                io.MouseWheel += event.y;
+                break;
+            case Event::Kind::key:
+                if (keys_changed[static_cast<std::size_t>(event.index)]) return;
+                if (io.KeysDown[event.index] != event.down) keys_changed.set(static_cast<std::size_t>(event.index));
+                io.KeysDown[event.index] = event.down;
+                io.KeyCtrl = event.modifiers.ctrl;
+                io.KeyShift = event.modifiers.shift;
+                io.KeyAlt = event.modifiers.alt;
+                io.KeySuper = event.modifiers.super;
+                break;
+            case Event::Kind::character:
+                // Text typed after a key changed (e.g. after Enter) belongs to the next frame.
+                if (keys_changed.any()) return;
+                io.AddInputCharacter(event.code_point);
+                break;
+            case Event::Kind::release_all:
+                for (auto& key : io.KeysDown) key = false;
+                for (auto& button : io.MouseDown) button = false;
+                io.KeyCtrl = io.KeyShift = io.KeyAlt = io.KeySuper = false;
+                break;
+        }
+        events_.pop_front();
+    }
+}
+
+}  // namespace madoguchi::client

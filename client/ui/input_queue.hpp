@@ -1,0 +1,47 @@
+#pragma once
+// Input events queued between frames and handed to ImGui a frame at a time. ImGui 1.86
+// samples buttons and keys once per frame, so a press and release that arrive together (a
+// quick tap, a slow frame under software rendering, a barcode scanner's keys) would be lost,
+// and two clicks in one frame would merge. Like ImGui 1.87's input queue, each frame takes
+// events in order until one would change a button or key that already changed this frame.
+#include <deque>
+
+namespace madoguchi::client {
+
+struct Modifiers {
+    bool ctrl = false;
+    bool shift = false;
+    bool alt = false;
+    bool super = false;
+};
+
+class InputQueue {
+public:
+    void mouse_move(float x, float y);
+    void mouse_button(int button, bool down);  // ImGui numbering: 0 left, 1 right, 2 middle
+    void wheel(float horizontal, float vertical);
+    void key(int key_code, bool down, Modifiers modifiers);
+    void character(unsigned int code_point);
+    // Everything is released, e.g. when the window loses focus mid-press.
+    void release_all();
+
+    // Call before ImGui::NewFrame.
+    void apply_to_imgui();
+    bool empty() const { return events_.empty(); }
+
+private:
+    struct Event {
+        enum class Kind { move, button, wheel, key, character, release_all };
+        Kind kind = Kind::move;
+        float x = 0.0F;
+        float y = 0.0F;
+        int index = 0;
+        bool down = false;
+        unsigned int code_point = 0;
+        Modifiers modifiers;
+    };
+    void push(Event event) { events_.push_back(event); }
+    std::deque<Event> events_;
+};
+
+}  // namespace madoguchi::client

@@ -1,0 +1,100 @@
+#include <catch2/catch.hpp>
+
+#include <imgui.h>
+
+#include <string>
+#include <vector>
+
+#include "headless_imgui.hpp"
+#include "ui/input_queue.hpp"
+#include "ui/key_map.hpp"
+
+using madoguchi::client::InputQueue;
+using madoguchi::client::Modifiers;
+using madoguchi::testing::HeadlessImGui;
+
+namespace {
+
+// Runs frames until the queue is drained (plus one to let the last release land).
+template <typename Draw>
+int run_until_drained(HeadlessImGui& imgui, InputQueue& queue, Draw draw) {
+    int frames = 0;
+    do {
+        queue.apply_to_imgui();
+        imgui.frame(draw);
+        ++frames;
+    } while (!queue.empty() && frames < 100);
+    queue.apply_to_imgui();
+    imgui.frame(draw);
+    return frames + 1;
+}
+
+}  // namespace
+
+TEST_CASE("clicks that arrive between two frames are all seen, in order, where they happened", "[input]") {
+    HeadlessImGui imgui(800.0F, 600.0F);
+    std::vector<int> clicked;
+    std::vector<ImVec2> centres(3);
+    const auto draw = [&] {
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(ImVec2(800, 600));
+        ImGui::Begin("list", nullptr, ImGuiWindowFlags_NoDecoration);
+        for (int item = 0; item < 3; ++item) {
+            if (ImGui::Selectable(("item " + std::to_string(item)).c_str())) clicked.push_back(item);
+            const auto min = ImGui::GetItemRectMin();
+            const auto max = ImGui::GetItemRectMax();
+            centres[static_cast<std::size_t>(item)] = ImVec2((min.x + max.x) / 2, (min.y + max.y) / 2);
+        }
+        ImGui::End();
+    };
+    InputQueue queue;
+    run_until_drained(imgui, queue, draw);  // lay out once to learn where the items are
+
+    for (const int item : {2, 0, 1}) {
+        queue.mouse_move(centres[static_cast<std::size_t>(item)].x, centres[static_cast<std::size_t>(item)].y);
+        queue.mouse_button(0, true);
+        queue.mouse_button(0, false);
+    }
+    run_until_drained(imgui, queue, draw);
+    CHECK(clicked == std::vector<int>{2, 0, 1});
+}
+
+TEST_CASE("a barcode scanner's burst of digits and Enter lands whole in a text field", "[input]") {
+    HeadlessImGui imgui(800.0F, 600.0F);
+    char buffer[64] = "";
+    int submitted = 0;
+    const auto draw = [&] {
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(ImVec2(800, 600));
+        ImGui::Begin("scan", nullptr, ImGuiWindowFlags_NoDecoration);
+        if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+        if (ImGui::InputText("tag", buffer, sizeof buffer, ImGuiInputTextFlags_EnterReturnsTrue)) ++submitted;
+        ImGui::End();
+    };
+    InputQueue queue;
+    run_until_drained(imgui, queue, draw);
+
+    const std::string code = "4901234567894";
+    for (const char digit : code) queue.character(static_cast<unsigned char>(digit));
+    queue.key(madoguchi::client::key_enter, true, Modifiers{});
+    queue.key(madoguchi::client::key_enter, false, Modifiers{});
+    const int frames = run_until_drained(imgui, queue, draw);
+    CHECK(std::string(buffer) == code);
+    CHECK(submitted == 1);
+    CHECK(frames <= 4);
+}
+
+TEST_CASE("losing focus releases held keys and buttons", "[input]") {
+    HeadlessImGui imgui(400.0F, 300.0F);
+    InputQueue queue;
+    queue.mouse_button(0, true);
+    queue.key(madoguchi::client::key_tab, true, Modifiers{true, false, false, false});
+    run_until_drained(imgui, queue, [] {});
+    CHECK(ImGui::GetIO().MouseDown[0]);
+    CHECK(ImGui::GetIO().KeyCtrl);
+    queue.release_all();
+    run_until_drained(imgui, queue, [] {});
+    CHECK_FALSE(ImGui::GetIO().MouseDown[0]);
+    CHECK_FALSE(ImGui::GetIO().KeysDown[madoguchi::client::key_tab]);
+    CHECK_FALSE(ImGui::GetIO().KeyCtrl);
+}

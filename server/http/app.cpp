@@ -73,6 +73,15 @@ void App::install_handlers(bool log_requests) {
     server_.Delete(".*", dispatch);
     server_.Options(".*", dispatch);
     server_.set_payload_max_length(max_request_body_bytes);
+    // httplib gives each keep-alive connection a worker thread for its whole life; with the
+    // default 8 workers the ninth browser tab waits for another's connection to time out.
+    // Idle threads cost only their stacks, so the pool is sized for the desk's concurrency.
+    server_.new_task_queue = [] { return new httplib::ThreadPool(worker_threads); };
+    server_.set_keep_alive_max_count(100);
+    server_.set_keep_alive_timeout(5);
+    // Headers and body go out in separate writes; with Nagle's algorithm the body then waits
+    // for the client's delayed ACK (~40 ms per keep-alive request).
+    server_.set_tcp_nodelay(true);
     // httplib's default sets SO_REUSEPORT, which lets a second server bind the same port
     // and silently share the traffic; SO_REUSEADDR alone still allows a quick restart.
     server_.set_socket_options([](socket_t socket) {

@@ -119,33 +119,8 @@ std::string gunzip(const std::string& data) {
     return plain;
 }
 
-namespace {
-
-using Clock = std::chrono::steady_clock;
-constexpr auto patience = std::chrono::seconds(20);
-
-// Reads what is available from the descriptors; closes and forgets those at end of file.
-void drain(int& out_fd, std::string& out, int& err_fd, std::string& err, int timeout_ms) {
-    pollfd watched[2] = {{out_fd, POLLIN, 0}, {err_fd, POLLIN, 0}};
-    if (poll(watched, 2, timeout_ms) <= 0) return;
-    const auto read_into = [](const pollfd& entry, int& fd, std::string& text) {
-        if (fd < 0 || !(entry.revents & (POLLIN | POLLHUP))) return;
-        char buffer[4096];
-        const auto count = read(fd, buffer, sizeof buffer);
-        if (count > 0) {
-            text.append(buffer, static_cast<std::size_t>(count));
-        } else {
-            close(fd);
-            fd = -1;
-        }
-    };
-    read_into(watched[0], out_fd, out);
-    read_into(watched[1], err_fd, err);
-}
-
-}  // namespace
-
 std::string send_raw_request(int port, const std::string& request) {
+    using Clock = std::chrono::steady_clock;
     const int socket_fd = socket(AF_INET, SOCK_STREAM, 0);
     if (socket_fd < 0) throw std::runtime_error("socket failed");
     sockaddr_in address{};
@@ -174,70 +149,12 @@ std::string send_raw_request(int port, const std::string& request) {
     return answer;
 }
 
-MadoguchiProcess::MadoguchiProcess(const std::vector<std::string>& arguments) {
-    int out[2];
-    int err[2];
-    if (pipe(out) != 0 || pipe(err) != 0) throw std::runtime_error("pipe failed");
-    std::vector<std::string> command{MADOGUCHI_BINARY};
-    command.insert(command.end(), arguments.begin(), arguments.end());
-    pid_ = fork();
-    if (pid_ < 0) throw std::runtime_error("fork failed");
-    if (pid_ == 0) {
-        dup2(out[1], STDOUT_FILENO);
-        dup2(err[1], STDERR_FILENO);
-        close(out[0]);
-        close(out[1]);
-        close(err[0]);
-        close(err[1]);
-        std::vector<char*> argv;
-        for (auto& argument : command) argv.push_back(argument.data());
-        argv.push_back(nullptr);
-        execv(argv[0], argv.data());
-        _exit(127);
-    }
-    close(out[1]);
-    close(err[1]);
-    out_fd_ = out[0];
-    err_fd_ = err[0];
-}
-
-MadoguchiProcess::~MadoguchiProcess() {
-    if (pid_ > 0) {
-        kill(pid_, SIGKILL);
-        waitpid(pid_, nullptr, 0);
-    }
-    if (out_fd_ >= 0) close(out_fd_);
-    if (err_fd_ >= 0) close(err_fd_);
-}
-
-std::string MadoguchiProcess::read_line() {
-    const auto deadline = Clock::now() + patience;
-    while (Clock::now() < deadline) {
-        if (const auto end = out_.find('\n'); end != std::string::npos) {
-            auto line = out_.substr(0, end);
-            out_.erase(0, end + 1);
-            return line;
-        }
-        if (out_fd_ < 0) break;
-        drain(out_fd_, out_, err_fd_, err_, 100);
-    }
-    return {};
-}
-
-void MadoguchiProcess::send_signal(int signal_number) { kill(pid_, signal_number); }
-
-ProgramRun MadoguchiProcess::wait() {
-    const auto deadline = Clock::now() + patience;
-    while ((out_fd_ >= 0 || err_fd_ >= 0) && Clock::now() < deadline) {
-        drain(out_fd_, out_, err_fd_, err_, 100);
-    }
-    if (out_fd_ >= 0 || err_fd_ >= 0) kill(pid_, SIGKILL);
-    int status = 0;
-    waitpid(pid_, &status, 0);
-    pid_ = -1;
-    const int exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    return {exit_code, std::exchange(out_, {}), std::exchange(err_, {})};
-}
+MadoguchiProcess::MadoguchiProcess(const std::vector<std::string>& arguments)
+    : ChildProcess([&] {
+          std::vector<std::string> command{MADOGUCHI_BINARY};
+          command.insert(command.end(), arguments.begin(), arguments.end());
+          return command;
+      }()) {}
 
 ProgramRun run_madoguchi(const std::vector<std::string>& arguments) { return MadoguchiProcess(arguments).wait(); }
 

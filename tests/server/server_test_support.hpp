@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "http/app.hpp"
+#include "support/child_process.hpp"
 #include "support/server_process.hpp"
 
 namespace madoguchi::testing {
@@ -60,32 +61,10 @@ std::string gunzip(const std::string& data);
 // until it closes the connection (or 10 seconds pass).
 std::string send_raw_request(int port, const std::string& request);
 
-struct ProgramRun {
-    int exit_code = -1;  // 128 + signal number when killed by a signal
-    std::string out;
-    std::string err;
-};
-
 // The built madoguchi binary running as a child process, its output captured.
-class MadoguchiProcess {
+class MadoguchiProcess : public ChildProcess {
 public:
     explicit MadoguchiProcess(const std::vector<std::string>& arguments);
-    ~MadoguchiProcess();  // kills it when still running
-    MadoguchiProcess(const MadoguchiProcess&) = delete;
-    MadoguchiProcess& operator=(const MadoguchiProcess&) = delete;
-
-    // The next line of standard output; empty when none arrives within 20 seconds.
-    std::string read_line();
-    void send_signal(int signal_number);
-    // Waits for the exit (up to 20 seconds, then kills it) and collects the rest of the output.
-    ProgramRun wait();
-
-private:
-    int pid_ = -1;
-    int out_fd_ = -1;
-    int err_fd_ = -1;
-    std::string out_;
-    std::string err_;
 };
 
 // Runs the built madoguchi binary with the arguments and waits for it.

@@ -1,12 +1,14 @@
 #pragma once
 // Runs the real `madoguchi serve` binary on an ephemeral loopback port with a fresh SQLite
 // file in a temporary folder, for tests that need a whole server. Stopped on destruction.
-#include <sys/types.h>
-
+#include <atomic>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <thread>
 #include <vector>
+
+#include "support/child_process.hpp"
 
 namespace madoguchi::testing {
 
@@ -36,8 +38,9 @@ public:
 
 private:
     TempDir temp_;
-    pid_t pid_ = -1;
+    std::unique_ptr<ChildProcess> process_;
     int port_ = 0;
+    std::atomic<bool> stopping_{false};
     std::thread output_drain_;  // keeps reading so the server never blocks on a full pipe
 };
 

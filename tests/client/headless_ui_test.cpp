@@ -28,19 +28,30 @@ int draw_frames(testing::HeadlessImGui& imgui, App& app, int frames) {
     return vertices;
 }
 
+// The whole client talking over real HTTP to `port` (a server process, or nothing at all).
+struct ConnectedApp {
+    explicit ConnectedApp(int port) : transport(api, "127.0.0.1", port), app(api) { api.set_transport(&transport); }
+    client::ApiClient api;
+    client::NativeHttpTransport transport;
+    App app;
+};
+
+constexpr int nothing_listens = 1;
+
+bool draw_until_ready(testing::HeadlessImGui& imgui, App& app) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (!app.ready() && std::chrono::steady_clock::now() < deadline) draw_frames(imgui, app, 1);
+    return app.ready();
+}
+
 }  // namespace
 
 TEST_CASE("every area draws in both languages and date styles against a real server", "[headless]") {
     testing::ServerProcess server(MADOGUCHI_SERVER_BINARY);
-    client::ApiClient api;
-    client::NativeHttpTransport transport(api, server.host(), server.port());
-    api.set_transport(&transport);
-    App app(api);
+    ConnectedApp connected(server.port());
+    auto& app = connected.app;
     testing::HeadlessImGui imgui(1280.0F, 800.0F);
-
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-    while (!app.ready() && std::chrono::steady_clock::now() < deadline) draw_frames(imgui, app, 1);
-    REQUIRE(app.ready());
+    REQUIRE(draw_until_ready(imgui, app));
 
     for (const auto language : {Language::ja, Language::en}) {
         for (const bool wareki : {false, true}) {
@@ -56,15 +67,10 @@ TEST_CASE("every area draws in both languages and date styles against a real ser
 
 TEST_CASE("the app draws at small, large and high-DPI sizes", "[headless]") {
     testing::ServerProcess server(MADOGUCHI_SERVER_BINARY);
-    client::ApiClient api;
-    client::NativeHttpTransport transport(api, server.host(), server.port());
-    api.set_transport(&transport);
-    App app(api);
+    ConnectedApp connected(server.port());
+    auto& app = connected.app;
     testing::HeadlessImGui imgui(1280.0F, 800.0F, 2.0F);
-
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-    while (!app.ready() && std::chrono::steady_clock::now() < deadline) draw_frames(imgui, app, 1);
-    REQUIRE(app.ready());
+    REQUIRE(draw_until_ready(imgui, app));
     for (const auto& [width, height] : {std::pair{320.0F, 240.0F}, {3840.0F, 2160.0F}, {2560.0F, 1600.0F}}) {
         imgui.resize(width, height);
         CHECK(draw_frames(imgui, app, 30) > 0);
@@ -72,10 +78,8 @@ TEST_CASE("the app draws at small, large and high-DPI sizes", "[headless]") {
 }
 
 TEST_CASE("the app keeps drawing with the server unreachable, and is not ready", "[headless]") {
-    client::ApiClient api;
-    client::NativeHttpTransport transport(api, "127.0.0.1", 1);
-    api.set_transport(&transport);
-    App app(api);
+    ConnectedApp connected(nothing_listens);
+    auto& app = connected.app;
     testing::HeadlessImGui imgui(1024.0F, 768.0F);
 
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
@@ -88,10 +92,8 @@ TEST_CASE("the app keeps drawing with the server unreachable, and is not ready",
 }
 
 TEST_CASE("keyboard navigation moves through the UI without assertions", "[headless]") {
-    client::ApiClient api;
-    client::NativeHttpTransport transport(api, "127.0.0.1", 1);
-    api.set_transport(&transport);
-    App app(api);
+    ConnectedApp connected(nothing_listens);
+    auto& app = connected.app;
     testing::HeadlessImGui imgui(1024.0F, 768.0F);
     auto& io = ImGui::GetIO();
     using namespace client;

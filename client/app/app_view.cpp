@@ -2,6 +2,8 @@
 
 #include <imgui.h>
 
+#include "ui/format.hpp"
+
 #include "app/app.hpp"
 #include "dashboard/dashboard_view.hpp"
 
@@ -9,8 +11,6 @@ namespace madoguchi::client {
 namespace {
 
 using i18n::Language;
-
-const char* t(std::string_view key, Language language) { return i18n::text(key, language).c_str(); }
 
 void draw_header(App& app) {
     auto& preferences = app.preferences();

@@ -2,12 +2,12 @@
 
 #include <imgui.h>
 
+#include "ui/format.hpp"
+
 namespace madoguchi::client {
 namespace {
 
 using i18n::Language;
-
-const char* t(std::string_view key, Language language) { return i18n::text(key, language).c_str(); }
 
 const ImVec4 ok_colour(0.09F, 0.50F, 0.22F, 1.0F);
 const ImVec4 closed_colour(0.45F, 0.45F, 0.50F, 1.0F);

@@ -8,7 +8,8 @@ std::string fill_template(std::string_view pattern,
                           std::initializer_list<std::pair<std::string_view, std::string>> values) {
     std::string result(pattern);
     for (const auto& [name, value] : values) {
-        const std::string placeholder = "{" + std::string(name) + "}";
+        std::string placeholder(1, '{');
+        placeholder.append(name).push_back('}');
         for (auto at = result.find(placeholder); at != std::string::npos; at = result.find(placeholder, at + value.size())) {
             result.replace(at, placeholder.size(), value);
         }

@@ -11,6 +11,9 @@
 
 namespace madoguchi::client {
 
+// A catalog text as ImGui takes it; the catalog keeps the string alive.
+inline const char* t(std::string_view key, i18n::Language language) { return i18n::text(key, language).c_str(); }
+
 // Replaces "{name}" placeholders of a catalog template.
 std::string fill_template(std::string_view pattern,
                           std::initializer_list<std::pair<std::string_view, std::string>> values);

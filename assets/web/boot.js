@@ -9,7 +9,16 @@
     status.textContent = 'アプリを起動できませんでした。再読み込みしてください。\n' +
       'The app could not start. Please reload the page.\n\n' + text;
   };
-  window.madoguchi = { ready: false, frame: 0, fontUrl: meta('madoguchi-font') };
+  window.madoguchi = {
+    ready: false,
+    frame: 0,
+    fontUrl: meta('madoguchi-font'),
+    // The widgets drawn in the last frame: [{id, label, role, value, x, y, w, h, focused, enabled}], CSS pixels.
+    items: function () {
+      if (!window.Module.calledRun) return [];
+      return JSON.parse(window.Module.UTF8ToString(window.Module._madoguchi_items_json()));
+    },
+  };
   window.Module = {
     canvas: document.getElementById('canvas'),
     locateFile: function (path) { return path.endsWith('.wasm') ? meta('madoguchi-wasm') : path; },

@@ -6,6 +6,7 @@
 
 #include "app/app.hpp"
 #include "dashboard/dashboard_view.hpp"
+#include "ui/item_registry.hpp"
 
 namespace madoguchi::client {
 namespace {
@@ -25,8 +26,10 @@ void draw_header(App& app) {
     }
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - settings_width);
     if (ImGui::RadioButton("日本語", language == Language::ja)) preferences.language = Language::ja;
+    annotate_last_item("radio", language == Language::ja ? "true" : "false");
     ImGui::SameLine();
     if (ImGui::RadioButton("English", language == Language::en)) preferences.language = Language::en;
+    annotate_last_item("radio", language == Language::en ? "true" : "false");
     ImGui::SameLine();
     ImGui::Checkbox(t("settings.wareki", language), &preferences.wareki);
     ImGui::Separator();
@@ -36,7 +39,9 @@ void draw_navigation(App& app, float width) {
     const auto language = app.preferences().language;
     ImGui::BeginChild("navigation", ImVec2(width, 0.0F), true);
     for (const auto& info : areas()) {
-        if (ImGui::Selectable(t(info.label_key, language), app.area() == info.area)) app.select(info.area);
+        const bool current = app.area() == info.area;
+        if (ImGui::Selectable(t(info.label_key, language), current)) app.select(info.area);
+        annotate_last_item("tab", current ? "selected" : "");
     }
     ImGui::EndChild();
 }

@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "ui/fonts.hpp"
+#include "ui/item_registry.hpp"
 #include "ui/key_map.hpp"
 #include "ui/style.hpp"
 
@@ -21,6 +22,7 @@ HeadlessImGui::HeadlessImGui(float width, float height, float scale) {
     io.IniFilename = nullptr;
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     client::install_key_map();
+    client::install_item_hooks();
     if (!client::build_font_atlas(font_, scale)) throw std::runtime_error("the UI font atlas did not build");
     unsigned char* pixels = nullptr;
     int atlas_width = 0;

@@ -9,6 +9,7 @@
 #include "headless_imgui.hpp"
 #include "platform/native/http_native.hpp"
 #include "support/server_process.hpp"
+#include "ui/item_registry.hpp"
 #include "ui/key_map.hpp"
 
 using namespace madoguchi;
@@ -104,4 +105,43 @@ TEST_CASE("keyboard navigation moves through the UI without assertions", "[headl
         draw_frames(imgui, app, 2);
     }
     CHECK(draw_frames(imgui, app, 5) > 0);
+}
+
+TEST_CASE("the last frame's items name every navigation tab and setting with role and state", "[headless][items]") {
+    ConnectedApp connected(nothing_listens);
+    auto& app = connected.app;
+    testing::HeadlessImGui imgui(1280.0F, 800.0F);
+    draw_frames(imgui, app, 2);
+
+    const auto find = [](std::string_view label) -> const client::ItemRecord* {
+        for (const auto& item : client::item_records()) {
+            if (item.label == label) return &item;
+        }
+        return nullptr;
+    };
+    const auto* dashboard = find("ダッシュボード");
+    REQUIRE(dashboard);
+    CHECK(dashboard->role == "tab");
+    CHECK(dashboard->value == "selected");
+    CHECK(dashboard->width > 0.0F);
+    const auto* tickets = find("チケット");
+    REQUIRE(tickets);
+    CHECK(tickets->value.empty());
+    CHECK(tickets->y > dashboard->y);
+    const auto* english = find("English");
+    REQUIRE(english);
+    CHECK(english->role == "radio");
+    CHECK(english->value == "false");
+    const auto* wareki = find("和暦で表示");
+    REQUIRE(wareki);
+    CHECK(wareki->role == "checkbox");
+    CHECK(wareki->value == "false");
+
+    app.preferences().language = Language::en;
+    app.select(Area::tickets);
+    draw_frames(imgui, app, 2);
+    REQUIRE(find("Tickets"));
+    CHECK(find("Tickets")->value == "selected");
+    CHECK(find("English")->value == "true");
+    CHECK_FALSE(find("チケット"));
 }

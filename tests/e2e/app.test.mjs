@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { gunzipSync } from 'node:zlib';
-import { startServer, launchBrowser, openApp, canvasPixelStats } from './lib/harness.mjs';
+import { startServer, launchBrowser, openApp, canvasPixelStats, clickItem, itemsByLabel } from './lib/harness.mjs';
 
 let server;
 let browser;
@@ -86,21 +86,31 @@ test('the app files come compressed, with their types and cache rules', async ()
   assert.match(await licence.text(), /SIL OPEN FONT LICENSE Version 1\.1/);
 });
 
-test('a click switches the language, and the choice survives a reload', async () => {
+test('clicks by label switch the language and the area, and the choice survives a reload', async () => {
   const { page, problems, context } = await openApp(browser, server.url);
-  assert.equal(await page.evaluate(() => window.madoguchi.language), 'ja');
+  const items = await itemsByLabel(page);
+  assert.equal(items['ダッシュボード'].role, 'tab');
+  assert.equal(items['ダッシュボード'].value, 'selected');
+  assert.equal(items.English.role, 'radio');
+  assert.equal(items.English.value, 'false');
+  assert.ok(items.English.x > 640 && items.English.w > 0, 'the language switch sits in the header, right half');
+
   const before = await canvasPixelStats(page);
-  // The "English" radio button sits at the right of the header (1280×800 layout).
-  await page.mouse.click(1090, 27);
+  await clickItem(page, 'English');
   await page.waitForFunction(() => window.madoguchi.language === 'en', null, { timeout: 10000 });
-  const frame = await page.evaluate(() => window.madoguchi.frame);
-  await page.waitForFunction((n) => window.madoguchi.frame > n + 2, frame);
+  await page.waitForFunction(() => window.madoguchi.items().some((i) => i.label === 'Tickets'));
   const after = await canvasPixelStats(page);
   assert.notEqual(after.dark, before.dark, 'the text on screen changed');
+
+  await clickItem(page, 'Tickets');
+  await page.waitForFunction(
+    () => window.madoguchi.items().find((i) => i.label === 'Tickets')?.value === 'selected', null, { timeout: 10000 });
+  assert.equal((await itemsByLabel(page)).Dashboard.value, '');
 
   await page.reload();
   await page.waitForFunction(() => window.madoguchi.ready === true, null, { timeout: 60000 });
   assert.equal(await page.evaluate(() => window.madoguchi.language), 'en');
+  assert.ok((await itemsByLabel(page)).Dashboard, 'the reloaded app is in English');
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -15,6 +15,7 @@
 #include "platform/web/web_canvas.hpp"
 #include "platform/web/web_input.hpp"
 #include "ui/fonts.hpp"
+#include "ui/item_registry.hpp"
 #include "ui/style.hpp"
 
 namespace {
@@ -44,6 +45,7 @@ struct WebClient {
     std::string font;
     bool font_loaded = false;
     float ui_scale = 0.0F;  // scale the atlas and style were built for
+    std::string items_json;  // the last answer of window.madoguchi.items(), kept alive for JS
     double last_frame_ms = 0.0;
     int frame = 0;
 };
@@ -129,6 +131,12 @@ bool create_webgl2_context() {
 
 }  // namespace
 
+// Backs window.madoguchi.items() (assets/web/boot.js): the last frame's items, CSS pixels.
+extern "C" EMSCRIPTEN_KEEPALIVE const char* madoguchi_items_json() {
+    client->items_json = item_records_json(client->ui_scale > 0.0F ? client->ui_scale : 1.0F);
+    return client->items_json.c_str();
+}
+
 int main() {
     if (!create_webgl2_context()) {
         madoguchi_fail("WebGL2 is not available in this browser.");
@@ -141,6 +149,7 @@ int main() {
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     io.BackendPlatformName = "madoguchi_web";
     install_web_input();
+    install_item_hooks();
     ImGui_ImplOpenGL3_Init("#version 300 es");
 
     client = new WebClient();

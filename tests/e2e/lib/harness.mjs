@@ -82,3 +82,14 @@ export function canvasPixelStats(page) {
     return { width: copy.width, height: copy.height, total: data.length / 4, drawn, dark };
   });
 }
+
+// Clicks the centre of the widget with this label, as found in window.madoguchi.items().
+export async function clickItem(page, label) {
+  const item = await page.evaluate((wanted) => window.madoguchi.items().find((i) => i.label === wanted), label);
+  if (!item) throw new Error(`no item labelled ${label} in the last frame`);
+  await page.mouse.click(item.x + item.w / 2, item.y + item.h / 2);
+}
+
+export function itemsByLabel(page) {
+  return page.evaluate(() => Object.fromEntries(window.madoguchi.items().map((i) => [i.label, i])));
+}

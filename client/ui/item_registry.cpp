@@ -1,0 +1,74 @@
+#include "ui/item_registry.hpp"
+
+#include <imgui.h>
+#include <imgui_internal.h>
+
+namespace madoguchi::client {
+namespace {
+
+std::vector<ItemRecord> drawing;  // the frame in progress
+std::vector<ItemRecord> finished;
+
+std::string visible_label(const char* label) {
+    // ImGui hides everything from "##" on: it only makes the id unique.
+    const char* end = ImGui::FindRenderedTextEnd(label);
+    return std::string(label, static_cast<std::size_t>(end - label));
+}
+
+std::string role_from_flags(ImGuiItemStatusFlags flags) {
+    if ((flags & ImGuiItemStatusFlags_Checkable) != 0) return "checkbox";
+    if ((flags & ImGuiItemStatusFlags_Openable) != 0) return "tree";
+    return "button";
+}
+
+}  // namespace
+
+void install_item_hooks() { ImGui::GetCurrentContext()->TestEngineHookItems = true; }
+
+void annotate_last_item(std::string_view role, std::string_view value) {
+    const auto id = ImGui::GetItemID();
+    for (auto it = drawing.rbegin(); it != drawing.rend(); ++it) {
+        if (it->id != id) continue;
+        it->role = role;
+        it->value = value;
+        return;
+    }
+}
+
+void finish_item_frame() {
+    finished.swap(drawing);
+    drawing.clear();
+}
+
+const std::vector<ItemRecord>& item_records() { return finished; }
+
+}  // namespace madoguchi::client
+
+// ImGui calls these for every item when TestEngineHookItems is on; ItemInfo follows ItemAdd
+// for labelled widgets, whose rectangle is then LastItemData's.
+void ImGuiTestEngineHook_ItemAdd(ImGuiContext*, const ImRect&, ImGuiID) {}
+
+void ImGuiTestEngineHook_ItemInfo(ImGuiContext* context, ImGuiID id, const char* label, ImGuiItemStatusFlags flags) {
+    if (label == nullptr) return;
+    auto visible = madoguchi::client::visible_label(label);
+    if (visible.empty()) return;
+    const auto& rect = context->LastItemData.Rect;
+    madoguchi::client::ItemRecord record;
+    record.id = id;
+    record.label = std::move(visible);
+    record.role = madoguchi::client::role_from_flags(flags);
+    if ((flags & ImGuiItemStatusFlags_Checkable) != 0) {
+        record.value = (flags & ImGuiItemStatusFlags_Checked) != 0 ? "true" : "false";
+    }
+    record.x = rect.Min.x;
+    record.y = rect.Min.y;
+    record.width = rect.GetWidth();
+    record.height = rect.GetHeight();
+    record.focused = context->NavId == id || context->ActiveId == id;
+    record.enabled = (context->LastItemData.InFlags & ImGuiItemFlags_Disabled) == 0;
+    madoguchi::client::drawing.push_back(std::move(record));
+}
+
+void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}
+
+const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext*, ImGuiID) { return nullptr; }

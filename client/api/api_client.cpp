@@ -1,5 +1,7 @@
 #include "api/api_client.hpp"
 
+#include <algorithm>
+
 namespace madoguchi::client {
 
 ApiResult to_api_result(const HttpResponse& response) {
@@ -20,18 +22,33 @@ ApiResult to_api_result(const HttpResponse& response) {
 
 std::uint64_t ApiClient::send(HttpRequest request, Callback callback) {
     const auto id = next_id_++;
-    callbacks_.emplace(id, std::move(callback));
+    Pending entry;
+    entry.request = std::move(request);
+    entry.callback = std::move(callback);
+    auto& pending = pending_.emplace(id, std::move(entry)).first->second;
+    transmit(id, pending);
+    return id;
+}
+
+void ApiClient::transmit(std::uint64_t id, Pending& pending) {
+    ++pending.attempts;
+    pending.retry_at.reset();
     if (transport_ == nullptr) {
         complete(id, HttpResponse{0, {}, "no transport"});
     } else {
-        transport_->send(id, request);
+        transport_->send(id, pending.request);
     }
-    return id;
 }
 
 void ApiClient::complete(std::uint64_t id, HttpResponse response) {
     const std::lock_guard lock(completed_mutex_);
     completed_.emplace_back(id, std::move(response));
+}
+
+bool ApiClient::should_retry(const Pending& pending, const HttpResponse& response) const {
+    const bool unanswered = response.status == 0 || response.status == 502 || response.status == 503 ||
+                            response.status == 504;
+    return unanswered && pending.request.method == "GET" && pending.attempts < policy_.attempts;
 }
 
 int ApiClient::drain() {
@@ -40,16 +57,48 @@ int ApiClient::drain() {
         const std::lock_guard lock(completed_mutex_);
         ready.swap(completed_);
     }
+    const auto now = Clock::now();
     int ran = 0;
     for (auto& [id, response] : ready) {
-        const auto found = callbacks_.find(id);
-        if (found == callbacks_.end()) continue;
-        auto callback = std::move(found->second);
-        callbacks_.erase(found);
+        const auto found = pending_.find(id);
+        if (found == pending_.end()) continue;
+        auto& pending = found->second;
+        offline_ = response.status == 0;
+        if (should_retry(pending, response)) {
+            // 0.5 s, 1 s, 2 s, … up to the longest delay.
+            auto delay = policy_.first_delay * (1 << std::min(pending.attempts - 1, 16));
+            pending.retry_at = now + std::min<Clock::duration>(delay, policy_.longest_delay);
+            continue;
+        }
+        auto callback = std::move(pending.callback);
+        pending_.erase(found);
         callback(to_api_result(response));
         ++ran;
     }
+    for (auto& [id, pending] : pending_) {
+        if (pending.retry_at && *pending.retry_at <= now) transmit(id, pending);
+    }
     return ran;
+}
+
+void ApiClient::set_network_available(bool available) {
+    if (!available) {
+        offline_ = true;
+        return;
+    }
+    retry_now();
+}
+
+std::size_t ApiClient::retrying() const {
+    std::size_t waiting = 0;
+    for (const auto& [id, pending] : pending_) waiting += pending.retry_at ? 1 : 0;
+    return waiting;
+}
+
+void ApiClient::retry_now() {
+    for (auto& [id, pending] : pending_) {
+        if (pending.retry_at) transmit(id, pending);
+    }
 }
 
 }  // namespace madoguchi::client

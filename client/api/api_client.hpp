@@ -2,6 +2,7 @@
 // The one asynchronous API client. Requests go out through a platform transport (fetch in
 // the browser, a worker thread natively); completions queue up and are handed to their
 // callbacks in drain(), once per frame on the UI thread, so no frame ever waits on the network.
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -47,24 +48,56 @@ public:
     virtual void send(std::uint64_t id, const HttpRequest& request) = 0;
 };
 
+// GET requests are safe to repeat: when the network fails or a proxy answers 502/503/504
+// they are sent again with exponential backoff before the caller hears of a failure.
+struct RetryPolicy {
+    int attempts = 4;  // the first try included
+    std::chrono::milliseconds first_delay{500};
+    std::chrono::milliseconds longest_delay{8000};
+};
+
 class ApiClient {
 public:
     using Callback = std::function<void(const ApiResult&)>;
+    using Clock = std::chrono::steady_clock;
 
+    explicit ApiClient(RetryPolicy policy = {}) : policy_(policy) {}
     void set_transport(Transport* transport) { transport_ = transport; }
     std::uint64_t send(HttpRequest request, Callback callback);
     std::uint64_t get(std::string path, Callback callback) { return send({"GET", std::move(path), {}}, std::move(callback)); }
 
     // Thread-safe: queues the response for the next drain().
     void complete(std::uint64_t id, HttpResponse response);
-    // Runs the callbacks of every completed request; returns how many ran.
+    // Runs the callbacks of every completed request and resends retries that are due;
+    // returns how many callbacks ran.
     int drain();
-    std::size_t in_flight() const { return callbacks_.size(); }
+    std::size_t in_flight() const { return pending_.size(); }
+
+    // The browser says the network is gone or back (online/offline events). Coming back
+    // resends waiting retries at once instead of at their backoff time.
+    void set_network_available(bool available);
+    // True from a request that got no HTTP answer (or the browser going offline) until the
+    // next HTTP answer of any kind.
+    bool offline() const { return offline_; }
+    // Requests waiting for their next attempt.
+    std::size_t retrying() const;
+    void retry_now();
 
 private:
+    struct Pending {
+        HttpRequest request;
+        Callback callback;
+        int attempts = 0;
+        std::optional<Clock::time_point> retry_at;  // set while waiting to be resent
+    };
+    bool should_retry(const Pending& pending, const HttpResponse& response) const;
+    void transmit(std::uint64_t id, Pending& pending);
+
+    RetryPolicy policy_;
     Transport* transport_ = nullptr;
     std::uint64_t next_id_ = 1;
-    std::map<std::uint64_t, Callback> callbacks_;
+    std::map<std::uint64_t, Pending> pending_;
+    bool offline_ = false;
     std::mutex completed_mutex_;
     std::vector<std::pair<std::uint64_t, HttpResponse>> completed_;
 };

@@ -5,12 +5,25 @@
 
 namespace madoguchi::client {
 
+namespace {
+constexpr std::int64_t probe_interval_seconds = 2;
+}
+
 void App::frame(calendar::Instant now) {
     api_.drain();
+    watch_connection(now);
     dashboard_.update(api_, now);
     draw_app(*this, now);
     finish_item_frame();
     if (dashboard_.has_data()) ready_ = true;
+}
+
+// While the server is unreachable and nothing else is trying, ask it for its health every
+// few seconds, so the banner goes away as soon as it answers again.
+void App::watch_connection(calendar::Instant now) {
+    if (!api_.offline() || api_.in_flight() > 0 || now < next_probe_) return;
+    next_probe_ = calendar::Instant{now.unix_seconds + probe_interval_seconds};
+    api_.get("/api/v1/health", [](const ApiResult&) {});
 }
 
 }  // namespace madoguchi::client

@@ -31,7 +31,10 @@ public:
     ApiClient& api() { return api_; }
 
 private:
+    void watch_connection(calendar::Instant now);
+
     ApiClient& api_;
+    calendar::Instant next_probe_;
     Preferences preferences_;
     Area area_ = Area::dashboard;
     DashboardViewModel dashboard_;

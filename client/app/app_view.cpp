@@ -35,6 +35,24 @@ void draw_header(App& app) {
     ImGui::Separator();
 }
 
+// Shown while the server cannot be reached and its requests are being retried.
+void draw_connection_banner(App& app) {
+    auto& api = app.api();
+    if (!api.offline()) return;
+    const auto language = app.preferences().language;
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1.0F, 0.93F, 0.80F, 1.0F));
+    const float height = ImGui::GetFrameHeight() + ImGui::GetStyle().WindowPadding.y * 2.0F;
+    ImGui::BeginChild("connection_banner", ImVec2(0.0F, height), true, ImGuiWindowFlags_NoScrollbar);
+    const auto& message = i18n::text("connection.offline", language);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(message.c_str());
+    report_last_item(message, "alert");
+    ImGui::SameLine();
+    if (ImGui::Button(t("connection.retry_now", language))) api.retry_now();
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+}
+
 void draw_navigation(App& app, float width) {
     const auto language = app.preferences().language;
     ImGui::BeginChild("navigation", ImVec2(width, 0.0F), true);
@@ -61,6 +79,7 @@ void draw_app(App& app, calendar::Instant now) {
                            ImGuiWindowFlags_NoBringToFrontOnFocus;
     ImGui::Begin("madoguchi", nullptr, flags);
     draw_header(app);
+    draw_connection_banner(app);
 
     const float navigation_width = ImGui::GetFontSize() * 11.0F;
     draw_navigation(app, navigation_width);

@@ -35,6 +35,20 @@ void annotate_last_item(std::string_view role, std::string_view value) {
     }
 }
 
+void report_last_item(std::string_view label, std::string_view role) {
+    const auto min = ImGui::GetItemRectMin();
+    const auto max = ImGui::GetItemRectMax();
+    ItemRecord record;
+    record.id = ImGui::GetItemID();
+    record.label = label;
+    record.role = role;
+    record.x = min.x;
+    record.y = min.y;
+    record.width = max.x - min.x;
+    record.height = max.y - min.y;
+    drawing.push_back(std::move(record));
+}
+
 void finish_item_frame() {
     finished.swap(drawing);
     drawing.clear();

@@ -90,6 +90,9 @@ TEST_CASE("the app keeps drawing with the server unreachable, and is not ready",
     CHECK(app.dashboard().health_state() == client::LoadState::failed);
     CHECK(draw_frames(imgui, app, 60) > 0);
     CHECK_FALSE(app.ready());
+    bool banner = false;
+    for (const auto& item : client::item_records()) banner = banner || item.role == "alert";
+    CHECK(banner);
 }
 
 TEST_CASE("keyboard navigation moves through the UI without assertions", "[headless]") {

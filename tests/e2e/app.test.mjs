@@ -114,3 +114,20 @@ test('clicks by label switch the language and the area, and the choice survives 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('losing the network shows a banner, and it goes once the server answers again', async () => {
+  const { page, problems, context } = await openApp(browser, server.url);
+  const alerts = () => page.evaluate(() => window.madoguchi.items().filter((i) => i.role === 'alert').length);
+  assert.equal(await alerts(), 0);
+
+  await context.setOffline(true);
+  await page.waitForFunction(() => window.madoguchi.items().some((i) => i.role === 'alert'), null, { timeout: 10000 });
+  const banner = await page.evaluate(() => window.madoguchi.items().find((i) => i.role === 'alert'));
+  assert.match(banner.label, /サーバーに接続できません/);
+
+  await context.setOffline(false);
+  await page.waitForFunction(() => !window.madoguchi.items().some((i) => i.role === 'alert'), null, { timeout: 15000 });
+  // Requests that failed while offline were the browser's, not the server's: no HTTP errors.
+  assert.deepEqual(problems.filter((p) => p.startsWith('HTTP')), []);
+  await context.close();
+});

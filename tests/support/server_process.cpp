@@ -19,8 +19,9 @@ TempDir::~TempDir() {
     std::filesystem::remove_all(path_, ignored);
 }
 
-ServerProcess::ServerProcess(const std::string& binary, std::vector<std::string> extra_arguments) {
-    std::vector<std::string> command{binary, "serve", "--port", "0", "--db", (temp_.path() / "madoguchi.db").string()};
+ServerProcess::ServerProcess(const std::string& binary, std::vector<std::string> extra_arguments, int port) {
+    std::vector<std::string> command{binary, "serve", "--port", std::to_string(port), "--db",
+                                     (temp_.path() / "madoguchi.db").string()};
     command.insert(command.end(), extra_arguments.begin(), extra_arguments.end());
     process_ = std::make_unique<ChildProcess>(command);
 

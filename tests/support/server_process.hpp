@@ -26,8 +26,9 @@ private:
 
 class ServerProcess {
 public:
-    // Starts `binary serve --port 0 --db <tmp>/madoguchi.db [extra…]` and waits for its URL line.
-    explicit ServerProcess(const std::string& binary, std::vector<std::string> extra_arguments = {});
+    // Starts `binary serve --port PORT --db <tmp>/madoguchi.db [extra…]` and waits for its URL
+    // line; port 0 takes a free one.
+    explicit ServerProcess(const std::string& binary, std::vector<std::string> extra_arguments = {}, int port = 0);
     ~ServerProcess();
     ServerProcess(const ServerProcess&) = delete;
     ServerProcess& operator=(const ServerProcess&) = delete;

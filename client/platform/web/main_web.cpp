@@ -35,6 +35,13 @@ EM_JS(void, madoguchi_publish, (int ready, int frame, int font_loaded, const cha
 
 EM_JS(char*, madoguchi_font_url, (), { return stringToNewUTF8(window.madoguchi.fontUrl); });
 
+// The browser's own view of the network: going offline shows the banner at once, coming
+// back resends waiting requests without waiting for their backoff.
+EM_JS(void, madoguchi_watch_network, (), {
+    window.addEventListener("offline", function() { _madoguchi_network_changed(0); });
+    window.addEventListener("online", function() { _madoguchi_network_changed(1); });
+});
+
 EM_JS(void, madoguchi_fail, (const char* message), { Module.onAbort(UTF8ToString(message)); });
 
 struct WebClient {
@@ -131,6 +138,10 @@ bool create_webgl2_context() {
 
 }  // namespace
 
+extern "C" EMSCRIPTEN_KEEPALIVE void madoguchi_network_changed(int available) {
+    client->api.set_network_available(available != 0);
+}
+
 // Backs window.madoguchi.items() (assets/web/boot.js): the last frame's items, CSS pixels.
 extern "C" EMSCRIPTEN_KEEPALIVE const char* madoguchi_items_json() {
     client->items_json = item_records_json(client->ui_scale > 0.0F ? client->ui_scale : 1.0F);
@@ -156,6 +167,7 @@ int main() {
     client->api.set_transport(&client->transport);
     client->saved_preferences = load_preferences();
     client->app.preferences() = client->saved_preferences;
+    madoguchi_watch_network();
     request_font();
     emscripten_set_main_loop(frame, 0, false);
     return 0;

@@ -6,12 +6,21 @@
 #include "calendar/tokyo_time.hpp"
 #include "dashboard/dashboard_view_model.hpp"
 #include "i18n/catalog.hpp"
+#include "ui/style.hpp"
 
 namespace madoguchi::client {
 
 struct Preferences {
+    static constexpr int smallest_text_percent = 100;
+    static constexpr int largest_text_percent = 200;
+    static constexpr int text_percent_step = 25;
+
     i18n::Language language = i18n::Language::ja;
     bool wareki = false;  // show dates in 和暦
+    Theme theme = Theme::standard;
+    int text_percent = smallest_text_percent;  // font scale chosen by the user
+
+    float text_scale() const { return static_cast<float>(text_percent) / 100.0F; }
     friend bool operator==(const Preferences&, const Preferences&) = default;
 };
 

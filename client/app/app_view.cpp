@@ -13,25 +13,50 @@ namespace {
 
 using i18n::Language;
 
+void draw_text_size(Preferences& preferences, Language language) {
+    const bool at_smallest = preferences.text_percent <= Preferences::smallest_text_percent;
+    const bool at_largest = preferences.text_percent >= Preferences::largest_text_percent;
+    ImGui::TextUnformatted(t("settings.text_size", language));
+    ImGui::SameLine();
+    ImGui::BeginDisabled(at_smallest);
+    if (ImGui::Button(t("settings.smaller", language))) preferences.text_percent -= Preferences::text_percent_step;
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    const auto percent = std::to_string(preferences.text_percent) + "%";
+    ImGui::TextUnformatted(percent.c_str());
+    report_last_item(percent, "status");
+    ImGui::SameLine();
+    ImGui::BeginDisabled(at_largest);
+    if (ImGui::Button(t("settings.larger", language))) preferences.text_percent += Preferences::text_percent_step;
+    ImGui::EndDisabled();
+}
+
 void draw_header(App& app) {
     auto& preferences = app.preferences();
     const auto language = preferences.language;
     ImGui::TextUnformatted(t("app.title", language));
 
-    // Settings sit at the right edge of the header: measure them as ImGui will lay them out.
-    const auto& style = ImGui::GetStyle();
-    float settings_width = 2.0F * style.ItemSpacing.x;
-    for (const char* label : {"日本語", "English", t("settings.wareki", language)}) {
-        settings_width += ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + ImGui::CalcTextSize(label).x;
+    // The settings sit at the right edge; their width is last frame's, kept in ImGui's storage.
+    auto* storage = ImGui::GetStateStorage();
+    const auto width_key = ImGui::GetID("settings_width");
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - storage->GetFloat(width_key, 0.0F));
+    ImGui::BeginGroup();
+    draw_text_size(preferences, language);
+    ImGui::SameLine(0.0F, ImGui::GetFontSize());
+    bool high_contrast = preferences.theme == Theme::high_contrast;
+    if (ImGui::Checkbox(t("settings.high_contrast", language), &high_contrast)) {
+        preferences.theme = high_contrast ? Theme::high_contrast : Theme::standard;
     }
-    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - settings_width);
+    ImGui::SameLine(0.0F, ImGui::GetFontSize());
     if (ImGui::RadioButton("日本語", language == Language::ja)) preferences.language = Language::ja;
     annotate_last_item("radio", language == Language::ja ? "true" : "false");
     ImGui::SameLine();
     if (ImGui::RadioButton("English", language == Language::en)) preferences.language = Language::en;
     annotate_last_item("radio", language == Language::en ? "true" : "false");
-    ImGui::SameLine();
+    ImGui::SameLine(0.0F, ImGui::GetFontSize());
     ImGui::Checkbox(t("settings.wareki", language), &preferences.wareki);
+    ImGui::EndGroup();
+    storage->SetFloat(width_key, ImGui::GetItemRectSize().x);
     ImGui::Separator();
 }
 

@@ -3,16 +3,12 @@
 #include <imgui.h>
 
 #include "ui/format.hpp"
+#include "ui/style.hpp"
 
 namespace madoguchi::client {
 namespace {
 
 using i18n::Language;
-
-const ImVec4 ok_colour(0.09F, 0.50F, 0.22F, 1.0F);
-const ImVec4 closed_colour(0.45F, 0.45F, 0.50F, 1.0F);
-const ImVec4 error_colour(0.72F, 0.05F, 0.10F, 1.0F);
-const ImVec4 soon_colour(0.80F, 0.40F, 0.0F, 1.0F);
 
 // A titled, bordered card whose height fits `lines` lines of text.
 bool begin_card(const char* id, const char* title, float width, int lines) {
@@ -31,7 +27,7 @@ void labelled(const char* label, const std::string& value) {
 }
 
 void draw_error(const api::ApiError& error, Language language) {
-    ImGui::PushStyleColor(ImGuiCol_Text, error_colour);
+    ImGui::PushStyleColor(ImGuiCol_Text, status_colours().error);
     ImGui::TextWrapped("%s", (language == Language::ja ? error.message_ja : error.message).c_str());
     ImGui::PopStyleColor();
 }
@@ -41,13 +37,13 @@ void draw_server_card(DashboardViewModel& model, ApiClient& api, Language langua
     begin_card("server", t("dashboard.server", language), width, 4);
     const auto server = model.server(language, wareki);
     if (model.health_state() == LoadState::failed) {
-        ImGui::TextColored(error_colour, "● %s", t("dashboard.server_unreachable", language));
+        ImGui::TextColored(status_colours().error, "● %s", t("dashboard.server_unreachable", language));
         draw_error(model.health_error(), language);
         if (ImGui::Button(t("dashboard.retry", language))) model.retry(api, now);
     } else if (!server) {
         ImGui::TextDisabled("%s", t("dashboard.server_checking", language));
     } else {
-        ImGui::TextColored(server->ok ? ok_colour : error_colour, "● %s", server->state_label.c_str());
+        ImGui::TextColored(server->ok ? status_colours().ok : status_colours().error, "● %s", server->state_label.c_str());
         labelled(t("dashboard.version", language), server->version);
         labelled(t("dashboard.database", language), server->database_label);
         labelled(t("dashboard.server_time", language), server->time);
@@ -58,7 +54,7 @@ void draw_server_card(DashboardViewModel& model, ApiClient& api, Language langua
 void draw_desk_card(const DashboardViewModel& model, Language language, bool wareki, calendar::Instant now, float width) {
     begin_card("desk", t("dashboard.desk", language), width, 4);
     const auto desk = model.desk(now, language, wareki);
-    ImGui::TextColored(desk.open ? ok_colour : closed_colour, "● %s", desk.state_label.c_str());
+    ImGui::TextColored(desk.open ? status_colours().ok : status_colours().muted, "● %s", desk.state_label.c_str());
     const bool ja = language == Language::ja;
     labelled(desk.countdown_label.c_str(),
              desk.countdown + (ja ? "（" : " (") + desk.next_change_at + (ja ? "）" : ")"));
@@ -94,7 +90,7 @@ void draw_holidays_card(DashboardViewModel& model, ApiClient& api, Language lang
                     ImGui::TableNextRow();
                     ImGui::TableNextColumn();
                     if (row.within_week) {
-                        ImGui::TextColored(soon_colour, "%s", row.date.c_str());
+                        ImGui::TextColored(status_colours().warning, "%s", row.date.c_str());
                     } else {
                         ImGui::TextUnformatted(row.date.c_str());
                     }

@@ -4,7 +4,51 @@
 
 namespace madoguchi::client {
 
-void apply_style(float scale) {
+namespace {
+
+const StatusColours standard_status{ImVec4(0.09F, 0.50F, 0.22F, 1.0F), ImVec4(0.45F, 0.45F, 0.50F, 1.0F),
+                                   ImVec4(0.72F, 0.05F, 0.10F, 1.0F), ImVec4(0.80F, 0.40F, 0.0F, 1.0F)};
+const StatusColours high_contrast_status{ImVec4(0.40F, 1.0F, 0.40F, 1.0F), ImVec4(0.85F, 0.85F, 0.85F, 1.0F),
+                                        ImVec4(1.0F, 0.45F, 0.45F, 1.0F), ImVec4(1.0F, 0.92F, 0.0F, 1.0F)};
+const StatusColours* current_status = &standard_status;
+
+// White on black with yellow focus and selection, as in the operating systems' own
+// high-contrast modes; every frame and border is drawn.
+void use_high_contrast_colours(ImGuiStyle& style) {
+    ImGui::StyleColorsDark(&style);
+    style.FrameBorderSize = 2.0F;
+    style.ChildBorderSize = 2.0F;
+    auto* colors = style.Colors;
+    const ImVec4 black(0.0F, 0.0F, 0.0F, 1.0F);
+    const ImVec4 white(1.0F, 1.0F, 1.0F, 1.0F);
+    const ImVec4 yellow(1.0F, 0.92F, 0.0F, 1.0F);
+    const ImVec4 dark_yellow(0.45F, 0.40F, 0.0F, 1.0F);
+    colors[ImGuiCol_Text] = white;
+    colors[ImGuiCol_TextDisabled] = ImVec4(0.85F, 0.85F, 0.85F, 1.0F);
+    colors[ImGuiCol_WindowBg] = black;
+    colors[ImGuiCol_ChildBg] = black;
+    colors[ImGuiCol_PopupBg] = black;
+    colors[ImGuiCol_Border] = white;
+    colors[ImGuiCol_FrameBg] = black;
+    colors[ImGuiCol_FrameBgHovered] = dark_yellow;
+    colors[ImGuiCol_FrameBgActive] = dark_yellow;
+    colors[ImGuiCol_CheckMark] = yellow;
+    colors[ImGuiCol_Button] = black;
+    colors[ImGuiCol_ButtonHovered] = dark_yellow;
+    colors[ImGuiCol_ButtonActive] = dark_yellow;
+    colors[ImGuiCol_Header] = dark_yellow;
+    colors[ImGuiCol_HeaderHovered] = dark_yellow;
+    colors[ImGuiCol_HeaderActive] = dark_yellow;
+    colors[ImGuiCol_Separator] = white;
+    colors[ImGuiCol_TableHeaderBg] = dark_yellow;
+    colors[ImGuiCol_TableRowBg] = black;
+    colors[ImGuiCol_TableRowBgAlt] = ImVec4(0.12F, 0.12F, 0.12F, 1.0F);
+    colors[ImGuiCol_NavHighlight] = yellow;
+}
+
+}  // namespace
+
+void apply_style(float scale, Theme theme) {
     ImGuiStyle style;
     ImGui::StyleColorsLight(&style);
     style.WindowRounding = 0.0F;
@@ -26,8 +70,12 @@ void apply_style(float scale) {
     colors[ImGuiCol_Button] = ImVec4(0.86F, 0.90F, 0.96F, 1.0F);
     colors[ImGuiCol_ButtonHovered] = ImVec4(0.76F, 0.84F, 0.95F, 1.0F);
     colors[ImGuiCol_ButtonActive] = ImVec4(0.66F, 0.78F, 0.94F, 1.0F);
+    if (theme == Theme::high_contrast) use_high_contrast_colours(style);
+    current_status = theme == Theme::high_contrast ? &high_contrast_status : &standard_status;
     style.ScaleAllSizes(scale);
     ImGui::GetStyle() = style;
 }
+
+const StatusColours& status_colours() { return *current_status; }
 
 }  // namespace madoguchi::client

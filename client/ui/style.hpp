@@ -1,11 +1,25 @@
 #pragma once
-// The look of the app: one light theme tuned for long office use, scaled for the screen.
+// The look of the app: a light theme tuned for long office use and a high-contrast theme,
+// both scaled for the screen and the user's text size.
+
+#include <imgui.h>
 
 namespace madoguchi::client {
 
 inline constexpr float base_font_pixels = 17.0F;
 
-// Applies colours and spacing for a UI scale (devicePixelRatio × user font scale).
-void apply_style(float scale);
+enum class Theme { standard, high_contrast };
+
+// Applies colours and spacing for a UI scale (devicePixelRatio × user text scale).
+void apply_style(float scale, Theme theme);
+
+// Colours that carry meaning (a state, an error), readable in the theme applied last.
+struct StatusColours {
+    ImVec4 ok;
+    ImVec4 muted;
+    ImVec4 error;
+    ImVec4 warning;
+};
+const StatusColours& status_colours();
 
 }  // namespace madoguchi::client

@@ -28,7 +28,7 @@ HeadlessImGui::HeadlessImGui(float width, float height, float scale) {
     int atlas_width = 0;
     int atlas_height = 0;
     io.Fonts->GetTexDataAsAlpha8(&pixels, &atlas_width, &atlas_height);
-    client::apply_style(scale);
+    client::apply_style(scale, client::Theme::standard);
     resize(width, height);
 }
 

@@ -54,13 +54,16 @@ TEST_CASE("every area draws in both languages and date styles against a real ser
     testing::HeadlessImGui imgui(1280.0F, 800.0F);
     REQUIRE(draw_until_ready(imgui, app));
 
-    for (const auto language : {Language::ja, Language::en}) {
-        for (const bool wareki : {false, true}) {
-            app.preferences().language = language;
-            app.preferences().wareki = wareki;
-            for (const auto& info : client::areas()) {
-                app.select(info.area);
-                CHECK(draw_frames(imgui, app, 20) > 0);
+    for (const auto theme : {client::Theme::standard, client::Theme::high_contrast}) {
+        client::apply_style(1.0F, theme);
+        for (const auto language : {Language::ja, Language::en}) {
+            for (const bool wareki : {false, true}) {
+                app.preferences().language = language;
+                app.preferences().wareki = wareki;
+                for (const auto& info : client::areas()) {
+                    app.select(info.area);
+                    CHECK(draw_frames(imgui, app, 10) > 0);
+                }
             }
         }
     }
@@ -147,4 +150,16 @@ TEST_CASE("the last frame's items name every navigation tab and setting with rol
     CHECK(find("Tickets")->value == "selected");
     CHECK(find("English")->value == "true");
     CHECK_FALSE(find("チケット"));
+
+    // Text size: the smaller button is disabled at 100%, the larger one at 200%.
+    REQUIRE(find("Smaller"));
+    CHECK_FALSE(find("Smaller")->enabled);
+    CHECK(find("Larger")->enabled);
+    REQUIRE(find("100%"));
+    app.preferences().text_percent = client::Preferences::largest_text_percent;
+    draw_frames(imgui, app, 2);
+    CHECK(find("Smaller")->enabled);
+    CHECK_FALSE(find("Larger")->enabled);
+    CHECK(find("200%"));
+    CHECK(find("High contrast")->role == "checkbox");
 }

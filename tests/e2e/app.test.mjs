@@ -131,3 +131,36 @@ test('losing the network shows a banner, and it goes once the server answers aga
   assert.deepEqual(problems.filter((p) => p.startsWith('HTTP')), []);
   await context.close();
 });
+
+test('text size and high contrast follow the settings and survive a reload', async () => {
+  const { page, problems, context } = await openApp(browser, server.url);
+  const itemsBefore = await itemsByLabel(page);
+  assert.ok(itemsBefore['100%'], 'text size starts at 100%');
+  assert.equal(itemsBefore['小さく'].enabled, false);
+  const titleBefore = itemsBefore['ダッシュボード'];
+
+  await clickItem(page, '大きく');
+  await page.waitForFunction(() => window.madoguchi.items().some((i) => i.label === '125%'), null, { timeout: 10000 });
+  await clickItem(page, '大きく');
+  await page.waitForFunction(() => window.madoguchi.items().some((i) => i.label === '150%'), null, { timeout: 10000 });
+  const larger = (await itemsByLabel(page))['ダッシュボード'];
+  assert.ok(larger.h > titleBefore.h * 1.3, `navigation rows grow with the text: ${titleBefore.h} -> ${larger.h}`);
+
+  const light = await canvasPixelStats(page);
+  await clickItem(page, 'ハイコントラスト');
+  await page.waitForFunction(
+    () => window.madoguchi.items().find((i) => i.label === 'ハイコントラスト')?.value === 'true', null, { timeout: 10000 });
+  const frame = await page.evaluate(() => window.madoguchi.frame);
+  await page.waitForFunction((n) => window.madoguchi.frame > n + 2, frame);
+  const contrast = await canvasPixelStats(page);
+  assert.ok(light.dark < light.total * 0.2, `the standard theme is light (${light.dark} dark pixels)`);
+  assert.ok(contrast.dark > contrast.total * 0.6, `the high-contrast theme is dark (${contrast.dark} dark pixels)`);
+
+  await page.reload();
+  await page.waitForFunction(() => window.madoguchi.ready === true, null, { timeout: 60000 });
+  const reloaded = await itemsByLabel(page);
+  assert.ok(reloaded['150%'], 'text size kept');
+  assert.equal(reloaded['ハイコントラスト'].value, 'true');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -52,6 +52,8 @@ struct WebClient {
     std::string font;
     bool font_loaded = false;
     float ui_scale = 0.0F;  // scale the atlas and style were built for
+    Theme theme = Theme::standard;
+    float pixel_ratio = 1.0F;  // of the last frame, for items() in CSS pixels
     std::string items_json;  // the last answer of window.madoguchi.items(), kept alive for JS
     double last_frame_ms = 0.0;
     int frame = 0;
@@ -72,20 +74,25 @@ void request_font() {
     free(url);
 }
 
-void rebuild_for_scale(float scale) {
-    if (!build_font_atlas(client->font, scale)) {
-        madoguchi_fail("the UI font could not be read");
-        return;
+// The atlas is rebuilt only when the pixel size of the text changes; a theme is just colours.
+void follow_scale_and_theme(float scale, Theme theme) {
+    if (scale != client->ui_scale) {
+        if (!build_font_atlas(client->font, scale)) {
+            madoguchi_fail("the UI font could not be read");
+            return;
+        }
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
     }
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
-    apply_style(scale);
+    if (scale != client->ui_scale || theme != client->theme) apply_style(scale, theme);
     client->ui_scale = scale;
+    client->theme = theme;
 }
 
 void frame() {
     const auto metrics = sync_canvas_size();
     set_input_pixel_ratio(metrics.pixel_ratio);
+    client->pixel_ratio = metrics.pixel_ratio;
     glViewport(0, 0, metrics.width_pixels, metrics.height_pixels);
     glClearColor(0.957F, 0.961F, 0.969F, 1.0F);
     glClear(GL_COLOR_BUFFER_BIT);
@@ -95,7 +102,8 @@ void frame() {
         madoguchi_publish(0, client->frame, 0, "");
         return;
     }
-    if (client->ui_scale != metrics.pixel_ratio) rebuild_for_scale(metrics.pixel_ratio);
+    const auto& preferences = client->app.preferences();
+    follow_scale_and_theme(metrics.pixel_ratio * preferences.text_scale(), preferences.theme);
 
     auto& io = ImGui::GetIO();
     const double now_ms = emscripten_get_now();
@@ -144,7 +152,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE void madoguchi_network_changed(int available) {
 
 // Backs window.madoguchi.items() (assets/web/boot.js): the last frame's items, CSS pixels.
 extern "C" EMSCRIPTEN_KEEPALIVE const char* madoguchi_items_json() {
-    client->items_json = item_records_json(client->ui_scale > 0.0F ? client->ui_scale : 1.0F);
+    client->items_json = item_records_json(client->pixel_ratio);
     return client->items_json.c_str();
 }
 

@@ -83,10 +83,27 @@ export function canvasPixelStats(page) {
   });
 }
 
+// The item with this label once it has stayed in place for two frames: a layout change
+// (text size, language) can move things for one frame, as a person would wait for it to settle.
+async function settledItem(page, label) {
+  const handle = await page.waitForFunction((wanted) => {
+    const state = window.madoguchi;
+    const item = state.items().find((i) => i.label === wanted);
+    if (!item) return null;
+    const where = `${item.x},${item.y},${item.w},${item.h}`;
+    const seen = state.settling;
+    if (!seen || seen.label !== wanted || seen.where !== where) {
+      state.settling = { label: wanted, where, frame: state.frame };
+      return null;
+    }
+    return state.frame >= seen.frame + 2 ? item : null;
+  }, label, { timeout: 10000 });
+  return handle.jsonValue();
+}
+
 // Clicks the centre of the widget with this label, as found in window.madoguchi.items().
 export async function clickItem(page, label) {
-  const item = await page.evaluate((wanted) => window.madoguchi.items().find((i) => i.label === wanted), label);
-  if (!item) throw new Error(`no item labelled ${label} in the last frame`);
+  const item = await settledItem(page, label);
   await page.mouse.click(item.x + item.w / 2, item.y + item.h / 2);
 }
 

@@ -2,6 +2,8 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+
 #include "ui/format.hpp"
 
 #include "app/app.hpp"
@@ -37,9 +39,14 @@ void draw_header(App& app) {
     ImGui::TextUnformatted(t("app.title", language));
 
     // The settings sit at the right edge; their width is last frame's, kept in ImGui's storage.
+    // When large text leaves no room beside the title they move to a line of their own.
     auto* storage = ImGui::GetStateStorage();
     const auto width_key = ImGui::GetID("settings_width");
-    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - storage->GetFloat(width_key, 0.0F));
+    const float settings_width = storage->GetFloat(width_key, 0.0F);
+    const float right_edge = ImGui::GetWindowContentRegionMax().x;
+    const float title_end = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ImGui::GetFontSize();
+    if (title_end + settings_width <= right_edge) ImGui::SameLine();
+    ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), right_edge - settings_width));
     ImGui::BeginGroup();
     draw_text_size(preferences, language);
     ImGui::SameLine(0.0F, ImGui::GetFontSize());

@@ -110,7 +110,8 @@ void draw_holidays_card(DashboardViewModel& model, ApiClient& api, Language lang
 void draw_dashboard(DashboardViewModel& model, ApiClient& api, Language language, bool wareki, calendar::Instant now) {
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     const float available = ImGui::GetContentRegionAvail().x;
-    const bool side_by_side = available > ImGui::GetFontSize() * 40.0F;
+    // Two cards side by side need room for a line such as "2時間43分（2026-11-26（木） 8:30）".
+    const bool side_by_side = available > ImGui::GetFontSize() * 52.0F;
     const float card_width = side_by_side ? (available - spacing) * 0.5F : available;
     draw_server_card(model, api, language, wareki, now, card_width);
     if (side_by_side) ImGui::SameLine();

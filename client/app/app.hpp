@@ -7,6 +7,7 @@
 #include "dashboard/dashboard_view_model.hpp"
 #include "i18n/catalog.hpp"
 #include "ui/style.hpp"
+#include "ui/toasts.hpp"
 
 namespace madoguchi::client {
 
@@ -37,6 +38,7 @@ public:
     Area area() const { return area_; }
     void select(Area area) { area_ = area; }
     DashboardViewModel& dashboard() { return dashboard_; }
+    Toasts& toasts() { return toasts_; }
     ApiClient& api() { return api_; }
 
 private:
@@ -44,6 +46,8 @@ private:
 
     ApiClient& api_;
     calendar::Instant next_probe_;
+    bool was_offline_ = false;
+    Toasts toasts_;
     Preferences preferences_;
     Area area_ = Area::dashboard;
     DashboardViewModel dashboard_;

@@ -127,6 +127,7 @@ void draw_app(App& app, calendar::Instant now) {
     }
     ImGui::EndChild();
     ImGui::End();
+    draw_toasts(app.toasts(), language);
 }
 
 }  // namespace madoguchi::client

@@ -36,6 +36,8 @@ void annotate_last_item(std::string_view role, std::string_view value) {
 }
 
 void report_last_item(std::string_view label, std::string_view role) {
+    // A window's first, measuring frame is not shown: nothing in it is on screen yet.
+    if (ImGui::GetCurrentWindowRead()->Hidden) return;
     const auto min = ImGui::GetItemRectMin();
     const auto max = ImGui::GetItemRectMax();
     ItemRecord record;
@@ -63,7 +65,7 @@ const std::vector<ItemRecord>& item_records() { return finished; }
 void ImGuiTestEngineHook_ItemAdd(ImGuiContext*, const ImRect&, ImGuiID) {}
 
 void ImGuiTestEngineHook_ItemInfo(ImGuiContext* context, ImGuiID id, const char* label, ImGuiItemStatusFlags flags) {
-    if (label == nullptr) return;
+    if (label == nullptr || context->CurrentWindow == nullptr || context->CurrentWindow->Hidden) return;
     auto visible = madoguchi::client::visible_label(label);
     if (visible.empty()) return;
     const auto& rect = context->LastItemData.Rect;

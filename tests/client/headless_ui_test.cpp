@@ -163,3 +163,31 @@ TEST_CASE("the last frame's items name every navigation tab and setting with rol
     CHECK(find("200%"));
     CHECK(find("High contrast")->role == "checkbox");
 }
+
+TEST_CASE("when the server comes back the banner goes and a toast says so", "[headless][toasts]") {
+    int port = 0;
+    {
+        const testing::ServerProcess probe(MADOGUCHI_SERVER_BINARY);
+        port = probe.port();
+    }
+    ConnectedApp connected(port);
+    auto& app = connected.app;
+    testing::HeadlessImGui imgui(1280.0F, 800.0F);
+    const auto has = [](std::string_view role, std::string_view label) {
+        for (const auto& item : client::item_records()) {
+            if (item.role == role && (label.empty() || item.label == label)) return true;
+        }
+        return false;
+    };
+    const auto draw_until = [&](auto done) {
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+        while (!done() && std::chrono::steady_clock::now() < deadline) draw_frames(imgui, app, 1);
+        return done();
+    };
+    REQUIRE(draw_until([&] { return has("alert", ""); }));
+
+    const testing::ServerProcess server(MADOGUCHI_SERVER_BINARY, {}, port);
+    connected.api.retry_now();
+    REQUIRE(draw_until([&] { return has("status", "サーバーに再接続しました。"); }));
+    CHECK_FALSE(has("alert", ""));
+}

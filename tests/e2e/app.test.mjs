@@ -127,6 +127,14 @@ test('losing the network shows a banner, and it goes once the server answers aga
 
   await context.setOffline(false);
   await page.waitForFunction(() => !window.madoguchi.items().some((i) => i.role === 'alert'), null, { timeout: 15000 });
+  const toast = await page.waitForFunction(
+    () => window.madoguchi.items().find((i) => i.role === 'status' && i.label.includes('再接続しました')), null,
+    { timeout: 10000 });
+  const { x, y } = await toast.jsonValue();
+  assert.ok(x > 640 && y > 400, 'the toast sits in the bottom-right corner');
+  // It goes away by itself after a few seconds.
+  await page.waitForFunction(
+    () => !window.madoguchi.items().some((i) => i.label.includes('再接続しました')), null, { timeout: 10000 });
   // Requests that failed while offline were the browser's, not the server's: no HTTP errors.
   assert.deepEqual(problems.filter((p) => p.startsWith('HTTP')), []);
   await context.close();

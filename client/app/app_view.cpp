@@ -18,6 +18,7 @@ using i18n::Language;
 void draw_text_size(Preferences& preferences, Language language) {
     const bool at_smallest = preferences.text_percent <= Preferences::smallest_text_percent;
     const bool at_largest = preferences.text_percent >= Preferences::largest_text_percent;
+    ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(t("settings.text_size", language));
     ImGui::SameLine();
     ImGui::BeginDisabled(at_smallest);

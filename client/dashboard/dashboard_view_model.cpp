@@ -12,9 +12,15 @@ using i18n::Language;
 constexpr std::int64_t retry_after_failure_seconds = 5;
 constexpr int holiday_lookahead_days = 2 * 366;  // always holds more than ten holidays
 
+std::string two_digits(int value) {
+    auto text = std::to_string(value);
+    if (value < 10) text.insert(text.begin(), '0');
+    return text;
+}
+
+// "8:30" from minutes since midnight.
 std::string clock_text(int minute_of_day) {
-    const int minutes = minute_of_day % 60;
-    return std::to_string(minute_of_day / 60) + (minutes < 10 ? ":0" : ":") + std::to_string(minutes);
+    return std::to_string(minute_of_day / 60) + ":" + two_digits(minute_of_day % 60);
 }
 
 }  // namespace
@@ -37,12 +43,10 @@ void DashboardViewModel::retry(ApiClient& api, Instant now) {
 void DashboardViewModel::request_health(ApiClient& api, Instant now) {
     health_state_ = LoadState::loading;
     api.get("/api/v1/health", [this, now](const ApiResult& result) {
-        if (result.ok()) {
-            health_ = api::parse_health(result.body);
-        }
         // 503 with a body is the server saying the database is down: still a status to show.
-        if (!health_ && result.status == 503) health_ = api::parse_health(result.body);
-        if (health_ && (result.ok() || result.status == 503)) {
+        const bool answered = result.ok() || result.status == 503;
+        if (auto parsed = answered ? api::parse_health(result.body) : std::nullopt) {
+            health_ = std::move(parsed);
             health_state_ = LoadState::loaded;
             next_health_check_ = Instant{now.unix_seconds + health_refresh_seconds};
         } else {
@@ -83,7 +87,7 @@ std::optional<ServerSummary> DashboardViewModel::server(Language language, bool 
     if (const auto instant = calendar::parse_iso8601(health_->time).instant) {
         const auto local = calendar::to_tokyo(*instant);
         summary.time = format_display_date(local.date, language, wareki) + " " + clock_text(local.second_of_day / 60) +
-                       (local.second_of_day % 60 < 10 ? ":0" : ":") + std::to_string(local.second_of_day % 60);
+                       ":" + two_digits(local.second_of_day % 60);
     } else {
         summary.time = health_->time;  // shown as sent rather than hidden
     }

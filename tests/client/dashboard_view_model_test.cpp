@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <cstdlib>
 #include <thread>
 
 #include "dashboard/dashboard_view_model.hpp"
@@ -150,4 +151,27 @@ TEST_CASE("API errors reach the client as the server's own message", "[api][serv
     CHECK(unknown->status == 404);
     CHECK(unknown->error.code == "not_found");
     CHECK(api.in_flight() == 0);
+}
+
+TEST_CASE("a database that fails after a good start shows as degraded, not as the old status", "[dashboard][server]") {
+    testing::ServerProcess server(MADOGUCHI_SERVER_BINARY);
+    ApiClient api(client::RetryPolicy{1, std::chrono::milliseconds(1), std::chrono::milliseconds(1)});
+    client::NativeHttpTransport transport(api, server.host(), server.port());
+    api.set_transport(&transport);
+    DashboardViewModel model;
+    const auto now = tokyo(2026, 11, 25, 10, 0);
+    REQUIRE(pump(api, model, now, [&] { return model.health_state() == LoadState::loaded; }));
+    REQUIRE(model.server(Language::ja, false)->ok);
+
+    // The server reports 503 "degraded" once its schema table is gone.
+    const auto database = (server.data_dir() / "madoguchi.db").string();
+    REQUIRE(std::system(("sqlite3 '" + database + "' 'DROP TABLE schema_migrations'").c_str()) == 0);
+    const auto later = calendar::Instant{now.unix_seconds + DashboardViewModel::health_refresh_seconds};
+    REQUIRE(pump(api, model, later, [&] {
+        return model.health_state() == LoadState::loaded && model.health()->status == "degraded";
+    }));
+    const auto summary = model.server(Language::ja, false);
+    CHECK_FALSE(summary->ok);
+    CHECK(summary->state_label == "一部異常");
+    CHECK(summary->database_label == "異常");
 }

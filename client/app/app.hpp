@@ -6,6 +6,7 @@
 #include "calendar/tokyo_time.hpp"
 #include "dashboard/dashboard_view_model.hpp"
 #include "i18n/catalog.hpp"
+#include "kit/kit_view.hpp"
 #include "ui/style.hpp"
 #include "ui/toasts.hpp"
 
@@ -38,6 +39,7 @@ public:
     Area area() const { return area_; }
     void select(Area area) { area_ = area; }
     DashboardViewModel& dashboard() { return dashboard_; }
+    KitState& kit() { return kit_; }
     Toasts& toasts() { return toasts_; }
     ApiClient& api() { return api_; }
 
@@ -51,6 +53,7 @@ private:
     Preferences preferences_;
     Area area_ = Area::dashboard;
     DashboardViewModel dashboard_;
+    KitState kit_;
     bool ready_ = false;
 };
 

@@ -8,6 +8,7 @@
 
 #include "app/app.hpp"
 #include "dashboard/dashboard_view.hpp"
+#include "kit/kit_view.hpp"
 #include "ui/item_registry.hpp"
 
 namespace madoguchi::client {
@@ -123,6 +124,8 @@ void draw_app(App& app, calendar::Instant now) {
     ImGui::Spacing();
     if (app.area() == Area::dashboard) {
         draw_dashboard(app.dashboard(), app.api(), app.preferences().language, app.preferences().wareki, now);
+    } else if (app.area() == Area::kit) {
+        draw_kit(app, now);
     } else {
         draw_area_not_ready(language);
     }

@@ -1,19 +1,23 @@
 #pragma once
 // The areas of the product, in the order the navigation lists them. The same words name
 // the folders in shared/, server/ and client/.
+#include <optional>
 #include <span>
 #include <string_view>
 
 namespace madoguchi::client {
 
-enum class Area { dashboard, inventory, lending, counter, tickets, telemetry, stock, knowledge, reports, admin };
+enum class Area { dashboard, inventory, lending, counter, tickets, telemetry, stock, knowledge, reports, admin, kit };
 
 struct AreaInfo {
     Area area;
     std::string_view label_key;  // catalog key of the navigation label
 };
 
+// The areas the navigation lists; the UI kit's gallery (Area::kit) is reached only by address.
 std::span<const AreaInfo> areas();
 std::string_view label_key(Area area);
+// The area named in the page address (`?view=tickets`), by its folder word.
+std::optional<Area> area_from_name(std::string_view name);
 
 }  // namespace madoguchi::client

@@ -3,7 +3,7 @@
 
 The character set is the CP932 repertoire (JIS X 0208 plus the NEC and IBM extensions staff
 use in names and documents: ① ㈱ № 髙 﨑 …), half-width katakana, ASCII, every string in the
-i18n catalog, and the extra characters listed in assets/i18n/extra_chars.txt.
+i18n catalogs, and the extra characters listed in assets/i18n/extra_chars.txt.
 """
 import argparse
 import json
@@ -29,11 +29,12 @@ def cp932_characters():
     return chars
 
 
-def catalog_characters(path):
+def catalog_characters(paths):
     chars = set()
-    for entry in json.loads(path.read_text(encoding="utf-8")).values():
-        for text in entry.values():
-            chars.update(text)
+    for path in paths:
+        for entry in json.loads(path.read_text(encoding="utf-8")).values():
+            for text in entry.values():
+                chars.update(text)
     return chars
 
 
@@ -51,7 +52,7 @@ def licence_text():
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--catalog", type=pathlib.Path, required=True)
+    parser.add_argument("--catalog", type=pathlib.Path, nargs="+", required=True)
     parser.add_argument("--extra", type=pathlib.Path, required=True)
     parser.add_argument("--output", type=pathlib.Path, required=True)
     parser.add_argument("--licence", type=pathlib.Path, required=True)

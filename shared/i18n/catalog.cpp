@@ -19,9 +19,14 @@ using Table = std::map<std::string, Entry, std::less<>>;
 const Table& table() {
     static const Table loaded = [] {
         Table result;
-        const auto document = nlohmann::json::parse(catalog_json());
-        for (const auto& [key, value] : document.items()) {
-            result.emplace(key, Entry{value.at("ja").get<std::string>(), value.at("en").get<std::string>()});
+        auto document = nlohmann::json::parse(catalog_json());
+        if (!document.is_array()) document = nlohmann::json::array({std::move(document)});
+        for (const auto& area : document) {
+            for (const auto& [key, value] : area.items()) {
+                const auto [_, added] =
+                    result.emplace(key, Entry{value.at("ja").get<std::string>(), value.at("en").get<std::string>()});
+                if (!added) throw std::logic_error("catalog key defined twice: " + key);
+            }
         }
         return result;
     }();
@@ -52,5 +57,11 @@ Texts texts(std::string_view key) {
 }
 
 bool has_key(std::string_view key) { return table().contains(key); }
+
+std::vector<std::string> keys() {
+    std::vector<std::string> result;
+    for (const auto& [key, _] : table()) result.push_back(key);
+    return result;
+}
 
 }  // namespace madoguchi::i18n

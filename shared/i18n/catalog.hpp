@@ -1,8 +1,9 @@
 #pragma once
-// User-facing text, Japanese first and English second, from assets/i18n/catalog.json
+// User-facing text, Japanese first and English second, from the per-area files assets/i18n/*.json
 // (embedded at build time so the client needs no extra request and the server none at all).
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace madoguchi::i18n {
 
@@ -22,5 +23,8 @@ struct Texts {
 Texts texts(std::string_view key);
 
 bool has_key(std::string_view key);
+// Every key of every area file, sorted; loading throws std::logic_error when two files
+// define the same key.
+std::vector<std::string> keys();
 
 }  // namespace madoguchi::i18n

@@ -11,6 +11,7 @@
 
 #include "app/app.hpp"
 #include "platform/web/http_web.hpp"
+#include "platform/web/page_address.hpp"
 #include "platform/web/preferences_web.hpp"
 #include "platform/web/web_canvas.hpp"
 #include "platform/web/web_input.hpp"
@@ -175,6 +176,7 @@ int main() {
     client->api.set_transport(&client->transport);
     client->saved_preferences = load_preferences();
     client->app.preferences() = client->saved_preferences;
+    if (const auto area = area_from_name(page_parameter("view"))) client->app.select(*area);
     madoguchi_watch_network();
     request_font();
     emscripten_set_main_loop(frame, 0, false);

@@ -1,0 +1,18 @@
+#include "kit/kit_view.hpp"
+
+#include <imgui.h>
+
+#include "app/app.hpp"
+#include "ui/format.hpp"
+
+namespace madoguchi::client {
+
+void draw_kit(App& app, calendar::Instant) {
+    const auto language = app.preferences().language;
+    ImGui::TextWrapped("%s", t("kit.intro", language));
+    ImGui::Spacing();
+    if (!ImGui::BeginTabBar("kit_sections")) return;
+    ImGui::EndTabBar();
+}
+
+}  // namespace madoguchi::client

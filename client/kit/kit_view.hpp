@@ -1,0 +1,15 @@
+#pragma once
+// The UI kit's gallery (画面部品の見本), at `?view=kit`: every part of client/ui/ shown
+// working, one tab per kind, so people see them and the browser tests and bench drive them.
+#include "calendar/tokyo_time.hpp"
+
+namespace madoguchi::client {
+
+class App;
+
+// What the gallery's sections keep between frames.
+struct KitState {};
+
+void draw_kit(App& app, calendar::Instant now);
+
+}  // namespace madoguchi::client

@@ -2,6 +2,7 @@
 
 #include "app/app_view.hpp"
 #include "ui/item_registry.hpp"
+#include "ui/text_entry.hpp"
 
 namespace madoguchi::client {
 
@@ -10,6 +11,7 @@ constexpr std::int64_t probe_interval_seconds = 2;
 }
 
 void App::frame(calendar::Instant now) {
+    start_text_entry_frame();
     api_.drain();
     watch_connection(now);
     dashboard_.update(api_, now);

@@ -12,6 +12,10 @@ void draw_kit(App& app, calendar::Instant) {
     ImGui::TextWrapped("%s", t("kit.intro", language));
     ImGui::Spacing();
     if (!ImGui::BeginTabBar("kit_sections")) return;
+    if (ImGui::BeginTabItem(t("kit.input.tab", language))) {
+        draw_kit_input(app.kit().input, language);
+        ImGui::EndTabItem();
+    }
     ImGui::EndTabBar();
 }
 

@@ -1,6 +1,7 @@
 #include "ui/input_queue.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <bitset>
 
@@ -46,6 +47,24 @@ void InputQueue::character(unsigned int code_point) {
     event.kind = Event::Kind::character;
     event.code_point = code_point;
     push(event);
+}
+
+void InputQueue::text(std::string_view utf8) {
+    const char* cursor = utf8.data();
+    const char* const end = utf8.data() + utf8.size();
+    while (cursor < end) {
+        unsigned int code_point = 0;
+        cursor += ImTextCharFromUtf8(&code_point, cursor, end);
+        if (code_point != 0) character(code_point);
+    }
+}
+
+void InputQueue::shortcut(int key_code) {
+    // Released without modifiers: after a paste from the browser's menu no Ctrl key is held,
+    // and a Ctrl left "down" would make ImGui ignore typed text. A held Ctrl comes back with
+    // the next real key event.
+    key(key_code, true, Modifiers{true, false, false, false});
+    key(key_code, false, Modifiers{});
 }
 
 void InputQueue::release_all() {

@@ -5,6 +5,7 @@
 // and two clicks in one frame would merge. Like ImGui 1.87's input queue, each frame takes
 // events in order until one would change a button or key that already changed this frame.
 #include <deque>
+#include <string_view>
 
 namespace madoguchi::client {
 
@@ -22,6 +23,11 @@ public:
     void wheel(float horizontal, float vertical);
     void key(int key_code, bool down, Modifiers modifiers);
     void character(unsigned int code_point);
+    // Committed text (an IME conversion, inserted text), one character event per code point.
+    void text(std::string_view utf8);
+    // A shortcut pressed and released with Ctrl held, e.g. Ctrl+V after a paste event set
+    // the clipboard text: ImGui then acts on it with the clipboard already current.
+    void shortcut(int key_code);
     // Everything is released, e.g. when the window loses focus mid-press.
     void release_all();
 

@@ -35,7 +35,7 @@ void annotate_last_item(std::string_view role, std::string_view value) {
     }
 }
 
-void report_last_item(std::string_view label, std::string_view role) {
+void report_last_item(std::string_view label, std::string_view role, std::string_view value) {
     // A window's first, measuring frame is not shown: nothing in it is on screen yet.
     if (ImGui::GetCurrentWindowRead()->Hidden) return;
     const auto min = ImGui::GetItemRectMin();
@@ -44,10 +44,14 @@ void report_last_item(std::string_view label, std::string_view role) {
     record.id = ImGui::GetItemID();
     record.label = label;
     record.role = role;
+    record.value = value;
     record.x = min.x;
     record.y = min.y;
     record.width = max.x - min.x;
     record.height = max.y - min.y;
+    const auto& g = *ImGui::GetCurrentContext();
+    record.focused = record.id != 0 && (g.NavId == record.id || g.ActiveId == record.id);
+    record.enabled = (g.LastItemData.InFlags & ImGuiItemFlags_Disabled) == 0;
     drawing.push_back(std::move(record));
 }
 

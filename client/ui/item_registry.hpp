@@ -26,8 +26,9 @@ struct ItemRecord {
 void install_item_hooks();
 // Gives the item just drawn a role and value the hooks cannot know (a radio button, a tab).
 void annotate_last_item(std::string_view role, std::string_view value);
-// Records the item just drawn that has no hook of its own (text, a banner) under a label.
-void report_last_item(std::string_view label, std::string_view role);
+// Records the item just drawn that has no hook of its own (text, a banner, a field whose
+// label is drawn beside it) under a label.
+void report_last_item(std::string_view label, std::string_view role, std::string_view value = {});
 // Ends the frame's list: what item_records() returns from now on.
 void finish_item_frame();
 const std::vector<ItemRecord>& item_records();

@@ -13,6 +13,7 @@
 #include "platform/web/http_web.hpp"
 #include "platform/web/page_address.hpp"
 #include "platform/web/preferences_web.hpp"
+#include "platform/web/text_bridge_web.hpp"
 #include "platform/web/web_canvas.hpp"
 #include "platform/web/web_input.hpp"
 #include "ui/fonts.hpp"
@@ -119,6 +120,7 @@ void frame() {
     client->app.frame(madoguchi::calendar::now());
     ImGui::Render();
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    sync_text_bridge(text_entry_state(), metrics.pixel_ratio);
     if (client->app.preferences() != client->saved_preferences) {
         save_preferences(client->app.preferences());
         client->saved_preferences = client->app.preferences();
@@ -169,6 +171,7 @@ int main() {
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     io.BackendPlatformName = "madoguchi_web";
     install_web_input();
+    install_text_bridge(web_input_queue());
     install_item_hooks();
     ImGui_ImplOpenGL3_Init("#version 300 es");
 

@@ -49,17 +49,20 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* event, void*) {
     if (event->keyCode == key_ime_processing) return EM_FALSE;
     const bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
     const bool shortcut = event->ctrlKey || event->metaKey;
+    const bool clipboard_key = event->keyCode == key_c || event->keyCode == key_v || event->keyCode == key_x;
     // Printable keys without Ctrl/Cmd arrive as text (keypress); only named keys and shortcuts
-    // are key events, so a scanner's fast digits are not held back a frame each. Releases
-    // always pass, so nothing stays held when a modifier was let go first.
-    if (!down || shortcut || is_named_key(*event)) {
+    // are key events, so a scanner's fast digits are not held back a frame each. Copy, cut and
+    // paste reach ImGui through the clipboard events instead (text_bridge_web.hpp), which
+    // carry the clipboard's current text. Releases always pass, so nothing stays held when a
+    // modifier was let go first.
+    if (!down || (shortcut && !clipboard_key) || is_named_key(*event)) {
         queue.key(event->keyCode, down, Modifiers{event->ctrlKey != 0, event->shiftKey != 0, event->altKey != 0,
                                                   event->metaKey != 0});
     }
     if (!down) return EM_FALSE;
     // Let the browser keep copy/cut/paste so their clipboard events still fire; take the rest
     // of the shortcuts and named keys (Tab, Backspace, arrows) away from the page.
-    if (shortcut) return event->keyCode != key_c && event->keyCode != key_v && event->keyCode != key_x;
+    if (shortcut) return !clipboard_key;
     return is_named_key(*event) && ImGui::GetIO().WantCaptureKeyboard;
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 // Mouse, wheel and keyboard from the browser, queued for ImGui (ui/input_queue.hpp). Keys are
-// indexed by DOM keyCode (ui/key_map.hpp). Japanese IME composition and clipboard events come
-// later through their own bridge; this layer leaves those browser events alone.
+// indexed by DOM keyCode (ui/key_map.hpp). Japanese IME composition and clipboard events go
+// through their own bridge (text_bridge_web.hpp); this layer leaves those browser events alone.
 #include "ui/input_queue.hpp"
 
 namespace madoguchi::client {

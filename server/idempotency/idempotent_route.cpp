@@ -32,6 +32,7 @@ store::Result<Outcome> run_once(store::Database& database, const httplib::Reques
     // A write's refusal rolls back through this marker; its answer still goes out.
     std::optional<Outcome> refusal;
     const auto now = calendar::now();
+    const auto request_hash = key ? sha256_hex(request.body) : std::string();
     auto committed = database.transaction([&]() -> store::Status {
         if (key) {
             if (auto purged = purge_expired_keys(database, now); !purged) return purged;
@@ -39,7 +40,7 @@ store::Result<Outcome> run_once(store::Database& database, const httplib::Reques
             if (!kept) return store::Error{kept.error()};
             if (const auto& found = kept.value()) {
                 if (found->method != request.method || found->path != request.path ||
-                    found->request_hash != sha256_hex(request.body)) {
+                    found->request_hash != request_hash) {
                     refusal = Outcome{409, serialise(api::to_json(api::make_error("idempotency_key_reused"))), false};
                     return store::Error{"idempotency key reused"};
                 }
@@ -55,7 +56,7 @@ store::Result<Outcome> run_once(store::Database& database, const httplib::Reques
             return store::Error{"refused by the write"};
         }
         if (!key) return store::success();
-        const KeptResponse kept{request.method, request.path, sha256_hex(request.body), outcome.status, outcome.body};
+        const KeptResponse kept{request.method, request.path, request_hash, outcome.status, outcome.body};
         return keep_response(database, anonymous_principal, *key, kept, now);
     });
     if (refusal) return *refusal;

@@ -4,14 +4,13 @@
 #include <set>
 #include <thread>
 
-#include "i18n/catalog.hpp"
+#include "idempotency/request_hash.hpp"
 #include "inquiry_test_support.hpp"
 #include "server_test_support.hpp"
 #include "store/database.hpp"
 
 using namespace madoguchi::testing;
 using nlohmann::json;
-namespace i18n = madoguchi::i18n;
 
 namespace {
 
@@ -191,4 +190,10 @@ TEST_CASE("keys older than 30 days are forgotten", "[idempotency]") {
     CHECK_FALSE(later->has_header("Idempotency-Replayed"));
     CHECK(inquiry_count(server) == 2);
     CHECK(count_rows(server.database_path(), "SELECT count(*) FROM idempotency_keys") == 1);
+}
+
+TEST_CASE("request bodies are fingerprinted with SHA-256", "[idempotency]") {
+    using madoguchi::server::idempotency::sha256_hex;
+    CHECK(sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    CHECK(sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
 }

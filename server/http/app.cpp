@@ -10,6 +10,7 @@
 #include "http/request_log.hpp"
 #include "http/security_headers.hpp"
 #include "openapi/openapi_routes.hpp"
+#include "tickets/inquiry_routes.hpp"
 
 namespace madoguchi::server::http {
 namespace {
@@ -54,6 +55,7 @@ App::App(const AppConfig& config, store::Database database, store::MigrationOutc
     : database_(std::move(database)), migration_(migration), static_files_(config.web_dir) {
     add_health_routes(router_, database_);
     add_calendar_routes(router_);
+    add_inquiry_routes(router_, database_);
     add_openapi_routes(router_);
     install_handlers(config.log_requests);
 }

@@ -24,6 +24,56 @@ CREATE TABLE server_events (
 ) STRICT;
 CREATE INDEX server_events_by_time ON server_events (occurred_at);
 )SQL"},
+    Migration{2, "audit_log", R"SQL(
+-- One row per state change of a business object, written in the change's own transaction.
+-- before_json/after_json hold the object's JSON; NULL before a creation, after a deletion.
+CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY,
+    occurred_at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    object_type TEXT NOT NULL,
+    object_id TEXT NOT NULL,
+    before_json TEXT,
+    after_json TEXT
+) STRICT;
+CREATE INDEX audit_log_by_object ON audit_log (object_type, object_id);
+CREATE INDEX audit_log_by_time ON audit_log (occurred_at);
+)SQL"},
+    Migration{3, "idempotency_keys", R"SQL(
+-- The first successful answer to each Idempotency-Key, replayed when the same request comes
+-- again (a retried or doubled submit). Keys are per principal: two users may pick the same key.
+CREATE TABLE idempotency_keys (
+    principal TEXT NOT NULL,
+    key TEXT NOT NULL,
+    method TEXT NOT NULL,
+    path TEXT NOT NULL,
+    request_hash TEXT NOT NULL,
+    response_status INTEGER NOT NULL,
+    response_body TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (principal, key)
+) STRICT;
+CREATE INDEX idempotency_keys_by_age ON idempotency_keys (created_at);
+)SQL"},
+    Migration{4, "inquiries", R"SQL(
+-- 問い合わせ from staff. number is INQ-<year in Asia/Tokyo>-<sequence within that year>.
+CREATE TABLE inquiries (
+    id INTEGER PRIMARY KEY,
+    number TEXT NOT NULL UNIQUE,
+    number_year INTEGER NOT NULL,
+    number_sequence INTEGER NOT NULL,
+    requester_name TEXT NOT NULL,
+    division TEXT NOT NULL,
+    contact TEXT NOT NULL,
+    category TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    body TEXT NOT NULL,
+    status TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    UNIQUE (number_year, number_sequence)
+) STRICT;
+)SQL"},
 };
 
 Status apply(Database& database, const Migration& migration) {

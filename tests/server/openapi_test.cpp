@@ -115,8 +115,10 @@ TEST_CASE("every operation documents its success body and its errors in the erro
         INFO(operation.method << " " << operation.path);
         CHECK_FALSE(operation.node.value("summary", "").empty());
         const auto& responses = operation.node["responses"];
-        REQUIRE(responses.contains("200"));
-        CHECK(resolve(document, responses["200"])["content"].contains("application/json"));
+        // A creation answers 201, everything else 200.
+        const auto success = operation.method == "post" ? "201" : "200";
+        REQUIRE(responses.contains(success));
+        CHECK(resolve(document, responses[success])["content"].contains("application/json"));
         CHECK(responses.contains("405"));
         CHECK(responses.contains("500"));
         const bool has_parameters = operation.node.contains("parameters") && !operation.node["parameters"].empty();
@@ -136,7 +138,8 @@ TEST_CASE("each documented required query parameter is really required", "[opena
     const auto document = fetch_document(server);
     int required_parameters = 0;
     for (const auto& operation : documented_operations(document)) {
-        if (operation.method != "get") continue;
+        // A path with a {parameter} names one record, which a fresh database lacks.
+        if (operation.method != "get" || operation.path.find('{') != std::string::npos) continue;
         std::vector<json> required;
         for (const auto& parameter : operation.node.value("parameters", json::array())) {
             const auto resolved = resolve(document, parameter);

@@ -1,0 +1,85 @@
+#include "tickets/inquiry_routes.hpp"
+
+#include "audit/audit_log.hpp"
+#include "http/errors.hpp"
+#include "http/request_log.hpp"
+#include "idempotency/idempotent_route.hpp"
+#include "tickets/inquiry_params.hpp"
+#include "tickets/inquiry_store.hpp"
+
+namespace madoguchi::server {
+namespace {
+
+using idempotency::Answer;
+using tickets::StoredInquiry;
+
+Answer refusal(const api::ApiError& error, int status) { return Answer{status, api::to_json(error)}; }
+
+std::variant<Answer, idempotency::Write> prepare_inquiry(const httplib::Request& request) {
+    const auto body = nlohmann::json::parse(request.body, nullptr, false);
+    if (!body.is_object()) return refusal(api::make_error("bad_request"), 400);
+    auto parsed = madoguchi::tickets::inquiry_from_json(body);
+    if (!parsed.problems.empty()) {
+        auto error = api::make_error("validation_failed");
+        for (const auto& problem : parsed.problems) api::add_field(error, problem.field, problem.reason_key);
+        return refusal(error, 422);
+    }
+    return idempotency::Write([inquiry = std::move(parsed.inquiry)](store::Database& database) -> store::Result<Answer> {
+        auto stored = tickets::insert_inquiry(database, inquiry, calendar::now());
+        if (!stored) return store::Error{stored.error()};
+        const auto document = tickets::to_json(stored.value());
+        const audit::AuditEntry entry{audit::anonymous_actor, "inquiry.created", "inquiry",
+                                      std::to_string(stored.value().id), std::nullopt, document};
+        if (auto recorded = audit::record(database, entry); !recorded) return store::Error{recorded.error()};
+        return Answer{201, {{"inquiry", document}}};
+    });
+}
+
+void send_store_failure(const httplib::Request& request, httplib::Response& response, const std::string& what) {
+    http::log_request_failure(request, what);
+    http::send_error(response, 500, api::make_error("internal"));
+}
+
+}  // namespace
+
+void add_inquiry_routes(http::Router& router, store::SharedDatabase& database) {
+    router.add({"POST", "/api/v1/inquiries", "createInquiry", idempotency::idempotent(database, prepare_inquiry)});
+
+    router.add({"GET", "/api/v1/inquiries", "listInquiries",
+                [&database](const httplib::Request& request, httplib::Response& response, const http::PathParams&) {
+                    const auto page = tickets::parse_page(request);
+                    if (const auto* error = std::get_if<api::ApiError>(&page)) {
+                        return http::send_error(response, 400, *error);
+                    }
+                    const auto& wanted = std::get<tickets::Page>(page);
+                    // One lock for both reads, so the total matches the page.
+                    auto listed = database.use([&](store::Database& connection) -> store::Result<nlohmann::json> {
+                        auto inquiries = tickets::list_inquiries(connection, wanted.limit, wanted.offset);
+                        if (!inquiries) return store::Error{inquiries.error()};
+                        auto total = tickets::count_inquiries(connection);
+                        if (!total) return store::Error{total.error()};
+                        auto items = nlohmann::json::array();
+                        for (const auto& inquiry : inquiries.value()) items.push_back(tickets::to_json(inquiry));
+                        return nlohmann::json{{"inquiries", items}, {"total", total.value()}};
+                    });
+                    if (!listed) return send_store_failure(request, response, listed.error());
+                    http::send_json(response, 200, listed.value());
+                }});
+
+    router.add({"GET", "/api/v1/inquiries/{id}", "getInquiry",
+                [&database](const httplib::Request& request, httplib::Response& response,
+                            const http::PathParams& params) {
+                    const auto id = tickets::parse_id(params.at("id"));
+                    if (const auto* error = std::get_if<api::ApiError>(&id)) {
+                        return http::send_error(response, 400, *error);
+                    }
+                    auto found = database.use([&](store::Database& connection) {
+                        return tickets::find_inquiry(connection, std::get<std::int64_t>(id));
+                    });
+                    if (!found) return send_store_failure(request, response, found.error());
+                    if (!found.value()) return http::send_error(response, 404, api::make_error("not_found"));
+                    http::send_json(response, 200, {{"inquiry", tickets::to_json(*found.value())}});
+                }});
+}
+
+}  // namespace madoguchi::server

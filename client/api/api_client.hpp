@@ -10,6 +10,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "api/api_error.hpp"
@@ -20,6 +21,7 @@ struct HttpRequest {
     std::string method = "GET";
     std::string path;  // "/api/v1/…", relative to the server the app came from
     std::string body;
+    std::vector<std::pair<std::string, std::string>> headers;  // beyond Accept and Content-Type
 };
 
 struct HttpResponse {
@@ -64,7 +66,7 @@ public:
     explicit ApiClient(RetryPolicy policy = {}) : policy_(policy) {}
     void set_transport(Transport* transport) { transport_ = transport; }
     std::uint64_t send(HttpRequest request, Callback callback);
-    std::uint64_t get(std::string path, Callback callback) { return send({"GET", std::move(path), {}}, std::move(callback)); }
+    std::uint64_t get(std::string path, Callback callback) { return send({"GET", std::move(path), {}, {}}, std::move(callback)); }
 
     // Thread-safe: queues the response for the next drain().
     void complete(std::uint64_t id, HttpResponse response);

@@ -3,10 +3,12 @@
 // Platform code owns the loop and the ImGui frame; App does one frame's work inside it.
 #include "api/api_client.hpp"
 #include "app/navigation.hpp"
+#include "counter/counter_session.hpp"
 #include "calendar/tokyo_time.hpp"
 #include "dashboard/dashboard_view_model.hpp"
 #include "i18n/catalog.hpp"
 #include "kit/kit_view.hpp"
+#include "tickets/inquiry_form.hpp"
 #include "ui/style.hpp"
 #include "ui/toasts.hpp"
 
@@ -26,9 +28,20 @@ struct Preferences {
     friend bool operator==(const Preferences&, const Preferences&) = default;
 };
 
+// How this terminal is set up, not who uses it: a lending counter runs in kiosk mode.
+struct TerminalSettings {
+    static constexpr int shortest_idle_seconds = 3;
+    static constexpr int longest_idle_seconds = 3600;
+    static constexpr int kiosk_text_percent = 150;  // large type for people standing at a counter
+
+    bool kiosk = false;
+    int idle_seconds = CounterSession::default_idle_seconds;
+    friend bool operator==(const TerminalSettings&, const TerminalSettings&) = default;
+};
+
 class App {
 public:
-    explicit App(ApiClient& api) : api_(api) {}
+    App(ApiClient& api, DraftStore& drafts);
 
     // Delivers finished requests, starts due ones and draws the UI; between ImGui::NewFrame and Render.
     void frame(calendar::Instant now);
@@ -36,24 +49,46 @@ public:
     bool ready() const { return ready_; }
 
     Preferences& preferences() { return preferences_; }
+    // Kiosk mode keeps the app on the counter screen, full-screen, in large type.
+    void set_terminal(const TerminalSettings& settings);
+    const TerminalSettings& terminal() const { return terminal_; }
+    float text_scale() const;
+    // Input arrived from the person at the screen (keys, pointer): the counter is in use.
+    void note_input();
     Area area() const { return area_; }
     void select(Area area) { area_ = area; }
     DashboardViewModel& dashboard() { return dashboard_; }
     KitState& kit() { return kit_; }
+    DraftStore& drafts() { return drafts_; }
+    Outbox& outbox() { return outbox_; }
+    InquiryForm& inquiry_form() { return inquiry_form_; }
+    CounterSession& counter() { return counter_; }
+    std::string& counter_input() { return counter_input_; }
+    // Scan verdicts to be heard: true accepted, false refused. The platform plays them.
+    void play_sound(bool accepted) { sounds_.push_back(accepted); }
+    std::vector<bool> take_sounds();
     Toasts& toasts() { return toasts_; }
     ApiClient& api() { return api_; }
 
 private:
     void watch_connection(calendar::Instant now);
+    void deliver_outbox();
 
     ApiClient& api_;
     calendar::Instant next_probe_;
     bool was_offline_ = false;
     Toasts toasts_;
     Preferences preferences_;
+    TerminalSettings terminal_;
     Area area_ = Area::dashboard;
     DashboardViewModel dashboard_;
     KitState kit_;
+    DraftStore& drafts_;
+    Outbox outbox_;
+    InquiryForm inquiry_form_;
+    CounterSession counter_;
+    std::string counter_input_;
+    std::vector<bool> sounds_;
     bool ready_ = false;
 };
 

@@ -7,8 +7,10 @@
 #include "ui/format.hpp"
 
 #include "app/app.hpp"
+#include "counter/counter_view.hpp"
 #include "dashboard/dashboard_view.hpp"
 #include "kit/kit_view.hpp"
+#include "tickets/inquiry_view.hpp"
 #include "ui/item_registry.hpp"
 
 namespace madoguchi::client {
@@ -112,6 +114,15 @@ void draw_app(App& app, calendar::Instant now) {
     constexpr auto flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                            ImGuiWindowFlags_NoBringToFrontOnFocus;
     ImGui::Begin("madoguchi", nullptr, flags);
+    const auto language = app.preferences().language;
+    if (app.terminal().kiosk) {
+        // The counter and nothing else: no navigation, no settings, the banner if offline.
+        draw_connection_banner(app);
+        draw_counter(app, std::chrono::system_clock::now());
+        ImGui::End();
+        draw_toasts(app.toasts(), language);
+        return;
+    }
     draw_header(app);
     draw_connection_banner(app);
 
@@ -119,11 +130,14 @@ void draw_app(App& app, calendar::Instant now) {
     draw_navigation(app, navigation_width);
     ImGui::SameLine();
     ImGui::BeginChild("content", ImVec2(0.0F, 0.0F), false);
-    const auto language = app.preferences().language;
     ImGui::TextUnformatted(t(label_key(app.area()), language));
     ImGui::Spacing();
     if (app.area() == Area::dashboard) {
         draw_dashboard(app.dashboard(), app.api(), app.preferences().language, app.preferences().wareki, now);
+    } else if (app.area() == Area::counter) {
+        draw_counter(app, std::chrono::system_clock::now());
+    } else if (app.area() == Area::tickets) {
+        draw_inquiry_page(app, now);
     } else if (app.area() == Area::kit) {
         draw_kit(app, now);
     } else {

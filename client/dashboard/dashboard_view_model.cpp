@@ -18,11 +18,6 @@ std::string two_digits(int value) {
     return text;
 }
 
-// "8:30" from minutes since midnight.
-std::string clock_text(int minute_of_day) {
-    return std::to_string(minute_of_day / 60) + ":" + two_digits(minute_of_day % 60);
-}
-
 }  // namespace
 
 void DashboardViewModel::update(ApiClient& api, Instant now) {
@@ -86,7 +81,7 @@ std::optional<ServerSummary> DashboardViewModel::server(Language language, bool 
     summary.database_label = i18n::text(health_->db == "ok" ? "dashboard.database_ok" : "dashboard.database_error", language);
     if (const auto instant = calendar::parse_iso8601(health_->time).instant) {
         const auto local = calendar::to_tokyo(*instant);
-        summary.time = format_display_date(local.date, language, wareki) + " " + clock_text(local.second_of_day / 60) +
+        summary.time = format_display_date(local.date, language, wareki) + " " + format_clock(local.second_of_day / 60) +
                        ":" + two_digits(local.second_of_day % 60);
     } else {
         summary.time = health_->time;  // shown as sent rather than hidden
@@ -120,7 +115,7 @@ DeskSummary DashboardViewModel::desk(Instant now, Language language, bool wareki
     summary.countdown_label = i18n::text(status.open ? "dashboard.closes_in" : "dashboard.opens_in", language);
     summary.countdown = format_duration(status.next_change.unix_seconds - now.unix_seconds, language);
     summary.next_change_at =
-        format_display_date(local_change.date, language, wareki) + " " + clock_text(local_change.second_of_day / 60);
+        format_display_date(local_change.date, language, wareki) + " " + format_clock(local_change.second_of_day / 60);
     summary.today = format_display_date(local_now.date, language, wareki);
     summary.day_kind = i18n::text(calendar::is_business_day(local_now.date) ? "dashboard.business_day" : "dashboard.closed_day",
                                   language);
@@ -129,8 +124,8 @@ DeskSummary DashboardViewModel::desk(Instant now, Language language, bool wareki
                                                      : " (" + std::string(holiday->name_en) + ")";
     }
     const auto& hours = calendar_.hours();
-    summary.service_hours = clock_text(hours.open_minute) + (language == Language::ja ? "〜" : "–") +
-                            clock_text(hours.close_minute);
+    summary.service_hours = format_clock(hours.open_minute) + (language == Language::ja ? "〜" : "–") +
+                            format_clock(hours.close_minute);
     return summary;
 }
 

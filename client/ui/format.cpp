@@ -44,4 +44,14 @@ std::string format_display_date(const calendar::Date& date, i18n::Language langu
     return language == i18n::Language::ja ? text + "（" + day + "）" : text + " (" + day + ")";
 }
 
+std::string format_clock(int minute_of_day) {
+    const int minutes = minute_of_day % 60;
+    return std::to_string(minute_of_day / 60) + (minutes < 10 ? ":0" : ":") + std::to_string(minutes);
+}
+
+std::string format_display_time(calendar::Instant instant, i18n::Language language, bool wareki) {
+    const auto local = calendar::to_tokyo(instant);
+    return format_display_date(local.date, language, wareki) + " " + format_clock(local.second_of_day / 60);
+}
+
 }  // namespace madoguchi::client

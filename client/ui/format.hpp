@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "calendar/civil_date.hpp"
+#include "calendar/tokyo_time.hpp"
 #include "i18n/catalog.hpp"
 
 namespace madoguchi::client {
@@ -23,6 +24,12 @@ std::string format_duration(std::int64_t seconds, i18n::Language language);
 
 // "2026-11-25（水）" or "令和8年11月25日（水）"; English uses "Wed".
 std::string format_display_date(const calendar::Date& date, i18n::Language language, bool wareki);
+
+// "8:30" from minutes since midnight.
+std::string format_clock(int minute_of_day);
+
+// "2026-11-25（水） 10:05" in Tokyo time, or with the date in 和暦.
+std::string format_display_time(calendar::Instant instant, i18n::Language language, bool wareki);
 
 std::string_view weekday_name(const calendar::Date& date, i18n::Language language);
 

@@ -10,9 +10,9 @@
 
 namespace madoguchi::client {
 
-void Toasts::show(ToastKind kind, std::string message_key, Clock::time_point now) {
+void Toasts::show(ToastKind kind, std::string message_key, Clock::time_point now, std::string detail) {
     const auto lifetime = kind == ToastKind::failure ? Clock::duration(failure_lifetime) : Clock::duration(success_lifetime);
-    toasts_.push_back({kind, std::move(message_key), now + lifetime});
+    toasts_.push_back({kind, std::move(message_key), now + lifetime, std::move(detail)});
     while (toasts_.size() > most_shown) toasts_.pop_front();
 }
 
@@ -40,7 +40,9 @@ void draw_toasts(Toasts& toasts, i18n::Language language) {
         ImGui::PushStyleColor(ImGuiCol_Border, toast.kind == ToastKind::success ? colours.ok : colours.error);
         ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 2.0F);
         ImGui::Begin(("##toast" + std::to_string(index)).c_str(), nullptr, flags);
-        const auto& message = i18n::text(toast.message_key, language);
+        auto message = i18n::text(toast.message_key, language);
+        if (!toast.detail.empty()) message += language == i18n::Language::ja ? "：" : ": ";
+        message += toast.detail;
         ImGui::TextColored(toast.kind == ToastKind::success ? colours.ok : colours.error, "%s",
                            toast.kind == ToastKind::success ? "✓" : "×");
         ImGui::SameLine();

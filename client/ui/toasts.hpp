@@ -22,9 +22,10 @@ public:
         ToastKind kind;
         std::string message_key;  // catalog key
         Clock::time_point expires_at;
+        std::string detail;  // shown after the message as is: a record number, a title
     };
 
-    void show(ToastKind kind, std::string message_key, Clock::time_point now);
+    void show(ToastKind kind, std::string message_key, Clock::time_point now, std::string detail = {});
     void expire(Clock::time_point now);
     void dismiss(std::size_t index);
     const std::deque<Toast>& shown() const { return toasts_; }

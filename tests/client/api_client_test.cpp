@@ -81,7 +81,7 @@ TEST_CASE("a POST is never repeated by the client", "[api][retry]") {
     api.set_transport(&transport);
 
     std::optional<ApiResult> result;
-    api.send({"POST", "/api/v1/health", "{}"}, [&](const ApiResult& answer) { result = answer; });
+    api.send({"POST", "/api/v1/health", "{}", {}}, [&](const ApiResult& answer) { result = answer; });
     REQUIRE(drain_until(api, [&] { return result.has_value(); }));
     CHECK(result->kind == ApiResult::Kind::transport_error);
     CHECK(api.retrying() == 0);

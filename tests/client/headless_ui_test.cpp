@@ -31,9 +31,14 @@ int draw_frames(testing::HeadlessImGui& imgui, App& app, int frames) {
 
 // The whole client talking over real HTTP to `port` (a server process, or nothing at all).
 struct ConnectedApp {
-    explicit ConnectedApp(int port) : transport(api, "127.0.0.1", port), app(api) { api.set_transport(&transport); }
+    explicit ConnectedApp(int port) : transport(api, "127.0.0.1", port), drafts(folder.path()), app(api, drafts) {
+        api.set_transport(&transport);
+        drafts.load();
+    }
     client::ApiClient api;
     client::NativeHttpTransport transport;
+    testing::TempDir folder;
+    client::DraftStore drafts;
     App app;
 };
 

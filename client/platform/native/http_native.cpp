@@ -43,6 +43,7 @@ void NativeHttpTransport::run() {
         raw.path = request.path;
         raw.body = request.body;
         if (!request.body.empty()) raw.set_header("Content-Type", "application/json");
+        for (const auto& [name, value] : request.headers) raw.set_header(name, value);
         const httplib::Result result = client.send(raw);
         if (result) {
             api_.complete(id, HttpResponse{result->status, result->body, {}});

@@ -7,13 +7,24 @@ namespace {
 madoguchi::client::ApiClient* completion_target = nullptr;
 
 // The id travels as a double: JS numbers hold it exactly, and no BigInt bridging is needed.
-EM_JS(void, madoguchi_js_fetch, (double id, const char* method, const char* url, const char* body, int body_length), {
-    const init = {method : UTF8ToString(method), credentials : "same-origin", headers : {"Accept" : "application/json"}};
+// Extra headers come as "Name: value" lines. A request with no answer after the timeout is
+// aborted and reported as a network failure, so nothing waits forever on a dead connection.
+EM_JS(void, madoguchi_js_fetch, (double id, const char* method, const char* url, const char* body, int body_length,
+                                 const char* header_lines), {
+    const controller = new AbortController();
+    const init = {method : UTF8ToString(method), credentials : "same-origin", headers : {"Accept" : "application/json"},
+                  signal : controller.signal};
     if (body_length > 0) {
         init.body = UTF8ToString(body, body_length);
         init.headers["Content-Type"] = "application/json";
     }
+    UTF8ToString(header_lines).split("\n").forEach(function(line) {
+        const colon = line.indexOf(":");
+        if (colon > 0) init.headers[line.slice(0, colon)] = line.slice(colon + 1).trim();
+    });
+    const timer = setTimeout(function() { controller.abort(); }, 30000);
     const deliver = function(status, bytes, error) {
+        clearTimeout(timer);
         const pointer = _malloc(Math.max(bytes.length, 1));
         HEAPU8.set(bytes, pointer);
         const errorLength = lengthBytesUTF8(error) + 1;
@@ -45,8 +56,15 @@ namespace madoguchi::client {
 WebFetchTransport::WebFetchTransport(ApiClient& api) { completion_target = &api; }
 
 void WebFetchTransport::send(std::uint64_t id, const HttpRequest& request) {
+    std::string header_lines;
+    for (const auto& [name, value] : request.headers) {
+        header_lines += name;
+        header_lines += ": ";
+        header_lines += value;
+        header_lines += '\n';
+    }
     madoguchi_js_fetch(static_cast<double>(id), request.method.c_str(), request.path.c_str(), request.body.data(),
-                       static_cast<int>(request.body.size()));
+                       static_cast<int>(request.body.size()), header_lines.c_str());
 }
 
 }  // namespace madoguchi::client

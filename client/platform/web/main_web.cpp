@@ -10,9 +10,12 @@
 #include <string>
 
 #include "app/app.hpp"
+#include "platform/web/draft_storage_web.hpp"
 #include "platform/web/http_web.hpp"
 #include "platform/web/page_address.hpp"
 #include "platform/web/preferences_web.hpp"
+#include "platform/web/sound_web.hpp"
+#include "platform/web/terminal_web.hpp"
 #include "platform/web/text_bridge_web.hpp"
 #include "platform/web/web_canvas.hpp"
 #include "platform/web/web_input.hpp"
@@ -49,7 +52,8 @@ EM_JS(void, madoguchi_fail, (const char* message), { Module.onAbort(UTF8ToString
 struct WebClient {
     ApiClient api;
     WebFetchTransport transport{api};
-    App app{api};
+    DraftStore drafts{web_drafts_folder, persist_drafts};
+    App app{api, drafts};
     Preferences saved_preferences;
     std::string font;
     bool font_loaded = false;
@@ -105,8 +109,9 @@ void frame() {
         return;
     }
     const auto& preferences = client->app.preferences();
-    follow_scale_and_theme(metrics.pixel_ratio * preferences.text_scale(), preferences.theme);
+    follow_scale_and_theme(metrics.pixel_ratio * client->app.text_scale(), preferences.theme);
 
+    if (drafts_loaded() && !client->drafts.loaded()) client->drafts.load();
     auto& io = ImGui::GetIO();
     const double now_ms = emscripten_get_now();
     io.DeltaTime = client->last_frame_ms > 0.0 ? static_cast<float>((now_ms - client->last_frame_ms) / 1000.0) : 1.0F / 60.0F;
@@ -115,12 +120,14 @@ void frame() {
     io.DisplaySize = ImVec2(static_cast<float>(metrics.width_pixels), static_cast<float>(metrics.height_pixels));
 
     ImGui_ImplOpenGL3_NewFrame();
+    if (!web_input_queue().empty()) client->app.note_input();
     web_input_queue().apply_to_imgui();
     ImGui::NewFrame();
     client->app.frame(madoguchi::calendar::now());
     ImGui::Render();
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     sync_text_bridge(text_entry_state(), metrics.pixel_ratio);
+    for (const bool accepted : client->app.take_sounds()) play_scan_sound(accepted);
     if (client->app.preferences() != client->saved_preferences) {
         save_preferences(client->app.preferences());
         client->saved_preferences = client->app.preferences();
@@ -180,7 +187,9 @@ int main() {
     client->saved_preferences = load_preferences();
     client->app.preferences() = client->saved_preferences;
     if (const auto area = area_from_name(page_parameter("view"))) client->app.select(*area);
+    client->app.set_terminal(load_terminal_settings());
     madoguchi_watch_network();
+    mount_draft_storage();
     request_font();
     emscripten_set_main_loop(frame, 0, false);
     return 0;

@@ -1,0 +1,10 @@
+#pragma once
+// This terminal's setup, kept in the browser: `?kiosk=1` (and `?idle=SECONDS`) in the address
+// turns a counter PC into a kiosk once, and it stays one on later visits; `?kiosk=0` undoes it.
+#include "app/app.hpp"
+
+namespace madoguchi::client {
+
+TerminalSettings load_terminal_settings();
+
+}  // namespace madoguchi::client

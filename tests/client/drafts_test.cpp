@@ -1,0 +1,226 @@
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <fstream>
+#include <thread>
+
+#include "drafts/outbox.hpp"
+#include "platform/native/http_native.hpp"
+#include "platform/uuid.hpp"
+#include "support/server_process.hpp"
+
+using namespace madoguchi;
+using client::ApiClient;
+using client::Draft;
+using client::DraftState;
+using client::DraftStore;
+using client::Outbox;
+using namespace std::chrono_literals;
+
+namespace {
+
+const client::OutboxRoute inquiries{"/api/v1/inquiries", "/inquiry/number", "sent", "fix", "refused"};
+
+Draft inquiry_draft(std::string subject) {
+    Draft draft;
+    draft.id = client::new_uuid();
+    draft.form = "inquiry";
+    draft.title = subject;
+    draft.saved_at = "2026-11-25T01:00:00Z";
+    draft.fields = {{"requester_name", "山田 花子"}, {"division", "情報システム室"}, {"contact", "内線 1234"},
+                    {"category", "device"},          {"subject", subject},           {"body", "10階のプリンターが紙詰まりです。"}};
+    return draft;
+}
+
+// Drains the client and runs the outbox until `done` or the patience runs out.
+template <typename Done>
+bool run_until(ApiClient& api, Outbox& outbox, Done done, std::chrono::seconds patience = 15s) {
+    const auto deadline = std::chrono::steady_clock::now() + patience;
+    while (std::chrono::steady_clock::now() < deadline) {
+        api.drain();
+        outbox.update(std::chrono::steady_clock::now());
+        if (done()) return true;
+        std::this_thread::sleep_for(2ms);
+    }
+    return false;
+}
+
+// How many inquiries the server holds, asked over HTTP like any client.
+int inquiries_on_server(int port) {
+    ApiClient api;
+    client::NativeHttpTransport transport(api, "127.0.0.1", port);
+    api.set_transport(&transport);
+    int total = -1;
+    api.get("/api/v1/inquiries", [&](const client::ApiResult& result) {
+        total = result.ok() ? nlohmann::json::parse(result.body).at("total").get<int>() : -2;
+    });
+    const auto deadline = std::chrono::steady_clock::now() + 10s;
+    while (total == -1 && std::chrono::steady_clock::now() < deadline) {
+        api.drain();
+        std::this_thread::sleep_for(2ms);
+    }
+    return total;
+}
+
+}  // namespace
+
+TEST_CASE("drafts survive a restart of the store, newest first, and a damaged file is skipped", "[drafts]") {
+    const testing::TempDir folder;
+    int persisted = 0;
+    {
+        DraftStore store(folder.path(), [&] { ++persisted; });
+        store.load();
+        auto older = inquiry_draft("古い下書き");
+        older.saved_at = "2026-11-24T09:00:00Z";
+        REQUIRE(store.put(older));
+        REQUIRE(store.put(inquiry_draft("新しい下書き")));
+    }
+    CHECK(persisted == 2);  // the browser syncs IndexedDB after each write
+    std::ofstream(folder.path() / "broken.json") << "{\"id\": ";
+
+    DraftStore reopened(folder.path());
+    CHECK_FALSE(reopened.loaded());
+    reopened.load();
+    REQUIRE(reopened.loaded());
+    const auto drafts = reopened.list();
+    REQUIRE(drafts.size() == 2);
+    CHECK(drafts[0]->title == "新しい下書き");
+    CHECK(drafts[1]->title == "古い下書き");
+    CHECK(drafts[0]->fields.at("requester_name") == "山田 花子");
+    for (const auto& entry : std::filesystem::directory_iterator(folder.path())) {
+        CHECK(entry.path().extension() != ".partial");
+    }
+    reopened.remove(drafts[0]->id);
+    DraftStore again(folder.path());
+    again.load();
+    CHECK(again.list().size() == 1);
+}
+
+TEST_CASE("draft ids are distinct version-4 UUIDs", "[drafts]") {
+    const auto a = client::new_uuid();
+    const auto b = client::new_uuid();
+    CHECK(a != b);
+    REQUIRE(a.size() == 36);
+    CHECK(a[14] == '4');
+    CHECK(std::string("89ab").find(a[19]) != std::string::npos);
+}
+
+TEST_CASE("a submitted draft reaches the server once and gets its record number", "[drafts][outbox]") {
+    const testing::ServerProcess server(MADOGUCHI_SERVER_BINARY);
+    const testing::TempDir folder;
+    DraftStore store(folder.path());
+    store.load();
+    ApiClient api;
+    client::NativeHttpTransport transport(api, "127.0.0.1", server.port());
+    api.set_transport(&transport);
+    Outbox outbox(store, api);
+    outbox.add_route("inquiry", inquiries);
+
+    const auto draft = inquiry_draft("プリンターの紙詰まり");
+    store.put(draft);
+    outbox.submit(draft.id, std::chrono::steady_clock::now());
+    CHECK(store.find(draft.id)->state == DraftState::queued);
+    CHECK(outbox.waiting() == 1);
+    REQUIRE(run_until(api, outbox, [&] { return store.find(draft.id)->state == DraftState::sent; }));
+    CHECK(store.find(draft.id)->receipt.rfind("INQ-", 0) == 0);
+    CHECK(outbox.waiting() == 0);
+    const auto events = outbox.take_events();
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].kind == client::OutboxEvent::Kind::sent);
+    CHECK(events[0].message_key == "sent");
+    CHECK(events[0].receipt == store.find(draft.id)->receipt);
+    CHECK(inquiries_on_server(server.port()) == 1);
+}
+
+TEST_CASE("a draft sent while the server is down waits, then goes once when it is back", "[drafts][outbox]") {
+    int port = 0;
+    {
+        const testing::ServerProcess probe(MADOGUCHI_SERVER_BINARY);
+        port = probe.port();
+    }
+    const testing::TempDir folder;
+    DraftStore store(folder.path());
+    store.load();
+    ApiClient api;
+    client::NativeHttpTransport transport(api, "127.0.0.1", port);
+    api.set_transport(&transport);
+    Outbox outbox(store, api);
+    outbox.add_route("inquiry", inquiries);
+    const auto draft = inquiry_draft("接続が切れている間の問い合わせ");
+    store.put(draft);
+    const auto start = std::chrono::steady_clock::now();
+    outbox.submit(draft.id, start);
+    REQUIRE(run_until(api, outbox, [&] { return !outbox.sending(draft.id); }));
+    CHECK(store.find(draft.id)->state == DraftState::queued);
+    CHECK(store.find(draft.id)->attempts == 1);
+    CHECK_FALSE(store.find(draft.id)->error_ja.empty());  // the outbox shows why it waits
+
+    // Within the pause nothing is resent; send_all (the connection is back) sends at once.
+    outbox.update(start + 1s);
+    CHECK_FALSE(outbox.sending(draft.id));
+    const testing::ServerProcess server(MADOGUCHI_SERVER_BINARY, {}, port);
+    outbox.send_all(std::chrono::steady_clock::now());
+    REQUIRE(run_until(api, outbox, [&] { return store.find(draft.id)->state == DraftState::sent; }));
+    CHECK(store.find(draft.id)->attempts == 2);
+    CHECK(inquiries_on_server(port) == 1);
+}
+
+TEST_CASE("a resend after a lost answer replays the first answer instead of making a second record",
+          "[drafts][outbox]") {
+    const testing::ServerProcess server(MADOGUCHI_SERVER_BINARY);
+    const testing::TempDir first_device_state;
+    const auto draft = inquiry_draft("二重送信の確認");
+    std::string first_receipt;
+    {
+        DraftStore store(first_device_state.path());
+        store.load();
+        ApiClient api;
+        client::NativeHttpTransport transport(api, "127.0.0.1", server.port());
+        api.set_transport(&transport);
+        Outbox outbox(store, api);
+        outbox.add_route("inquiry", inquiries);
+        store.put(draft);
+        outbox.submit(draft.id, std::chrono::steady_clock::now());
+        REQUIRE(run_until(api, outbox, [&] { return store.find(draft.id)->state == DraftState::sent; }));
+        first_receipt = store.find(draft.id)->receipt;
+    }
+    // The page was closed before the answer arrived: the stored draft is still queued.
+    const testing::TempDir reloaded_state;
+    DraftStore store(reloaded_state.path());
+    store.load();
+    auto queued = draft;
+    queued.state = DraftState::queued;
+    queued.attempts = 1;
+    store.put(queued);
+    ApiClient api;
+    client::NativeHttpTransport transport(api, "127.0.0.1", server.port());
+    api.set_transport(&transport);
+    Outbox outbox(store, api);
+    outbox.add_route("inquiry", inquiries);
+    REQUIRE(run_until(api, outbox, [&] { return store.find(draft.id)->state == DraftState::sent; }));
+    CHECK(store.find(draft.id)->receipt == first_receipt);
+    CHECK(inquiries_on_server(server.port()) == 1);
+}
+
+TEST_CASE("a draft the server refuses for its fields goes back to editing with the reasons", "[drafts][outbox]") {
+    const testing::ServerProcess server(MADOGUCHI_SERVER_BINARY);
+    const testing::TempDir folder;
+    DraftStore store(folder.path());
+    store.load();
+    ApiClient api;
+    client::NativeHttpTransport transport(api, "127.0.0.1", server.port());
+    api.set_transport(&transport);
+    Outbox outbox(store, api);
+    outbox.add_route("inquiry", inquiries);
+    auto draft = inquiry_draft("");
+    draft.fields["subject"] = "";
+    store.put(draft);
+    outbox.submit(draft.id, std::chrono::steady_clock::now());
+    REQUIRE(run_until(api, outbox, [&] { return store.find(draft.id)->state == DraftState::editing; }));
+    CHECK(store.find(draft.id)->field_errors.contains("subject"));
+    CHECK_FALSE(store.find(draft.id)->error_ja.empty());
+    const auto events = outbox.take_events();
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].kind == client::OutboxEvent::Kind::needs_changes);
+    CHECK(inquiries_on_server(server.port()) == 0);
+}

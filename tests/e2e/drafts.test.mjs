@@ -1,0 +1,120 @@
+// Offline drafts as staff live them: a half-written inquiry survives a reload, a submission
+// made offline waits in the outbox, and retries after lost answers still create one record.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, openApp, clickItem } from './lib/harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const fields = {
+  '氏名': '鈴木 次郎',
+  '所属': '大臣官房総務課',
+  '連絡先（内線・電話・メール）': '内線 3456',
+  '件名': 'ノートPCの貸出',
+  '内容': '会議で使うノートPCを1台借りたいです。',
+};
+
+async function typeInto(page, label, text) {
+  await clickItem(page, label);
+  await page.waitForFunction((l) => window.madoguchi.items().find((i) => i.label === l)?.focused, label);
+  await page.keyboard.insertText(text);
+  await page.waitForFunction(([l, v]) => window.madoguchi.items().find((i) => i.label === l)?.value === v, [label, text]);
+}
+
+async function fillForm(page) {
+  for (const [label, text] of Object.entries(fields)) await typeInto(page, label, text);
+  await clickItem(page, '分類');
+  await clickItem(page, '機器');
+  await page.waitForFunction(() => window.madoguchi.items().find((i) => i.label === '分類')?.value === '機器');
+}
+
+function hasItem(page, label, options = {}) {
+  return page.waitForFunction((l) => window.madoguchi.items().some((i) => i.label === l), label, options);
+}
+
+async function inquiriesOnServer() {
+  const response = await fetch(`${server.url}api/v1/inquiries`);
+  return (await response.json()).total;
+}
+
+test('a half-written inquiry is saved as a draft and survives a reload', async () => {
+  const { page, problems, context } = await openApp(browser, `${server.url}?view=tickets`);
+  await typeInto(page, '件名', 'モニターが映らない');
+  await typeInto(page, '内容', '朝から画面が暗いままです。');
+  await page.waitForFunction(() => window.madoguchi.items().some((i) => i.label.startsWith('下書きを保存しました')));
+
+  await page.reload();
+  await page.waitForFunction(() => window.madoguchi.ready === true);
+  await hasItem(page, '下書き（1件）');
+  await hasItem(page, 'モニターが映らない');
+  await clickItem(page, '開く');
+  await page.waitForFunction(() => window.madoguchi.items().find((i) => i.label === '内容')?.value === '朝から画面が暗いままです。');
+  assert.equal(await inquiriesOnServer(), 0, 'a draft is not sent by itself');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('submitting offline queues the inquiry; after two lost answers it is created exactly once', async () => {
+  const before = await inquiriesOnServer();
+  const { page, problems, context } = await openApp(browser, `${server.url}?view=tickets`);
+  await fillForm(page);
+
+  await context.setOffline(true);
+  await clickItem(page, '送信');
+  await hasItem(page, '送信待ち（1件）');
+  await page.waitForFunction(() => window.madoguchi.items().some((i) => i.label.startsWith('再送を待っています')));
+  assert.equal(await inquiriesOnServer(), before, 'nothing reached the server while offline');
+
+  // Back online, the first two answers are lost on the way back, after the server acted.
+  const keys = [];
+  let lost = 0;
+  await page.route('**/api/v1/inquiries', async (route) => {
+    keys.push(route.request().headers()['idempotency-key']);
+    const response = await route.fetch();
+    if (lost < 2) {
+      lost += 1;
+      await route.abort('connectionreset');
+      return;
+    }
+    await route.fulfill({ response });
+  });
+  await context.setOffline(false);
+  await hasItem(page, '送信済み（1件）', { timeout: 30000 });
+  await page.waitForFunction(() => window.madoguchi.items().some((i) => /^INQ-\d{4}-\d{6}　ノートPCの貸出$/.test(i.label)));
+  assert.equal(lost, 2);
+  assert.ok(keys.length >= 3, `sends: ${keys.length}`);
+  assert.equal(new Set(keys).size, 1, 'every retry carried the same Idempotency-Key');
+  assert.match(keys[0], /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  assert.equal(await inquiriesOnServer(), before + 1, 'exactly one inquiry was created');
+  await hasItem(page, '送信待ち（0件）');
+  // Only the expected network failures: the offline attempt and the two dropped answers.
+  assert.deepEqual(problems.filter((p) => !p.includes('ERR_INTERNET_DISCONNECTED') && !p.includes('ERR_CONNECTION_RESET')
+    && !p.includes('Failed to load resource')), []);
+  await context.close();
+});
+
+test('a submit with empty fields shows every problem inline in the current language', async () => {
+  const before = await inquiriesOnServer();
+  const { page, problems, context } = await openApp(browser, `${server.url}?view=tickets`);
+  await typeInto(page, '件名', '件名だけ');
+  await clickItem(page, '送信');
+  await hasItem(page, '必須です。');
+  const alerts = await page.evaluate(() => window.madoguchi.items().filter((i) => i.role === 'alert' && i.label === '必須です。').length);
+  assert.equal(alerts, 5, 'name, division, contact, category and details are each marked');
+  await clickItem(page, 'English');
+  await hasItem(page, 'is required');
+  assert.equal(await inquiriesOnServer(), before, 'nothing was sent');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

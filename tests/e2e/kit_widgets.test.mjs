@@ -77,6 +77,20 @@ test('dates: 和暦 typed, holidays marked in the calendar, a clicked day become
   await waitForItem(page, { label: '貸出日', value: '2026-11-24' });
   await page.waitForFunction(() => !window.madoguchi.items().some((i) => i.role === 'day'));
 
+  // The keyboard: a day right, a month on, Enter picks; Esc closes without picking.
+  await clickItem(page, 'カレンダー');
+  await waitForItem(page, { role: 'day', label: '2026-11-24' });
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('PageDown');
+  await waitForItem(page, { role: 'heading', label: '2026年12月' });
+  await page.keyboard.press('Enter');
+  await waitForItem(page, { label: '貸出日', value: '2026-12-25' });
+  await clickItem(page, 'カレンダー');
+  await waitForItem(page, { role: 'day', label: '2026-12-29', value: 'closed' });
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !window.madoguchi.items().some((i) => i.role === 'day'));
+  await waitForItem(page, { label: '貸出日', value: '2026-12-25' });
+
   await typeInto(page, '貸出日', '2026-02-30');
   await waitForItem(page, { role: 'alert', label: 'その日付は存在しません。' });
   assert.deepEqual(problems, []);

@@ -3,6 +3,8 @@
 // working, one tab per kind, so people see them and the browser tests and bench drive them.
 #include "calendar/tokyo_time.hpp"
 #include "kit/kit_input.hpp"
+#include "kit/kit_dates.hpp"
+#include "kit/kit_dialogs.hpp"
 
 namespace madoguchi::client {
 
@@ -11,6 +13,8 @@ class App;
 // What the gallery's sections keep between frames.
 struct KitState {
     KitInputState input;
+    KitDates dates;
+    KitDialogs dialogs;
 };
 
 void draw_kit(App& app, calendar::Instant now);

@@ -49,9 +49,9 @@ void report_last_item(std::string_view label, std::string_view role, std::string
     record.y = min.y;
     record.width = max.x - min.x;
     record.height = max.y - min.y;
-    const auto& g = *ImGui::GetCurrentContext();
-    record.focused = record.id != 0 && (g.NavId == record.id || g.ActiveId == record.id);
-    record.enabled = (g.LastItemData.InFlags & ImGuiItemFlags_Disabled) == 0;
+    const auto& context = *ImGui::GetCurrentContext();
+    record.focused = record.id != 0 && (context.NavId == record.id || context.ActiveId == record.id);
+    record.enabled = (context.LastItemData.InFlags & ImGuiItemFlags_Disabled) == 0;
     drawing.push_back(std::move(record));
 }
 
@@ -66,7 +66,17 @@ const std::vector<ItemRecord>& item_records() { return finished; }
 
 // ImGui calls these for every item when TestEngineHookItems is on; ItemInfo follows ItemAdd
 // for labelled widgets, whose rectangle is then LastItemData's.
-void ImGuiTestEngineHook_ItemAdd(ImGuiContext*, const ImRect&, ImGuiID) {}
+// ImGui 1.86 announces a tab item (ItemInfo) before ItemAdd gives it its rectangle, so the
+// record took the previous item's place; the rectangle that follows is the tab's own.
+void ImGuiTestEngineHook_ItemAdd(ImGuiContext*, const ImRect& rect, ImGuiID id) {
+    auto& drawing = madoguchi::client::drawing;
+    if (drawing.empty() || drawing.back().id != id) return;
+    auto& record = drawing.back();
+    record.x = rect.Min.x;
+    record.y = rect.Min.y;
+    record.width = rect.GetWidth();
+    record.height = rect.GetHeight();
+}
 
 void ImGuiTestEngineHook_ItemInfo(ImGuiContext* context, ImGuiID id, const char* label, ImGuiItemStatusFlags flags) {
     if (label == nullptr || context->CurrentWindow == nullptr || context->CurrentWindow->Hidden) return;

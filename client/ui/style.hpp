@@ -19,7 +19,9 @@ struct StatusColours {
     ImVec4 muted;
     ImVec4 error;
     ImVec4 warning;
+    ImVec4 info;  // neutral emphasis, e.g. Saturdays in a calendar (blue, as Japanese calendars print them)
 };
 const StatusColours& status_colours();
+Theme current_theme();
 
 }  // namespace madoguchi::client

@@ -68,12 +68,13 @@ std::optional<int> parse_offset(std::string_view text) {
 struct Era {
     Date start;
     std::string_view name;
+    std::string_view initial;
 };
 
 // Meiji counts from 1868, but dates are only Gregorian from 1873-01-01 (明治6年).
 constexpr Era eras[] = {
-    {{2019, 5, 1}, "令和"}, {{1989, 1, 8}, "平成"}, {{1926, 12, 25}, "昭和"},
-    {{1912, 7, 30}, "大正"}, {{1868, 1, 1}, "明治"},
+    {{2019, 5, 1}, "令和", "R"}, {{1989, 1, 8}, "平成", "H"}, {{1926, 12, 25}, "昭和", "S"},
+    {{1912, 7, 30}, "大正", "T"}, {{1868, 1, 1}, "明治", "M"},
 };
 constexpr Date gregorian_adoption{1873, 1, 1};
 
@@ -153,6 +154,20 @@ std::string format_wareki(const Date& date) {
     out += era_year == 1 ? std::string("元") : std::to_string(era_year);
     out += "年" + std::to_string(date.month) + "月" + std::to_string(date.day) + "日";
     return out;
+}
+
+std::optional<Date> date_from_wareki(std::string_view era, int era_year, int month, int day) {
+    const auto matches = [&](const Era& candidate) {
+        if (era == candidate.name) return true;
+        return era.size() == 1 && (era[0] == candidate.initial[0] || era[0] == candidate.initial[0] - 'A' + 'a');
+    };
+    const auto* found = std::find_if(std::begin(eras), std::end(eras), matches);
+    if (found == std::end(eras) || era_year < 1 || era_year > 9999) return std::nullopt;
+    const Date date{found->start.year + era_year - 1, month, day};
+    if (!is_valid(date) || date < found->start || date < gregorian_adoption) return std::nullopt;
+    // Eras run newest first: the one before in the list is the era that ended this one.
+    if (found != std::begin(eras) && !(date < std::prev(found)->start)) return std::nullopt;
+    return date;
 }
 
 }  // namespace madoguchi::calendar

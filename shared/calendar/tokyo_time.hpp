@@ -54,5 +54,8 @@ std::string format_iso8601_tokyo(Instant instant);  // 2026-11-25T10:00:00+09:00
 
 // 和暦: "令和8年11月25日" (元年 for the first year), from 明治6年 (1873) on.
 std::string format_wareki(const Date& date);
+// The date of 和暦 era_year/month/day; era is its name (令和) or initial (R, r). Empty for year
+// 0, impossible days, and dates outside the era (平成32年 was 令和2年).
+std::optional<Date> date_from_wareki(std::string_view era, int era_year, int month, int day);
 
 }  // namespace madoguchi::calendar

@@ -1,6 +1,7 @@
 #include "calendar/tokyo_time.hpp"
 
 #include <chrono>
+#include <string>
 
 #include "calendar_test_support.hpp"
 
@@ -173,4 +174,28 @@ TEST_CASE("calendar: 和暦 with 元年 and era boundaries", "[calendar][tokyo_t
     CHECK(format_wareki(Date{1873, 1, 1}) == "明治6年1月1日");
     CHECK(format_wareki(Date{1872, 12, 31}) == "1872-12-31");
     CHECK(format_wareki(Date{2099, 12, 31}) == "令和81年12月31日");
+}
+
+TEST_CASE("和暦 dates read back by era name or initial, only inside their era", "[calendar][wareki]") {
+    CHECK(date_from_wareki("令和", 8, 11, 25) == Date{2026, 11, 25});
+    CHECK(date_from_wareki("R", 8, 11, 25) == Date{2026, 11, 25});
+    CHECK(date_from_wareki("r", 1, 5, 1) == Date{2019, 5, 1});
+    CHECK(date_from_wareki("平成", 31, 4, 30) == Date{2019, 4, 30});
+    CHECK(date_from_wareki("S", 64, 1, 7) == Date{1989, 1, 7});
+    CHECK(date_from_wareki("明治", 6, 1, 1) == Date{1873, 1, 1});
+    CHECK_FALSE(date_from_wareki("令和", 0, 5, 1));
+    CHECK_FALSE(date_from_wareki("令和", 1, 4, 30));   // still 平成
+    CHECK_FALSE(date_from_wareki("平成", 31, 5, 1));   // already 令和
+    CHECK_FALSE(date_from_wareki("昭和", 64, 1, 8));
+    CHECK_FALSE(date_from_wareki("明治", 5, 12, 31));  // before the Gregorian calendar
+    CHECK_FALSE(date_from_wareki("令和", 8, 2, 30));
+    CHECK_FALSE(date_from_wareki("X", 8, 11, 25));
+    CHECK_FALSE(date_from_wareki("令", 8, 11, 25));
+    for (const Date date : {Date{2026, 11, 25}, Date{2019, 5, 1}, Date{1989, 1, 7}, Date{1912, 7, 30}}) {
+        const auto text = format_wareki(date);
+        const auto era = text.substr(0, 6);  // two kanji, three bytes each
+        const auto after = text.substr(6);
+        const int year = after.rfind("元", 0) == 0 ? 1 : std::stoi(after);
+        CHECK(date_from_wareki(era, year, date.month, date.day) == date);
+    }
 }

@@ -1,0 +1,66 @@
+#pragma once
+// The arithmetic under the charts: "nice" axis ticks in 1-2-5 steps, value-to-pixel mapping,
+// numbers with thousands separators, thinning crowded category labels, and stacking.
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace madoguchi::client {
+
+struct AxisTicks {
+    double low = 0.0;   // first tick, at or below the data
+    double high = 1.0;  // last tick, at or above the data
+    double step = 0.2;  // 1, 2 or 5 × 10^k
+    std::vector<double> values;
+};
+
+// About `target` intervals covering [minimum, maximum]; a flat range gets a unit around it.
+AxisTicks nice_ticks(double minimum, double maximum, int target = 5);
+
+// Maps a value in [domain_low, domain_high] onto [range_low, range_high] (pixels; may run downwards).
+struct LinearScale {
+    double domain_low = 0.0;
+    double domain_high = 1.0;
+    double range_low = 0.0;
+    double range_high = 1.0;
+    double operator()(double value) const;
+};
+
+// "98,765", "1,234.5", "-1,000", "0.2": as many decimals as the step needs (none for step ≥ 1).
+std::string format_number(double value, double step = 1.0);
+
+// Show every n-th of `count` labels so that labels `widest` wide fit slots `slot` wide with
+// `gap` between them; 1 when all fit.
+int label_stride(int count, float slot, float widest, float gap);
+
+struct Series {
+    std::string name;
+    std::vector<double> values;  // one per category
+};
+
+struct ChartData {
+    std::string title;
+    std::vector<std::string> categories;
+    std::vector<Series> series;
+    bool empty() const;
+    // Every series has one value per category.
+    bool well_formed() const;
+};
+
+// Stacked bars: for each category, where each series' segment starts and ends, and the totals.
+// Negative values cannot stack meaningfully (a segment would hide another): refused.
+struct Stack {
+    std::vector<std::vector<double>> bottoms;  // [series][category]
+    std::vector<std::vector<double>> tops;
+    std::vector<double> totals;               // per category
+};
+std::optional<Stack> stack_series(const ChartData& data);
+
+// The range a chart's axis must cover: 0 and every value (every total when stacked).
+struct ValueRange {
+    double low = 0.0;
+    double high = 0.0;
+};
+ValueRange value_range(const ChartData& data, bool stacked);
+
+}  // namespace madoguchi::client

@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include "app/app.hpp"
+#include "kit/kit_table.hpp"
 #include "ui/format.hpp"
 
 namespace madoguchi::client {
@@ -12,6 +13,10 @@ void draw_kit(App& app, calendar::Instant) {
     ImGui::TextWrapped("%s", t("kit.intro", language));
     ImGui::Spacing();
     if (!ImGui::BeginTabBar("kit_sections")) return;
+    if (ImGui::BeginTabItem(t("kit.table.tab", language))) {
+        draw_kit_table(app.kit().table, language);
+        ImGui::EndTabItem();
+    }
     ImGui::EndTabBar();
 }
 

@@ -123,8 +123,7 @@ void draw_row(TableModel& model, std::size_t position, std::size_t row, float ro
     ImGui::TableSetColumnIndex(0);
     ImGui::PushID(static_cast<int>(row));
     const bool selected = model.is_selected(row);
-    constexpr auto flags = ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowDoubleClick |
-                           ImGuiSelectableFlags_AllowItemOverlap;
+    constexpr auto flags = ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowDoubleClick;
     if (ImGui::Selectable("##row", selected, flags)) {
         const auto& io = ImGui::GetIO();
         if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {

@@ -30,6 +30,17 @@ function tableView(page) {
   });
 }
 
+// ImGui's table headers (like its tabs) take a press only once the pointer has rested on them
+// for a frame; a person's pointer always has, a test's jumps and presses in one frame.
+async function pointAndClick(page, label) {
+  const item = await page.evaluate((wanted) => window.madoguchi.items().find((i) => i.label === wanted), label);
+  assert.ok(item, `${label} is on screen`);
+  await page.mouse.move(item.x + item.w / 2, item.y + item.h / 2);
+  const frame = await page.evaluate(() => window.madoguchi.frame);
+  await page.waitForFunction((n) => window.madoguchi.frame > n + 1, frame);
+  await clickItem(page, label);
+}
+
 async function waitForView(page, predicate, argument) {
   await page.waitForFunction(predicate, argument, { timeout: 15000 });
   return tableView(page);
@@ -48,17 +59,21 @@ test('15,000 rows scroll, sort, filter and select in the browser', async () => {
   // A long way down with the wheel: other rows, the header where it was.
   const middle = start.rows[Math.floor(start.rows.length / 2)];
   await page.mouse.move(middle.x + middle.w / 2, middle.y + middle.h / 2);
-  for (let i = 0; i < 30; i += 1) await page.mouse.wheel(0, 1000);
+  for (let i = 0; i < 20; i += 1) {
+    const frame = await page.evaluate(() => window.madoguchi.frame);
+    await page.mouse.wheel(0, 1000);
+    await page.waitForFunction((n) => window.madoguchi.frame > n + 1, frame);
+  }
   const scrolled = await waitForView(page, () => {
     const rows = window.madoguchi.items().filter((i) => i.role === 'table-row');
-    return rows.length > 0 && Number(rows[0].label.slice(3)) > 500;
+    return rows.length > 0 && Number(rows[0].label.slice(3)) > 300;
   });
-  assert.ok(Number(scrolled.rows[0].label.slice(3)) > 500, `scrolled to ${scrolled.rows[0].label}`);
+  assert.ok(Number(scrolled.rows[0].label.slice(3)) > 300, `scrolled to ${scrolled.rows[0].label}`);
   assert.deepEqual([scrolled.header.x, scrolled.header.y], [start.header.x, start.header.y], 'the header stays put');
   assert.ok(scrolled.rows.length < 60);
 
   // Sorting by the asset tag: descending, then ascending again, from the top of the list.
-  await clickItem(page, '資産番号');
+  await pointAndClick(page, '資産番号');
   const descending = await waitForView(page, () => {
     const items = window.madoguchi.items();
     return items.find((i) => i.label === '資産番号')?.value === 'descending' &&
@@ -66,7 +81,7 @@ test('15,000 rows scroll, sort, filter and select in the browser', async () => {
   });
   assert.equal(descending.rows[0].label, 'PC-015000');
   assert.equal(descending.rows[1].label, 'PC-014999');
-  await clickItem(page, '資産番号');
+  await pointAndClick(page, '資産番号');
   const ascending = await waitForView(page, () => window.madoguchi.items()
     .some((i) => i.role === 'table-row' && i.label === 'PC-000001'));
   assert.equal(ascending.rows[0].label, 'PC-000001');

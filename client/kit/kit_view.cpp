@@ -4,6 +4,7 @@
 
 #include "app/app.hpp"
 #include "kit/kit_charts.hpp"
+#include "kit/kit_table.hpp"
 #include "ui/format.hpp"
 
 namespace madoguchi::client {
@@ -27,6 +28,10 @@ void draw_kit(App& app, calendar::Instant now) {
     }
     if (ImGui::BeginTabItem(t("kit.dialogs.tab", language))) {
         draw_kit_dialogs(app.kit().dialogs, language);
+        ImGui::EndTabItem();
+    }
+    if (ImGui::BeginTabItem(t("kit.table.tab", language))) {
+        draw_kit_table(app.kit().table, language);
         ImGui::EndTabItem();
     }
     ImGui::EndTabBar();

@@ -5,6 +5,7 @@
 #include "kit/kit_input.hpp"
 #include "kit/kit_dates.hpp"
 #include "kit/kit_dialogs.hpp"
+#include "kit/kit_table.hpp"
 
 namespace madoguchi::client {
 
@@ -15,6 +16,7 @@ struct KitState {
     KitInputState input;
     KitDates dates;
     KitDialogs dialogs;
+    KitTableState table;
 };
 
 void draw_kit(App& app, calendar::Instant now);

@@ -38,6 +38,18 @@ EM_JS(void, madoguchi_publish, (int ready, int frame, int font_loaded, const cha
     }
 });
 
+// The app's own work per frame, for the benchmark: window.madoguchi.frameTimes() gives the
+// last 600 durations in milliseconds.
+EM_JS(void, madoguchi_publish_frame_time, (double milliseconds), {
+    const state = window.madoguchi;
+    if (!state.frameTimeLog) {
+        state.frameTimeLog = [];
+        state.frameTimes = function() { return state.frameTimeLog.slice(); };
+    }
+    state.frameTimeLog.push(milliseconds);
+    if (state.frameTimeLog.length > 600) state.frameTimeLog.shift();
+});
+
 EM_JS(char*, madoguchi_font_url, (), { return stringToNewUTF8(window.madoguchi.fontUrl); });
 
 // The browser's own view of the network: going offline shows the banner at once, coming
@@ -96,6 +108,7 @@ void follow_scale_and_theme(float scale, Theme theme) {
 }
 
 void frame() {
+    const double started_ms = emscripten_get_now();
     const auto metrics = sync_canvas_size();
     set_input_pixel_ratio(metrics.pixel_ratio);
     client->pixel_ratio = metrics.pixel_ratio;
@@ -137,6 +150,7 @@ void frame() {
     ++client->frame;
     const auto language = madoguchi::i18n::language_code(client->app.preferences().language);
     madoguchi_publish(client->app.ready() ? 1 : 0, client->frame, 1, language.data());
+    madoguchi_publish_frame_time(emscripten_get_now() - started_ms);
 }
 
 bool create_webgl2_context() {

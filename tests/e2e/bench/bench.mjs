@@ -4,13 +4,48 @@ import { join } from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { parseArgs } from 'node:util';
-import { startServer, launchBrowser, openApp } from '../lib/harness.mjs';
+import { startServer, launchBrowser, openApp, clickItem } from '../lib/harness.mjs';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, seconds: { type: 'string', default: '5' } } });
 const webDir = process.env.MADOGUCHI_WEB_DIR;
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const sizeOf = (path) => statSync(path).size;
 const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
+const percentile = (list, p) => [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor(list.length * p))];
+const ms = (value) => value.toFixed(2);
+
+// Scrolls the gallery's 15,000-row table with one wheel event per animation frame and returns
+// the app's own frame times (window.madoguchi.frameTimes()) and the intervals between frames.
+async function scrollTable(browser, url, frames) {
+  const { page, context } = await openApp(browser, `${url}?view=kit`);
+  await clickItem(page, '一覧表');
+  await page.waitForFunction(() => window.madoguchi.items().filter((i) => i.role === 'table-row').length > 10);
+  const firstRow = () => page.evaluate(() => window.madoguchi.items().find((i) => i.role === 'table-row'));
+  const row = await firstRow();
+  const x = row.x + row.w / 2;
+  const y = row.y + row.h * 8;
+  await page.mouse.move(x, y);
+  const run = await page.evaluate(({ count, x, y }) => new Promise((resolve) => {
+    const canvas = document.getElementById('canvas');
+    const firstFrame = window.madoguchi.frame;
+    const stamps = [];
+    const step = (time) => {
+      stamps.push(time);
+      if (stamps.length > count) {
+        resolve({ stamps, frames: window.madoguchi.frame - firstFrame });
+        return;
+      }
+      canvas.dispatchEvent(new WheelEvent('wheel', { deltaY: 100, deltaMode: 0, clientX: x, clientY: y, bubbles: true, cancelable: true }));
+      requestAnimationFrame(step);
+    };
+    requestAnimationFrame(step);
+  }), { count: frames, x, y });
+  const work = (await page.evaluate(() => window.madoguchi.frameTimes())).slice(-run.frames);
+  const intervals = run.stamps.slice(1).map((stamp, i) => stamp - run.stamps[i]);
+  const lastRow = await firstRow();
+  await context.close();
+  return { work, intervals, from: row.label, to: lastRow.label };
+}
 
 const files = readdirSync(webDir);
 const wasm = files.find((name) => /^app\.[0-9a-f]+\.wasm$/.test(name));
@@ -38,10 +73,19 @@ try {
     highDpi.push(readyMs);
     await context.close();
   }
+  const scroll = await scrollTable(browser, server.url, 300);
   await browser.close();
   console.log('== navigation to window.madoguchi.ready (headless chromium, software WebGL, cold cache)');
   console.log(`1280x800 at 1x: ${times.join(' ms, ')} ms; median ${median(times)} ms   (target <= 2000 ms)`);
   console.log(`1280x800 at 2x (font atlas at 34 px): ${highDpi.join(' ms, ')} ms; median ${median(highDpi)} ms`);
+
+  console.log(`== scrolling the 15,000-row table (?view=kit), one wheel step per frame, ${scroll.work.length} frames`);
+  console.log(`rows ${scroll.from} -> ${scroll.to}`);
+  console.log(`app work per frame: p50 ${ms(percentile(scroll.work, 0.5))} ms, p95 ${ms(percentile(scroll.work, 0.95))} ms, ` +
+    `max ${ms(Math.max(...scroll.work))} ms   (target p95 <= 16 ms)`);
+  const meanInterval = scroll.intervals.reduce((a, b) => a + b, 0) / scroll.intervals.length;
+  console.log(`requestAnimationFrame: ${(1000 / meanInterval).toFixed(1)} fps; interval p50 ${ms(percentile(scroll.intervals, 0.5))} ms, ` +
+    `p95 ${ms(percentile(scroll.intervals, 0.95))} ms, max ${ms(Math.max(...scroll.intervals))} ms`);
 
   console.log(`== GET /api/v1/health, wrk 2 threads x 32 connections, ${values.seconds} s`);
   // Asynchronous, so this process keeps draining the server's request log meanwhile.

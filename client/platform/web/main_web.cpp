@@ -13,6 +13,7 @@
 #include "platform/web/http_web.hpp"
 #include "platform/web/page_address.hpp"
 #include "platform/web/preferences_web.hpp"
+#include "platform/web/reload_web.hpp"
 #include "platform/web/web_canvas.hpp"
 #include "platform/web/web_input.hpp"
 #include "ui/fonts.hpp"
@@ -116,6 +117,7 @@ void frame() {
     ImGui_ImplOpenGL3_NewFrame();
     web_input_queue().apply_to_imgui();
     ImGui::NewFrame();
+    client->app.set_update_available(web_update_ready());
     client->app.frame(madoguchi::calendar::now());
     ImGui::Render();
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
@@ -124,6 +126,7 @@ void frame() {
         client->saved_preferences = client->app.preferences();
     }
     apply_mouse_cursor(ImGui::GetMouseCursor());
+    if (client->app.take_reload_request()) reload_into_new_build();
 
     ++client->frame;
     const auto language = madoguchi::i18n::language_code(client->app.preferences().language);

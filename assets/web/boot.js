@@ -1,5 +1,6 @@
 // Runs before the Emscripten module: tells it where the content-hashed files are, publishes
-// window.madoguchi for tests and monitoring, and turns a failed start into a visible message.
+// window.madoguchi for tests and monitoring, turns a failed start into a visible message, and
+// registers the service worker that lets the app open offline (sw.js).
 (function () {
   'use strict';
   var meta = function (name) { return document.querySelector('meta[name="' + name + '"]').content; };
@@ -12,6 +13,11 @@
   window.madoguchi = {
     ready: false,
     frame: 0,
+    build: meta('madoguchi-build'),
+    // Set when the service worker holds another build than this page runs; the app then
+    // offers a reload (client/platform/web/reload_web.cpp calls reload()).
+    updateReady: false,
+    reload: function () { window.location.reload(); },
     fontUrl: meta('madoguchi-font'),
     // The widgets drawn in the last frame: [{id, label, role, value, x, y, w, h, focused, enabled}], CSS pixels.
     items: function () {
@@ -32,4 +38,63 @@
     if (!window.madoguchi.ready) showError(event.message || 'error');
   });
   if (typeof WebAssembly !== 'object') showError('WebAssembly is not available in this browser.');
+  if (window.isSecureContext && 'serviceWorker' in navigator) registerServiceWorker();
+
+  // A new build's worker installs beside the running one and waits, so this page keeps the
+  // files it started with. It takes over only when the page reloads as a whole: at once if
+  // this page already runs the new build, else when the user chooses to reload.
+  function registerServiceWorker() {
+    var workers = navigator.serviceWorker;
+    var state = window.madoguchi;
+    var reloading = false;
+    var buildOf = function (worker) {
+      return new Promise(function (resolve) {
+        var channel = new MessageChannel();
+        channel.port1.onmessage = function (event) { resolve(event.data.build); };
+        worker.postMessage({ type: 'build' }, [channel.port2]);
+        setTimeout(function () { resolve(null); }, 5000);
+      });
+    };
+    var offerIfNewer = function (worker, activateIfSame) {
+      buildOf(worker).then(function (build) {
+        if (build === state.build) {
+          if (activateIfSame) worker.postMessage({ type: 'activate' });
+        } else if (build) {
+          state.updateReady = true;
+        }
+      });
+    };
+    var considerWaiting = function (registration) {
+      if (registration.waiting) offerIfNewer(registration.waiting, true);
+    };
+    workers.addEventListener('controllerchange', function () {
+      if (reloading) window.location.reload();
+      else if (workers.controller) offerIfNewer(workers.controller, false);
+    });
+    workers.register('/sw.js', { scope: '/', updateViaCache: 'none' }).then(function (registration) {
+      considerWaiting(registration);
+      registration.addEventListener('updatefound', function () {
+        var installing = registration.installing;
+        installing.addEventListener('statechange', function () {
+          if (installing.state === 'installed') considerWaiting(registration);
+        });
+      });
+      // Checked at every start (registering an unchanged worker does not check; the browser's
+      // own check after navigation may come late) and now and then for long-open pages.
+      state.checkForUpdate = function () { return registration.update().catch(function () {}); };
+      state.checkForUpdate();
+      setInterval(state.checkForUpdate, 15 * 60 * 1000);
+      window.addEventListener('online', state.checkForUpdate);
+      state.reload = function () {
+        if (!registration.waiting) {
+          window.location.reload();
+          return;
+        }
+        reloading = true;
+        registration.waiting.postMessage({ type: 'activate' });
+        // Should the worker never take over, the page still reloads (from the network).
+        setTimeout(function () { window.location.reload(); }, 5000);
+      };
+    }).catch(function (error) { console.warn('service worker not registered: ' + error); });
+  }
 })();

@@ -1,4 +1,6 @@
 #pragma once
+#include <utility>
+
 // The application state behind the views: preferences, the current area and the view-models.
 // Platform code owns the loop and the ImGui frame; App does one frame's work inside it.
 #include "api/api_client.hpp"
@@ -70,6 +72,13 @@ public:
     Toasts& toasts() { return toasts_; }
     ApiClient& api() { return api_; }
 
+    // A newer build of the web app is waiting in the browser (the platform layer says so);
+    // the banner's button asks the platform layer to reload into it.
+    bool update_available() const { return update_available_; }
+    void set_update_available(bool available) { update_available_ = available; }
+    void request_reload() { reload_requested_ = true; }
+    bool take_reload_request() { return std::exchange(reload_requested_, false); }
+
 private:
     void watch_connection(calendar::Instant now);
     void deliver_outbox();
@@ -90,6 +99,8 @@ private:
     std::string counter_input_;
     std::vector<bool> sounds_;
     bool ready_ = false;
+    bool update_available_ = false;
+    bool reload_requested_ = false;
 };
 
 }  // namespace madoguchi::client

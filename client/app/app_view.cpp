@@ -89,6 +89,24 @@ void draw_connection_banner(App& app) {
     ImGui::PopStyleColor();
 }
 
+// Shown when the browser holds a newer build than the one running: reloading switches the
+// whole page (shell, script and WebAssembly) to it at once.
+void draw_update_banner(App& app) {
+    if (!app.update_available()) return;
+    const auto language = app.preferences().language;
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.86F, 0.92F, 1.0F, 1.0F));
+    const float height = ImGui::GetFrameHeight() + ImGui::GetStyle().WindowPadding.y * 2.0F;
+    ImGui::BeginChild("update_banner", ImVec2(0.0F, height), true, ImGuiWindowFlags_NoScrollbar);
+    const auto& message = i18n::text("update.available", language);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(message.c_str());
+    report_last_item(message, "status");
+    ImGui::SameLine();
+    if (ImGui::Button(t("update.reload", language))) app.request_reload();
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+}
+
 void draw_navigation(App& app, float width) {
     const auto language = app.preferences().language;
     ImGui::BeginChild("navigation", ImVec2(width, 0.0F), true);
@@ -125,6 +143,7 @@ void draw_app(App& app, calendar::Instant now) {
     }
     draw_header(app);
     draw_connection_banner(app);
+    draw_update_banner(app);
 
     const float navigation_width = ImGui::GetFontSize() * 11.0F;
     draw_navigation(app, navigation_width);

@@ -31,8 +31,8 @@ void check_security_headers(const httplib::Result& response) {
     CHECK(response->get_header_value("Referrer-Policy") == "no-referrer");
     CHECK(response->get_header_value("Content-Security-Policy") ==
           "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; "
-          "img-src 'self' data:; connect-src 'self'; font-src 'self'; frame-ancestors 'none'; base-uri 'none'; "
-          "form-action 'self'");
+          "img-src 'self' data:; connect-src 'self'; font-src 'self'; worker-src 'self'; manifest-src 'self'; "
+          "frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
 }
 
 void add_test_routes(http::Router& router) {

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <string_view>
 
 #include "server_test_support.hpp"
 
@@ -31,6 +32,7 @@ struct WebApp {
     std::string script = repeated("console.log('窓口 madoguchi');\n", 400);
     std::string wasm = std::string("\0asm\1\0\0\0", 8) + repeated(std::string("\x01\x02\x03\x04", 4), 2000);
     std::string licence = "SIL OPEN FONT LICENSE Version 1.1\n";
+    std::string service_worker = repeated("const BUILD = '0123456789ab'; self.addEventListener('fetch', () => {});\n", 40);
 
     WebApp() {
         write_file(dir / "index.html", index_html);
@@ -39,6 +41,8 @@ struct WebApp {
         write_file(dir / "app.deadbeef01.wasm", wasm);
         write_file(dir / "app.deadbeef01.wasm.gz", gzip(wasm));
         write_file(dir / "OFL.txt", licence);
+        write_file(dir / "sw.js", service_worker);
+        write_file(dir / "sw.js.gz", gzip(service_worker));
         write_file(dir / "manifest.webmanifest", R"({"name":"窓口"})");
         write_file(dir / "icon-192.png", "\x89PNG\r\n\x1a\n");
         write_file(dir / "logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
@@ -90,6 +94,26 @@ TEST_CASE("the page shell is index.html and is revalidated on every load", "[sta
     REQUIRE(response);
     CHECK(response->body == index_html);
     CHECK(response->get_header_value("Cache-Control") == "no-cache");
+}
+
+// A browser checks /sw.js for a new build on every navigation; an old copy kept by a cache
+// would hide new builds, and a script served under another type is refused as a worker.
+TEST_CASE("the service worker is served from the root as JavaScript and revalidated on every load", "[static]") {
+    WebApp web;
+    RunningApp server(web.dir);
+    auto client = raw_client(server);
+    for (const auto* accept : {"gzip", "identity"}) {
+        INFO("Accept-Encoding: " << accept);
+        const auto response = client->Get("/sw.js", {{"Accept-Encoding", accept}});
+        REQUIRE(response);
+        CHECK(response->status == 200);
+        CHECK(response->get_header_value("Content-Type") == "text/javascript; charset=utf-8");
+        CHECK(response->get_header_value("Cache-Control") == "no-cache");
+        const bool gzipped = response->get_header_value("Content-Encoding") == "gzip";
+        CHECK(gzipped == (std::string_view(accept) == "gzip"));
+        CHECK((gzipped ? gunzip(response->body) : response->body) == web.service_worker);
+        CHECK_THAT(response->get_header_value("Content-Security-Policy"), Catch::Contains("worker-src 'self'"));
+    }
 }
 
 TEST_CASE("content-hashed files are cached for a year, plain names revalidated", "[static]") {

@@ -17,6 +17,7 @@
 #include "platform/web/sound_web.hpp"
 #include "platform/web/terminal_web.hpp"
 #include "platform/web/text_bridge_web.hpp"
+#include "platform/web/reload_web.hpp"
 #include "platform/web/web_canvas.hpp"
 #include "platform/web/web_input.hpp"
 #include "ui/fonts.hpp"
@@ -136,6 +137,7 @@ void frame() {
     if (!web_input_queue().empty()) client->app.note_input();
     web_input_queue().apply_to_imgui();
     ImGui::NewFrame();
+    client->app.set_update_available(web_update_ready());
     client->app.frame(madoguchi::calendar::now());
     ImGui::Render();
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
@@ -146,6 +148,7 @@ void frame() {
         client->saved_preferences = client->app.preferences();
     }
     apply_mouse_cursor(ImGui::GetMouseCursor());
+    if (client->app.take_reload_request()) reload_into_new_build();
 
     ++client->frame;
     const auto language = madoguchi::i18n::language_code(client->app.preferences().language);

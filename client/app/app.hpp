@@ -57,6 +57,8 @@ public:
     float text_scale() const;
     // Input arrived from the person at the screen (keys, pointer): the counter is in use.
     void note_input();
+    // The page is going away or out of sight: unsaved typing goes to the drafts now.
+    void save_drafts_now() { inquiry_form_.flush(); }
     Area area() const { return area_; }
     void select(Area area) { area_ = area; }
     DashboardViewModel& dashboard() { return dashboard_; }

@@ -33,6 +33,10 @@ public:
     void left(std::string_view field, Clock::time_point now);
     // Writes a pending change once the pause is over; once per frame.
     void update(Clock::time_point now);
+    // Writes a pending change now: the page is being hidden or closed.
+    void flush() {
+        if (dirty_) save();
+    }
 
     enum class Submission { invalid, queued };
     // Checks every field; when all are fine the draft goes to the outbox and a new form starts.

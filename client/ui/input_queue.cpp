@@ -76,6 +76,7 @@ void InputQueue::release_all() {
 void InputQueue::apply_to_imgui() {
     auto& io = ImGui::GetIO();
     bool button_changed = false;
+    bool moved = false;
     std::bitset<IM_ARRAYSIZE(ImGuiIO::KeysDown)> keys_changed;
     while (!events_.empty()) {
         const auto& event = events_.front();
@@ -83,10 +84,15 @@ void InputQueue::apply_to_imgui() {
             case Event::Kind::move:
                 // A move after a click in this frame would move the click away from its target.
                 if (button_changed) return;
+                moved = moved || io.MousePos.x != event.x || io.MousePos.y != event.y;
                 io.MousePos = ImVec2(event.x, event.y);
                 break;
             case Event::Kind::button:
                 if (button_changed) return;
+                // A press waits a frame after the pointer moved: ImGui decides what is under the
+                // pointer from the frame before, and a jump-and-press (a tap, a fast pointer)
+                // would otherwise go to the widget the pointer left, or to nothing.
+                if (moved && event.down) return;
                 if (io.MouseDown[event.index] != event.down) button_changed = true;
                 io.MouseDown[event.index] = event.down;
                 break;
@@ -109,6 +115,8 @@ void InputQueue::apply_to_imgui() {
                 io.AddInputCharacter(event.code_point);
                 break;
             case Event::Kind::release_all:
+                // Like any release, it waits until a press in this frame has been seen.
+                if (button_changed || keys_changed.any()) return;
                 for (auto& key : io.KeysDown) key = false;
                 for (auto& button : io.MouseDown) button = false;
                 io.KeyCtrl = io.KeyShift = io.KeyAlt = io.KeySuper = false;

@@ -59,6 +59,39 @@ TEST_CASE("clicks that arrive between two frames are all seen, in order, where t
     CHECK(clicked == std::vector<int>{2, 0, 1});
 }
 
+TEST_CASE("a click from one text field to another activates the other, even if focus moves mid-click", "[input]") {
+    HeadlessImGui imgui(800.0F, 600.0F);
+    std::string first;
+    std::string second;
+    char first_buffer[64] = "";
+    char second_buffer[64] = "";
+    std::vector<ImVec2> centres(2);
+    bool second_active = false;
+    const auto draw = [&] {
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(ImVec2(800, 600));
+        ImGui::Begin("form", nullptr, ImGuiWindowFlags_NoDecoration);
+        ImGui::InputText("first", first_buffer, sizeof first_buffer);
+        centres[0] = ImVec2((ImGui::GetItemRectMin().x + ImGui::GetItemRectMax().x) / 2, ImGui::GetItemRectMin().y + 5);
+        ImGui::InputText("second", second_buffer, sizeof second_buffer);
+        centres[1] = ImVec2((ImGui::GetItemRectMin().x + ImGui::GetItemRectMax().x) / 2, ImGui::GetItemRectMin().y + 5);
+        second_active = ImGui::IsItemActive();
+        ImGui::End();
+    };
+    InputQueue queue;
+    run_until_drained(imgui, queue, draw);
+    for (const auto& centre : centres) {
+        // As a test driver or a touch screen does it: move, press and release between two
+        // frames; the browser moves focus off the text bridge between press and release.
+        queue.mouse_move(centre.x, centre.y);
+        queue.mouse_button(0, true);
+        queue.release_all();
+        queue.mouse_button(0, false);
+        run_until_drained(imgui, queue, draw);
+    }
+    CHECK(second_active);
+}
+
 TEST_CASE("a barcode scanner's burst of digits and Enter lands whole in a text field", "[input]") {
     HeadlessImGui imgui(800.0F, 600.0F);
     char buffer[64] = "";

@@ -5,6 +5,7 @@
 #include "app/app.hpp"
 #include "headless_imgui.hpp"
 #include "platform/native/http_native.hpp"
+#include "support/server_process.hpp"
 #include "ui/item_registry.hpp"
 
 using namespace madoguchi;
@@ -23,7 +24,9 @@ struct UnconnectedApp {
     UnconnectedApp() { api.set_transport(&transport); }
     client::ApiClient api;
     client::NativeHttpTransport transport{api, "127.0.0.1", 1};
-    client::App app{api};
+    testing::TempDir folder;
+    client::DraftStore drafts{folder.path()};
+    client::App app{api, drafts};
 };
 
 }  // namespace

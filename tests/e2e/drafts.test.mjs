@@ -27,9 +27,20 @@ const fields = {
 
 async function typeInto(page, label, text) {
   await clickItem(page, label);
-  await page.waitForFunction((l) => window.madoguchi.items().find((i) => i.label === l)?.focused, label);
+  try {
+    await page.waitForFunction((l) => window.madoguchi.items().find((i) => i.label === l)?.focused
+      && document.activeElement?.id === 'text-bridge', label, { timeout: 5000 });
+  } catch {
+    const state = await page.evaluate((l) => [document.activeElement?.id, window.madoguchi.items().map((i) => `${i.role}:${i.label}=${i.value}:${i.focused}`)], label);
+    assert.fail(`focus on ${label}: ${JSON.stringify(state)}`);
+  }
   await page.keyboard.insertText(text);
-  await page.waitForFunction(([l, v]) => window.madoguchi.items().find((i) => i.label === l)?.value === v, [label, text]);
+  try {
+    await page.waitForFunction(([l, v]) => window.madoguchi.items().find((i) => i.label === l)?.value === v, [label, text], { timeout: 5000 });
+  } catch {
+    const state = await page.evaluate((l) => [document.activeElement?.id, window.madoguchi.items().filter((i) => i.role === 'textbox').map((i) => `${i.label}=${i.value}:${i.focused}`)], label);
+    assert.fail(`typing into ${label}: ${JSON.stringify(state)}`);
+  }
 }
 
 async function fillForm(page) {
@@ -53,6 +64,22 @@ test('a half-written inquiry is saved as a draft and survives a reload', async (
   await typeInto(page, '件名', 'モニターが映らない');
   await typeInto(page, '内容', '朝から画面が暗いままです。');
   await page.waitForFunction(() => window.madoguchi.items().some((i) => i.label.startsWith('下書きを保存しました')));
+  // The draft is in IndexedDB (IDBFS keeps each file of /drafts as a record of FILE_DATA).
+  await page.waitForFunction(() => new Promise((resolve) => {
+    const opened = indexedDB.open('/drafts');
+    opened.onerror = () => resolve(false);
+    opened.onsuccess = () => {
+      const database = opened.result;
+      if (!database.objectStoreNames.contains('FILE_DATA')) { database.close(); resolve(false); return; }
+      const all = database.transaction('FILE_DATA').objectStore('FILE_DATA').getAll();
+      all.onsuccess = () => {
+        database.close();
+        const texts = all.result.filter((entry) => entry.contents).map((entry) => new TextDecoder().decode(entry.contents));
+        resolve(texts.some((text) => text.includes('朝から画面が暗いままです。')));
+      };
+      all.onerror = () => { database.close(); resolve(false); };
+    };
+  }));
 
   await page.reload();
   await page.waitForFunction(() => window.madoguchi.ready === true);

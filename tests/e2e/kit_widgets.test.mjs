@@ -55,7 +55,7 @@ async function typeInto(page, label, text) {
 }
 
 test('dates: 和暦 typed, holidays marked in the calendar, a clicked day becomes the value', async () => {
-  const { page, problems, context } = await openKit();
+  const { page, problems, context } = await openKit('日付');
   await waitForItem(page, { label: '貸出日', role: 'date', value: '' });
 
   await typeInto(page, '貸出日', 'R8.11.10');

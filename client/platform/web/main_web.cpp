@@ -60,6 +60,14 @@ EM_JS(void, madoguchi_watch_network, (), {
     window.addEventListener("online", function() { _madoguchi_network_changed(1); });
 });
 
+// Hiding the page (another tab, closing it, a phone locking) saves what is being typed.
+EM_JS(void, madoguchi_watch_visibility, (), {
+    document.addEventListener("visibilitychange", function() {
+        if (document.visibilityState === "hidden") _madoguchi_page_hidden();
+    });
+    window.addEventListener("pagehide", function() { _madoguchi_page_hidden(); });
+});
+
 EM_JS(void, madoguchi_fail, (const char* message), { Module.onAbort(UTF8ToString(message)); });
 
 struct WebClient {
@@ -173,6 +181,8 @@ bool create_webgl2_context() {
 
 }  // namespace
 
+extern "C" EMSCRIPTEN_KEEPALIVE void madoguchi_page_hidden() { client->app.save_drafts_now(); }
+
 extern "C" EMSCRIPTEN_KEEPALIVE void madoguchi_network_changed(int available) {
     client->api.set_network_available(available != 0);
 }
@@ -207,6 +217,7 @@ int main() {
     client->app.set_terminal(load_terminal_settings());
     madoguchi_watch_network();
     mount_draft_storage();
+    madoguchi_watch_visibility();
     request_font();
     emscripten_set_main_loop(frame, 0, false);
     return 0;

@@ -11,6 +11,7 @@
 #include "i18n/catalog.hpp"
 #include "kit/kit_view.hpp"
 #include "tickets/inquiry_form.hpp"
+#include "tickets/inquiry_view.hpp"
 #include "ui/style.hpp"
 #include "ui/toasts.hpp"
 
@@ -66,6 +67,7 @@ public:
     DraftStore& drafts() { return drafts_; }
     Outbox& outbox() { return outbox_; }
     InquiryForm& inquiry_form() { return inquiry_form_; }
+    InquiryPageState& inquiry_page() { return inquiry_page_; }
     CounterSession& counter() { return counter_; }
     std::string& counter_input() { return counter_input_; }
     // Scan verdicts to be heard: true accepted, false refused. The platform plays them.
@@ -97,6 +99,7 @@ private:
     DraftStore& drafts_;
     Outbox outbox_;
     InquiryForm inquiry_form_;
+    InquiryPageState inquiry_page_;
     CounterSession counter_;
     std::string counter_input_;
     std::vector<bool> sounds_;

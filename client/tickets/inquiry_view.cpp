@@ -46,6 +46,30 @@ void text_field_row(InquiryForm& form, std::string_view field, std::string_view 
     if (events.submitted) submit = true;
 }
 
+// Deleting a draft loses what was typed: the user confirms first.
+void ask_delete(App& app, const std::string& draft_id, Language language) {
+    auto& page = app.inquiry_page();
+    page.pending_delete = draft_id;
+    page.confirm.ask({i18n::text("inquiry.delete_title", language), i18n::text("inquiry.delete_message", language),
+                      i18n::text("inquiry.delete", language), i18n::text("inquiry.keep", language), true});
+}
+
+void settle_delete(App& app) {
+    auto& page = app.inquiry_page();
+    draw_confirm_dialog(page.confirm);
+    const auto answer = page.confirm.take_answer();
+    if (!answer || !page.pending_delete) return;
+    const auto draft_id = *page.pending_delete;
+    page.pending_delete.reset();
+    if (*answer != ConfirmAnswer::confirmed) return;
+    if (draft_id.empty()) {
+        app.inquiry_form().discard();
+    } else {
+        app.drafts().remove(draft_id);
+    }
+    app.toasts().show(ToastKind::success, "inquiry.discarded", Clock::now());
+}
+
 void draw_form(App& app) {
     auto& form = app.inquiry_form();
     const auto language = app.preferences().language;
@@ -78,10 +102,7 @@ void draw_form(App& app) {
     if (ImGui::Button(t("inquiry.submit", language))) submit = true;
     ImGui::SameLine();
     ImGui::BeginDisabled(!form.has_content());
-    if (ImGui::Button(t("inquiry.discard", language))) {
-        form.discard();
-        app.toasts().show(ToastKind::success, "inquiry.discarded", Clock::now());
-    }
+    if (ImGui::Button(t("inquiry.discard", language))) ask_delete(app, "", language);
     ImGui::EndDisabled();
     ImGui::SameLine();
     if (!form.saved_at().empty()) {
@@ -142,10 +163,7 @@ void draw_drafts(App& app, const std::vector<const Draft*>& drafts, Language lan
         ImGui::Spacing();
     }
     if (!open_id.empty()) form.open(open_id);
-    if (!remove_id.empty()) {
-        app.drafts().remove(remove_id);
-        app.toasts().show(ToastKind::success, "inquiry.discarded", Clock::now());
-    }
+    if (!remove_id.empty()) ask_delete(app, remove_id, language);
 }
 
 void draw_outbox(App& app, const std::vector<const Draft*>& drafts, Language language, bool wareki) {
@@ -218,6 +236,7 @@ void draw_inquiry_page(App& app, calendar::Instant) {
     draw_drafts(app, drafts, language, wareki);
     draw_sent(app, drafts, language);
     ImGui::EndChild();
+    settle_delete(app);
 }
 
 }  // namespace madoguchi::client

@@ -196,3 +196,25 @@ TEST_CASE("when the server comes back the banner goes and a toast says so", "[he
     REQUIRE(draw_until([&] { return has("status", "サーバーに再接続しました。"); }));
     CHECK_FALSE(has("alert", ""));
 }
+
+TEST_CASE("kiosk mode shows the counter alone, in large type", "[headless][kiosk]") {
+    ConnectedApp connected(nothing_listens);
+    auto& app = connected.app;
+    app.set_terminal({true, 30});
+    CHECK(app.area() == Area::counter);
+    CHECK(app.text_scale() >= 1.5F);
+    testing::HeadlessImGui imgui(1280.0F, 800.0F);
+    draw_frames(imgui, app, 3);
+    bool heading = false;
+    bool navigation = false;
+    for (const auto& item : client::item_records()) {
+        heading = heading || item.label == "職員証をスキャンしてください";
+        navigation = navigation || item.role == "tab";
+    }
+    CHECK(heading);
+    CHECK_FALSE(navigation);
+
+    app.set_terminal({false, 30});
+    app.select(Area::dashboard);
+    CHECK(app.text_scale() == 1.0F);
+}

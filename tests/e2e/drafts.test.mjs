@@ -88,6 +88,19 @@ test('a half-written inquiry is saved as a draft and survives a reload', async (
   await clickItem(page, '開く');
   await page.waitForFunction(() => window.madoguchi.items().find((i) => i.label === '内容')?.value === '朝から画面が暗いままです。');
   assert.equal(await inquiriesOnServer(), 0, 'a draft is not sent by itself');
+
+  // Discarding asks first: Esc keeps the draft, confirming removes it.
+  await clickItem(page, '下書きを破棄');
+  await hasItem(page, 'この下書きを削除しますか？入力した内容は元に戻せません。');
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !window.madoguchi.items().some((i) => i.label.startsWith('この下書きを削除')));
+  assert.equal(await page.evaluate(() => window.madoguchi.items().find((i) => i.label === '件名').value), 'モニターが映らない');
+  await clickItem(page, '下書きを破棄');
+  await hasItem(page, 'この下書きを削除しますか？入力した内容は元に戻せません。');
+  await page.keyboard.press('Enter');
+  await hasItem(page, '下書きを破棄しました。');
+  await page.waitForFunction(() => window.madoguchi.items().find((i) => i.label === '件名')?.value === '');
+  await hasItem(page, '下書き（0件）');
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -55,11 +55,23 @@ void draw_person(CounterSession& session, Language language) {
     if (ImGui::Button(t("counter.finish", language), ImVec2(ImGui::GetFontSize() * 10.0F, 0.0F))) session.finish();
 }
 
+// The counter's name and the time, as on a reception desk's sign.
+void draw_title(App& app, std::chrono::system_clock::time_point now, Language language) {
+    ImGui::TextUnformatted(t("counter.title", language));
+    const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
+    const auto clock = format_display_time(calendar::Instant{seconds}, language, app.preferences().wareki);
+    ImGui::SameLine(ImGui::GetContentRegionMax().x - ImGui::CalcTextSize(clock.c_str()).x);
+    ImGui::TextUnformatted(clock.c_str());
+    ImGui::Separator();
+    ImGui::Spacing();
+}
+
 }  // namespace
 
 void draw_counter(App& app, std::chrono::system_clock::time_point now) {
     auto& session = app.counter();
     const auto language = app.preferences().language;
+    if (app.terminal().kiosk) draw_title(app, now, language);
     big_line(i18n::text(session.screen() == CounterSession::Screen::start ? "counter.scan_staff_card" : "counter.scan_devices",
                         language),
              1.5F, "heading");
@@ -74,6 +86,7 @@ void draw_counter(App& app, std::chrono::system_clock::time_point now) {
         app.play_sound(verdict.accepted);
         code.clear();
     }
+    ImGui::TextDisabled("%s", t("counter.scan_hint", language));
     ImGui::Spacing();
     if (const auto verdict = session.verdict(now)) draw_verdict(*verdict, language);
     if (session.screen() == CounterSession::Screen::person) draw_person(session, language);

@@ -133,7 +133,9 @@ void section_heading(std::string_view key, std::size_t count, Language language)
 }
 
 void empty_line(std::string_view key, Language language) {
-    ImGui::TextDisabled("%s", t(key, language));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s", t(key, language));
+    ImGui::PopStyleColor();
     report_last_item(i18n::text(key, language), "status");
 }
 

@@ -52,6 +52,16 @@ struct Parts {
     bool matched = false;
 };
 
+// The "11月25日" that ends both kanji forms, after the year has been read.
+Parts read_kanji_month_day(std::string_view text, std::size_t at, Parts parts) {
+    parts.month = read_number(text, at, 2);
+    if (parts.month < 0 || !skip(text, at, "月")) return {};
+    parts.day = read_number(text, at, 2);
+    if (parts.day < 0 || !skip(text, at, "日") || at != text.size()) return {};
+    parts.matched = true;
+    return parts;
+}
+
 // 令和8年11月25日 / 令和元年5月1日
 Parts read_kanji_era(std::string_view text) {
     static constexpr std::array<std::string_view, 5> names{"令和", "平成", "昭和", "大正", "明治"};
@@ -62,12 +72,7 @@ Parts read_kanji_era(std::string_view text) {
         parts.era = name;
         parts.year = skip(text, at, "元") ? 1 : read_number(text, at, 4);
         if (parts.year < 0 || !skip(text, at, "年")) return {};
-        parts.month = read_number(text, at, 2);
-        if (parts.month < 0 || !skip(text, at, "月")) return {};
-        parts.day = read_number(text, at, 2);
-        if (parts.day < 0 || !skip(text, at, "日") || at != text.size()) return {};
-        parts.matched = true;
-        return parts;
+        return read_kanji_month_day(text, at, parts);
     }
     return {};
 }
@@ -78,12 +83,7 @@ Parts read_kanji_gregorian(std::string_view text) {
     std::size_t at = 0;
     parts.year = read_number(text, at, 4);
     if (parts.year < 0 || !skip(text, at, "年")) return {};
-    parts.month = read_number(text, at, 2);
-    if (parts.month < 0 || !skip(text, at, "月")) return {};
-    parts.day = read_number(text, at, 2);
-    if (parts.day < 0 || !skip(text, at, "日") || at != text.size()) return {};
-    parts.matched = true;
-    return parts;
+    return read_kanji_month_day(text, at, parts);
 }
 
 // 2026-11-25, 2026/11/25, 2026.11.25, R8.11.25, R8/11/25, H31-4-30

@@ -10,6 +10,7 @@
 #include "ui/item_registry.hpp"
 #include "ui/key_map.hpp"
 #include "ui/style.hpp"
+#include "ui/text_field.hpp"
 
 namespace madoguchi::client {
 namespace {
@@ -17,21 +18,12 @@ namespace {
 using calendar::Date;
 using i18n::Language;
 
-int grow_string(ImGuiInputTextCallbackData* data) {
-    if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
-        auto* text = static_cast<std::string*>(data->UserData);
-        text->resize(static_cast<std::size_t>(data->BufTextLen));
-        data->Buf = text->data();
-    }
-    return 0;
-}
-
 // A single-line field over a std::string; true when Enter was pressed or focus left after an edit.
 bool text_input(const char* id, std::string& text, float width) {
     ImGui::SetNextItemWidth(width);
     const bool entered = ImGui::InputText(id, text.data(), text.capacity() + 1,
                                           ImGuiInputTextFlags_CallbackResize | ImGuiInputTextFlags_EnterReturnsTrue,
-                                          grow_string, &text);
+                                          resize_string, &text);
     return entered || ImGui::IsItemDeactivatedAfterEdit();
 }
 

@@ -6,7 +6,6 @@
 #include "ui/text_entry.hpp"
 
 namespace madoguchi::client {
-namespace {
 
 int resize_string(ImGuiInputTextCallbackData* data) {
     if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
@@ -16,6 +15,8 @@ int resize_string(ImGuiInputTextCallbackData* data) {
     }
     return 0;
 }
+
+namespace {
 
 int scan_callback(ImGuiInputTextCallbackData* data) {
     if (data->EventFlag == ImGuiInputTextFlags_CallbackCharFilter) {

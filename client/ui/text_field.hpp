@@ -5,7 +5,13 @@
 #include <string>
 #include <string_view>
 
+struct ImGuiInputTextCallbackData;
+
 namespace madoguchi::client {
+
+// ImGuiInputTextFlags_CallbackResize handler for an InputText over the std::string passed as
+// its user data: lets the field grow the string as the user types.
+int resize_string(ImGuiInputTextCallbackData* data);
 
 struct TextFieldOptions {
     bool multiline = false;

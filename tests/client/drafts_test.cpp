@@ -45,6 +45,25 @@ bool run_until(ApiClient& api, Outbox& outbox, Done done, std::chrono::seconds p
     return false;
 }
 
+// One device: its drafts folder, its API client and outbox, talking to the server at `port`.
+struct Device {
+    Device(int port, const std::filesystem::path& folder) : transport(api, "127.0.0.1", port), store(folder), outbox(store, api) {
+        api.set_transport(&transport);
+        store.load();
+        outbox.add_route("inquiry", inquiries);
+    }
+    template <typename Done>
+    bool run_until(Done done) {
+        return ::run_until(api, outbox, done);
+    }
+    DraftState state_of(const std::string& id) const { return store.find(id)->state; }
+
+    ApiClient api;
+    client::NativeHttpTransport transport;
+    DraftStore store;
+    Outbox outbox;
+};
+
 // How many inquiries the server holds, asked over HTTP like any client.
 int inquiries_on_server(int port) {
     ApiClient api;
@@ -108,13 +127,8 @@ TEST_CASE("draft ids are distinct version-4 UUIDs", "[drafts]") {
 TEST_CASE("a submitted draft reaches the server once and gets its record number", "[drafts][outbox]") {
     const testing::ServerProcess server(MADOGUCHI_SERVER_BINARY);
     const testing::TempDir folder;
-    DraftStore store(folder.path());
-    store.load();
-    ApiClient api;
-    client::NativeHttpTransport transport(api, "127.0.0.1", server.port());
-    api.set_transport(&transport);
-    Outbox outbox(store, api);
-    outbox.add_route("inquiry", inquiries);
+    Device device(server.port(), folder.path());
+    auto& [api, transport, store, outbox] = device;
 
     const auto draft = inquiry_draft("プリンターの紙詰まり");
     store.put(draft);
@@ -139,13 +153,8 @@ TEST_CASE("a draft sent while the server is down waits, then goes once when it i
         port = probe.port();
     }
     const testing::TempDir folder;
-    DraftStore store(folder.path());
-    store.load();
-    ApiClient api;
-    client::NativeHttpTransport transport(api, "127.0.0.1", port);
-    api.set_transport(&transport);
-    Outbox outbox(store, api);
-    outbox.add_route("inquiry", inquiries);
+    Device device(port, folder.path());
+    auto& [api, transport, store, outbox] = device;
     const auto draft = inquiry_draft("接続が切れている間の問い合わせ");
     store.put(draft);
     const auto start = std::chrono::steady_clock::now();
@@ -172,46 +181,29 @@ TEST_CASE("a resend after a lost answer replays the first answer instead of maki
     const auto draft = inquiry_draft("二重送信の確認");
     std::string first_receipt;
     {
-        DraftStore store(first_device_state.path());
-        store.load();
-        ApiClient api;
-        client::NativeHttpTransport transport(api, "127.0.0.1", server.port());
-        api.set_transport(&transport);
-        Outbox outbox(store, api);
-        outbox.add_route("inquiry", inquiries);
-        store.put(draft);
-        outbox.submit(draft.id, std::chrono::steady_clock::now());
-        REQUIRE(run_until(api, outbox, [&] { return store.find(draft.id)->state == DraftState::sent; }));
-        first_receipt = store.find(draft.id)->receipt;
+        Device first(server.port(), first_device_state.path());
+        first.store.put(draft);
+        first.outbox.submit(draft.id, std::chrono::steady_clock::now());
+        REQUIRE(first.run_until([&] { return first.state_of(draft.id) == DraftState::sent; }));
+        first_receipt = first.store.find(draft.id)->receipt;
     }
     // The page was closed before the answer arrived: the stored draft is still queued.
     const testing::TempDir reloaded_state;
-    DraftStore store(reloaded_state.path());
-    store.load();
+    Device reloaded(server.port(), reloaded_state.path());
     auto queued = draft;
     queued.state = DraftState::queued;
     queued.attempts = 1;
-    store.put(queued);
-    ApiClient api;
-    client::NativeHttpTransport transport(api, "127.0.0.1", server.port());
-    api.set_transport(&transport);
-    Outbox outbox(store, api);
-    outbox.add_route("inquiry", inquiries);
-    REQUIRE(run_until(api, outbox, [&] { return store.find(draft.id)->state == DraftState::sent; }));
-    CHECK(store.find(draft.id)->receipt == first_receipt);
+    reloaded.store.put(queued);
+    REQUIRE(reloaded.run_until([&] { return reloaded.state_of(draft.id) == DraftState::sent; }));
+    CHECK(reloaded.store.find(draft.id)->receipt == first_receipt);
     CHECK(inquiries_on_server(server.port()) == 1);
 }
 
 TEST_CASE("a draft the server refuses for its fields goes back to editing with the reasons", "[drafts][outbox]") {
     const testing::ServerProcess server(MADOGUCHI_SERVER_BINARY);
     const testing::TempDir folder;
-    DraftStore store(folder.path());
-    store.load();
-    ApiClient api;
-    client::NativeHttpTransport transport(api, "127.0.0.1", server.port());
-    api.set_transport(&transport);
-    Outbox outbox(store, api);
-    outbox.add_route("inquiry", inquiries);
+    Device device(server.port(), folder.path());
+    auto& [api, transport, store, outbox] = device;
     auto draft = inquiry_draft("");
     draft.fields["subject"] = "";
     store.put(draft);

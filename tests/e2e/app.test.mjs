@@ -1,24 +1,13 @@
 // The web app as a person gets it: the real server, the real build, headless Debian chromium.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { gunzipSync } from 'node:zlib';
-import { startServer, launchBrowser, openApp, canvasPixelStats, clickItem, itemsByLabel } from './lib/harness.mjs';
+import { serverAndBrowser, openApp, canvasPixelStats, clickItem, itemsByLabel } from './lib/harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const running = serverAndBrowser();
 
 test('the page loads, becomes ready and draws the dashboard without console errors', async () => {
-  const { page, problems, context } = await openApp(browser, server.url);
+  const { page, problems, context } = await openApp(running.browser, running.server.url);
   const state = await page.evaluate(() => ({ ...window.madoguchi }));
   assert.equal(state.ready, true);
   assert.ok(state.frame > 0, 'frames are counted');
@@ -37,7 +26,7 @@ test('the page loads, becomes ready and draws the dashboard without console erro
 });
 
 test('the canvas follows devicePixelRatio and the window size', async () => {
-  const { page, problems, context } = await openApp(browser, server.url, { deviceScaleFactor: 2 });
+  const { page, problems, context } = await openApp(running.browser, running.server.url, { deviceScaleFactor: 2 });
   const size = await page.evaluate(() => [document.getElementById('canvas').width, document.getElementById('canvas').height]);
   assert.deepEqual(size, [2560, 1600]);
 
@@ -53,7 +42,7 @@ test('the canvas follows devicePixelRatio and the window size', async () => {
 });
 
 test('the app files come compressed, with their types and cache rules', async () => {
-  const page = await fetch(server.url, { headers: { 'Accept-Encoding': 'gzip' } });
+  const page = await fetch(running.server.url, { headers: { 'Accept-Encoding': 'gzip' } });
   assert.equal(page.status, 200);
   assert.match(page.headers.get('content-type'), /^text\/html/);
   assert.equal(page.headers.get('cache-control'), 'no-cache');
@@ -63,7 +52,7 @@ test('the app files come compressed, with their types and cache rules', async ()
 
   for (const [file, type] of [[wasm, 'application/wasm'], [script, 'text/javascript']]) {
     // Node's fetch would decompress silently; ask for the raw bytes with a plain request.
-    const raw = await fetch(new URL(file, server.url), { headers: { 'Accept-Encoding': 'gzip' } });
+    const raw = await fetch(new URL(file, running.server.url), { headers: { 'Accept-Encoding': 'gzip' } });
     assert.equal(raw.status, 200, file);
     assert.match(raw.headers.get('content-type'), new RegExp(`^${type}`), file);
     assert.match(raw.headers.get('cache-control'), /max-age=31536000/, file);
@@ -71,7 +60,7 @@ test('the app files come compressed, with their types and cache rules', async ()
   }
   const { request } = await import('node:http');
   const gzipped = await new Promise((resolve, reject) => {
-    request(new URL(wasm, server.url), { headers: { 'Accept-Encoding': 'gzip' } }, (response) => {
+    request(new URL(wasm, running.server.url), { headers: { 'Accept-Encoding': 'gzip' } }, (response) => {
       const chunks = [];
       response.on('data', (chunk) => chunks.push(chunk));
       response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
@@ -81,13 +70,13 @@ test('the app files come compressed, with their types and cache rules', async ()
   const body = gunzipSync(gzipped.body);
   assert.deepEqual([...body.subarray(0, 4)], [0x00, 0x61, 0x73, 0x6d], 'a WebAssembly module');
 
-  const licence = await fetch(new URL('fonts/OFL.txt', server.url));
+  const licence = await fetch(new URL('fonts/OFL.txt', running.server.url));
   assert.equal(licence.status, 200);
   assert.match(await licence.text(), /SIL OPEN FONT LICENSE Version 1\.1/);
 });
 
 test('clicks by label switch the language and the area, and the choice survives a reload', async () => {
-  const { page, problems, context } = await openApp(browser, server.url);
+  const { page, problems, context } = await openApp(running.browser, running.server.url);
   const items = await itemsByLabel(page);
   assert.equal(items['ダッシュボード'].role, 'tab');
   assert.equal(items['ダッシュボード'].value, 'selected');
@@ -116,7 +105,7 @@ test('clicks by label switch the language and the area, and the choice survives 
 });
 
 test('losing the network shows a banner, and it goes once the server answers again', async () => {
-  const { page, problems, context } = await openApp(browser, server.url);
+  const { page, problems, context } = await openApp(running.browser, running.server.url);
   const alerts = () => page.evaluate(() => window.madoguchi.items().filter((i) => i.role === 'alert').length);
   assert.equal(await alerts(), 0);
 
@@ -135,13 +124,13 @@ test('losing the network shows a banner, and it goes once the server answers aga
   // It goes away by itself after a few seconds.
   await page.waitForFunction(
     () => !window.madoguchi.items().some((i) => i.label.includes('再接続しました')), null, { timeout: 10000 });
-  // Requests that failed while offline were the browser's, not the server's: no HTTP errors.
+  // Requests that failed while offline were the running.browser's, not the server's: no HTTP errors.
   assert.deepEqual(problems.filter((p) => p.startsWith('HTTP')), []);
   await context.close();
 });
 
 test('text size and high contrast follow the settings and survive a reload', async () => {
-  const { page, problems, context } = await openApp(browser, server.url);
+  const { page, problems, context } = await openApp(running.browser, running.server.url);
   const itemsBefore = await itemsByLabel(page);
   assert.ok(itemsBefore['100%'], 'text size starts at 100%');
   assert.equal(itemsBefore['小さく'].enabled, false);

@@ -1,21 +1,10 @@
 // A lending counter in kiosk mode: the counter screen only, in large type; scans judged at
 // once with colour and sound; back to the start screen after the idle time.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openApp } from './lib/harness.mjs';
+import { serverAndBrowser, openApp } from './lib/harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const running = serverAndBrowser();
 
 function labels(page) {
   return page.evaluate(() => window.madoguchi.items().map((i) => i.label));
@@ -31,7 +20,7 @@ async function scan(page, code) {
 }
 
 test('the kiosk shows only the counter, takes scans, refuses a bad one with sound, and resets when idle', async () => {
-  const { page, problems, context } = await openApp(browser, `${server.url}?kiosk=1&idle=4`);
+  const { page, problems, context } = await openApp(running.browser, `${running.server.url}?kiosk=1&idle=4`);
   await waitForLabel(page, '職員証をスキャンしてください');
   const shown = await labels(page);
   for (const absent of ['ダッシュボード', 'チケット', '文字サイズ', 'English']) {
@@ -62,13 +51,13 @@ test('the kiosk shows only the counter, takes scans, refuses a bad one with soun
 });
 
 test('kiosk mode stays on for the terminal until ?kiosk=0', async () => {
-  const { page, problems, context } = await openApp(browser, `${server.url}?kiosk=1`);
+  const { page, problems, context } = await openApp(running.browser, `${running.server.url}?kiosk=1`);
   await waitForLabel(page, '職員証をスキャンしてください');
-  await page.goto(server.url);
+  await page.goto(running.server.url);
   await page.waitForFunction(() => window.madoguchi.ready === true);
   await waitForLabel(page, '職員証をスキャンしてください');
   assert.ok(!(await labels(page)).includes('ダッシュボード'));
-  await page.goto(`${server.url}?kiosk=0`);
+  await page.goto(`${running.server.url}?kiosk=0`);
   await page.waitForFunction(() => window.madoguchi.ready === true);
   await waitForLabel(page, 'ダッシュボード');
   assert.deepEqual(problems, []);

@@ -1,21 +1,10 @@
 // The UI kit gallery's date pickers, charts and dialogs, driven as a person would: through
 // the mouse and keyboard, checked through window.madoguchi.items() and the canvas pixels.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openApp, clickItem } from './lib/harness.mjs';
+import { serverAndBrowser, openApp, clickItem } from './lib/harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const running = serverAndBrowser();
 
 // The first item whose fields equal those of `wanted` ({label, role, value}; `labelStart` matches
 // a label's beginning). The page's CSP forbids eval, so the test sends data, not a function.
@@ -38,7 +27,7 @@ async function clickTab(page, label) {
 }
 
 async function openKit(section) {
-  const opened = await openApp(browser, new URL('?view=kit', server.url).href);
+  const opened = await openApp(running.browser, new URL('?view=kit', running.server.url).href);
   await waitForItem(opened.page, { label: '日付' });
   // Something else first, so the tab is not simply the first thing ever clicked.
   await clickItem(opened.page, '和暦で表示');

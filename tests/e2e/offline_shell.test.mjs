@@ -1,23 +1,12 @@
 // The offline app shell (assets/web/sw.js): the app opens with no network from the service
 // worker's cache of its build, shows the offline banner, and recovers when the network returns.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openApp, canvasPixelStats, itemsByLabel } from './lib/harness.mjs';
+import { serverAndBrowser, openApp, canvasPixelStats, itemsByLabel } from './lib/harness.mjs';
 
 const offlineBanner = 'サーバーに接続できません。再接続を試みています…';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const running = serverAndBrowser();
 
 // Failed requests and console errors with the address they concern, from now on.
 function watchFailures(page) {
@@ -31,7 +20,7 @@ function watchFailures(page) {
 }
 
 test('with no network the app opens from the cache, draws, and shows the offline banner until it is back', async () => {
-  const { context, page, problems } = await openApp(browser, server.url);
+  const { context, page, problems } = await openApp(running.browser, running.server.url);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
   const build = await page.evaluate(() => window.madoguchi.build);
   assert.match(build, /^[0-9a-f]{12}$/);

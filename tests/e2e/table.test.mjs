@@ -1,21 +1,10 @@
-// The UI kit's data table with 15,000 ledger rows in the browser: wheel scrolling under a
+// The UI kit's data table with 15,000 ledger rows in the running.browser: wheel scrolling under a
 // sticky header, sorting by a header click, a filter and a row selection.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openApp, clickItem } from './lib/harness.mjs';
+import { serverAndBrowser, openApp, clickItem } from './lib/harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const running = serverAndBrowser();
 
 // What a person sees of the table: the header of the first column, the rows whose middle is
 // below it (rows scrolling under the sticky header are half hidden), and the counts line.
@@ -46,8 +35,8 @@ async function waitForView(page, predicate, argument) {
   return tableView(page);
 }
 
-test('15,000 rows scroll, sort, filter and select in the browser', async () => {
-  const { page, problems, context } = await openApp(browser, `${server.url}?view=kit`);
+test('15,000 rows scroll, sort, filter and select in the running.browser', async () => {
+  const { page, problems, context } = await openApp(running.browser, `${running.server.url}?view=kit`);
   await clickItem(page, '一覧表');
   await page.waitForFunction(() => window.madoguchi.items().filter((i) => i.role === 'table-row').length > 10);
   const start = await tableView(page);
@@ -109,7 +98,7 @@ test('15,000 rows scroll, sort, filter and select in the browser', async () => {
 });
 
 test('the empty and error states show in place of the rows, with their buttons', async () => {
-  const { page, problems, context } = await openApp(browser, `${server.url}?view=kit`);
+  const { page, problems, context } = await openApp(running.browser, `${running.server.url}?view=kit`);
   await clickItem(page, '一覧表');
   await clickItem(page, '空の一覧');
   await page.waitForFunction(() => window.madoguchi.items().some((i) => i.label === '登録されている機器はありません。'));

@@ -1,24 +1,13 @@
 // Typing as staff do: Japanese through the IME, paste and copy with other applications,
 // barcode scanners. Driven through Chromium's own input paths (CDP Input.* and real key events).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openApp, clickItem } from './lib/harness.mjs';
+import { serverAndBrowser, openApp, clickItem } from './lib/harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const running = serverAndBrowser();
 
 async function openInputSection() {
-  const opened = await openApp(browser, `${server.url}?view=kit`);
+  const opened = await openApp(running.browser, `${running.server.url}?view=kit`);
   await clickItem(opened.page, '文字入力');
   return opened;
 }
@@ -93,7 +82,7 @@ test('a kana-kanji conversion lands once, is visible while composing, and its En
 
 test('Japanese text pastes from the clipboard and copies back to it, always the current contents', async () => {
   const { page, problems, context } = await openInputSection();
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: running.server.url });
   await focusField(page, '備考');
   await page.evaluate(() => navigator.clipboard.writeText('プリンター（10階）トナー交換'));
   await page.keyboard.press('Control+V');

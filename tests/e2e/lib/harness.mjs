@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const chromiumArgs = [
@@ -44,6 +45,21 @@ export async function startServer({ binary = process.env.MADOGUCHI_BINARY, webDi
 
 export function launchBrowser() {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+}
+
+// One server and one browser for a test file: started before its first test, stopped after
+// its last. Read them as `running.server` and `running.browser` inside the tests.
+export function serverAndBrowser() {
+  const running = {};
+  before(async () => {
+    running.server = await startServer();
+    running.browser = await launchBrowser();
+  });
+  after(async () => {
+    await running.browser?.close();
+    await running.server?.stop();
+  });
+  return running;
 }
 
 // Opens the app and collects console errors and page errors from the first moment.

@@ -115,8 +115,9 @@ test('a new build is offered to the open page and the reload runs all of it', as
 
   // What the page's periodic check does; B's worker installs beside A's and waits.
   await page.evaluate(() => window.madoguchi.checkForUpdate());
+  // Chromium starts the check late while a busy page renders (a minute on a loaded machine).
   await page.waitForFunction((label) => window.madoguchi.items().some((i) => i.label === label),
-    updateBanner, { timeout: 30000 });
+    updateBanner, { timeout: 120000 });
   assert.deepEqual((await page.evaluate(() => caches.keys())).sort(),
     [`madoguchi-build-${a.build}`, `madoguchi-build-${b.build}`].sort(), 'A stays until the page reloads');
   // The open page still runs A, and keeps drawing.
@@ -124,7 +125,7 @@ test('a new build is offered to the open page and the reload runs all of it', as
   const frame = await page.evaluate(() => window.madoguchi.frame);
   await page.waitForFunction((n) => window.madoguchi.frame > n + 5, frame);
 
-  await Promise.all([page.waitForEvent('load', { timeout: 30000 }), clickItem(page, '再読み込み')]);
+  await Promise.all([page.waitForEvent('load', { timeout: 60000 }), clickItem(page, '再読み込み')]);
   await page.waitForFunction(() => window.madoguchi && window.madoguchi.ready === true, null, { timeout: 60000 });
   const after = await running(page);
   assert.equal(after.build, b.build);
@@ -177,7 +178,7 @@ test('a page opened on the new build switches the worker at once; the old page k
   await old.page.waitForFunction((n) => window.madoguchi.frame > n + 5, frame);
   assert.equal(await old.page.evaluate(() => fetch('/api/v1/health').then((r) => r.status)), 200);
 
-  await Promise.all([old.page.waitForEvent('load', { timeout: 30000 }), clickItem(old.page, '再読み込み')]);
+  await Promise.all([old.page.waitForEvent('load', { timeout: 60000 }), clickItem(old.page, '再読み込み')]);
   await old.page.waitForFunction(() => window.madoguchi && window.madoguchi.ready === true, null, { timeout: 60000 });
   const after = await running(old.page);
   assert.equal(after.build, b.build);

@@ -63,10 +63,11 @@ void Outbox::send(const Draft& draft, Clock::time_point now) {
     auto updated = draft;
     ++updated.attempts;
     store_.put(updated);
-    in_flight_.insert(draft.id);
-    next_try_[draft.id] = now + pause_after(updated.attempts);
-    HttpRequest request{"POST", route->second.path, draft.fields.dump(), {{"Idempotency-Key", draft.id}}};
-    api_.send(std::move(request), [this, id = draft.id](const ApiResult& result) { answered(id, result); });
+    in_flight_.insert(updated.id);
+    next_try_[updated.id] = now + pause_after(updated.attempts);
+    // The same fields give the same bytes on every attempt: the server compares a hash of them.
+    HttpRequest request{"POST", route->second.path, updated.fields.dump(), {{"Idempotency-Key", updated.id}}};
+    api_.send(std::move(request), [this, id = updated.id](const ApiResult& result) { answered(id, result); });
 }
 
 void Outbox::answered(const std::string& draft_id, const ApiResult& result) {
@@ -92,7 +93,9 @@ void Outbox::answered(const std::string& draft_id, const ApiResult& result) {
         if (body.is_object() && body.contains(pointer) && body.at(pointer).is_string()) {
             draft.receipt = body.at(pointer).get<std::string>();
         }
+        // The server has the record; the device keeps only its number and title.
         draft.state = DraftState::sent;
+        draft.fields = nlohmann::json::object();
         draft.error_ja.clear();
         draft.error_en.clear();
         event.kind = OutboxEvent::Kind::sent;

@@ -137,6 +137,7 @@ TEST_CASE("a submitted draft reaches the server once and gets its record number"
     CHECK(outbox.waiting() == 1);
     REQUIRE(run_until(api, outbox, [&] { return store.find(draft.id)->state == DraftState::sent; }));
     CHECK(store.find(draft.id)->receipt.rfind("INQ-", 0) == 0);
+    CHECK(store.find(draft.id)->fields.empty());  // personal details do not linger on the device
     CHECK(outbox.waiting() == 0);
     const auto events = outbox.take_events();
     REQUIRE(events.size() == 1);

@@ -71,22 +71,31 @@ void draw_header(App& app) {
     ImGui::Separator();
 }
 
+// A full-width band with a message and one button; true when the button was pressed.
+bool draw_banner(const char* id, const ImVec4& background, const std::string& message, std::string_view role,
+                 const char* button) {
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, background);
+    const float height = ImGui::GetFrameHeight() + ImGui::GetStyle().WindowPadding.y * 2.0F;
+    ImGui::BeginChild(id, ImVec2(0.0F, height), true, ImGuiWindowFlags_NoScrollbar);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(message.c_str());
+    report_last_item(message, role);
+    ImGui::SameLine();
+    const bool pressed = ImGui::Button(button);
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+    return pressed;
+}
+
 // Shown while the server cannot be reached and its requests are being retried.
 void draw_connection_banner(App& app) {
     auto& api = app.api();
     if (!api.offline()) return;
     const auto language = app.preferences().language;
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1.0F, 0.93F, 0.80F, 1.0F));
-    const float height = ImGui::GetFrameHeight() + ImGui::GetStyle().WindowPadding.y * 2.0F;
-    ImGui::BeginChild("connection_banner", ImVec2(0.0F, height), true, ImGuiWindowFlags_NoScrollbar);
-    const auto& message = i18n::text("connection.offline", language);
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(message.c_str());
-    report_last_item(message, "alert");
-    ImGui::SameLine();
-    if (ImGui::Button(t("connection.retry_now", language))) api.retry_now();
-    ImGui::EndChild();
-    ImGui::PopStyleColor();
+    if (draw_banner("connection_banner", status_colours().warning_background, i18n::text("connection.offline", language),
+                    "alert", t("connection.retry_now", language))) {
+        api.retry_now();
+    }
 }
 
 // Shown when the browser holds a newer build than the one running: reloading switches the
@@ -94,17 +103,10 @@ void draw_connection_banner(App& app) {
 void draw_update_banner(App& app) {
     if (!app.update_available()) return;
     const auto language = app.preferences().language;
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.86F, 0.92F, 1.0F, 1.0F));
-    const float height = ImGui::GetFrameHeight() + ImGui::GetStyle().WindowPadding.y * 2.0F;
-    ImGui::BeginChild("update_banner", ImVec2(0.0F, height), true, ImGuiWindowFlags_NoScrollbar);
-    const auto& message = i18n::text("update.available", language);
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(message.c_str());
-    report_last_item(message, "status");
-    ImGui::SameLine();
-    if (ImGui::Button(t("update.reload", language))) app.request_reload();
-    ImGui::EndChild();
-    ImGui::PopStyleColor();
+    if (draw_banner("update_banner", status_colours().info_background, i18n::text("update.available", language),
+                    "status", t("update.reload", language))) {
+        app.request_reload();
+    }
 }
 
 void draw_navigation(App& app, float width) {

@@ -8,10 +8,12 @@ namespace {
 
 const StatusColours standard_status{ImVec4(0.09F, 0.50F, 0.22F, 1.0F), ImVec4(0.45F, 0.45F, 0.50F, 1.0F),
                                    ImVec4(0.72F, 0.05F, 0.10F, 1.0F), ImVec4(0.80F, 0.40F, 0.0F, 1.0F),
-                                   ImVec4(0.08F, 0.32F, 0.78F, 1.0F)};
+                                   ImVec4(0.08F, 0.32F, 0.78F, 1.0F), ImVec4(1.0F, 0.93F, 0.80F, 1.0F),
+                                   ImVec4(0.86F, 0.92F, 1.0F, 1.0F)};
 const StatusColours high_contrast_status{ImVec4(0.40F, 1.0F, 0.40F, 1.0F), ImVec4(0.85F, 0.85F, 0.85F, 1.0F),
                                         ImVec4(1.0F, 0.45F, 0.45F, 1.0F), ImVec4(1.0F, 0.92F, 0.0F, 1.0F),
-                                        ImVec4(0.55F, 0.78F, 1.0F, 1.0F)};
+                                        ImVec4(0.55F, 0.78F, 1.0F, 1.0F), ImVec4(0.30F, 0.18F, 0.0F, 1.0F),
+                                        ImVec4(0.0F, 0.14F, 0.32F, 1.0F)};
 const StatusColours* current_status = &standard_status;
 
 // White on black with yellow focus and selection, as in the operating systems' own

@@ -20,6 +20,8 @@ struct StatusColours {
     ImVec4 error;
     ImVec4 warning;
     ImVec4 info;  // neutral emphasis, e.g. Saturdays in a calendar (blue, as Japanese calendars print them)
+    ImVec4 warning_background;  // behind the theme's text: banners that need attention
+    ImVec4 info_background;     // behind the theme's text: banners that inform
 };
 const StatusColours& status_colours();
 Theme current_theme();

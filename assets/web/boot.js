@@ -71,14 +71,19 @@
       if (reloading) window.location.reload();
       else if (workers.controller) offerIfNewer(workers.controller, false);
     });
+    var watchInstalling = function (registration) {
+      var installing = registration.installing;
+      if (!installing) return;
+      installing.addEventListener('statechange', function () {
+        if (installing.state === 'installed') considerWaiting(registration);
+      });
+    };
     workers.register('/sw.js', { scope: '/', updateViaCache: 'none' }).then(function (registration) {
       considerWaiting(registration);
-      registration.addEventListener('updatefound', function () {
-        var installing = registration.installing;
-        installing.addEventListener('statechange', function () {
-          if (installing.state === 'installed') considerWaiting(registration);
-        });
-      });
+      // Another page's check may have started installing a new build before this page got
+      // here: its updatefound has passed, so follow that worker too.
+      watchInstalling(registration);
+      registration.addEventListener('updatefound', function () { watchInstalling(registration); });
       // Checked at every start (registering an unchanged worker does not check; the browser's
       // own check after navigation may come late) and now and then for long-open pages.
       state.checkForUpdate = function () { return registration.update().catch(function () {}); };

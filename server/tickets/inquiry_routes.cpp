@@ -97,9 +97,21 @@ void add_inquiry_routes(http::Router& router, store::SharedDatabase& database) {
                         return http::send_error(response, 400, *error);
                     }
                     // Someone else's inquiry is "not found": its existence is not theirs to learn.
-                    auto found = database.use([&](store::Database& connection) {
-                        return tickets::find_inquiry(connection, std::get<std::int64_t>(id),
-                                                     visibility_of(*context.principal));
+                    // The attempt is still audited.
+                    const auto wanted = std::get<std::int64_t>(id);
+                    auto found = database.use([&](store::Database& connection) -> store::Result<std::optional<StoredInquiry>> {
+                        auto visible = tickets::find_inquiry(connection, wanted, visibility_of(*context.principal));
+                        if (!visible || visible.value()) return visible;
+                        auto hidden = tickets::find_inquiry(connection, wanted, tickets::Visibility{true, 0, std::nullopt});
+                        if (!hidden) return store::Error{hidden.error()};
+                        if (!hidden.value()) return visible;
+                        auto recorded = connection.transaction([&] {
+                            return audit::record(connection, {identity::actor_of(context), "access.denied", "inquiry",
+                                                              std::to_string(wanted), std::nullopt,
+                                                              nlohmann::json{{"reason", "not_visible"}}});
+                        });
+                        if (!recorded) return store::Error{recorded.error()};
+                        return visible;
                     });
                     if (!found) return send_store_failure(request, response, found.error());
                     if (!found.value()) return http::send_error(response, 404, api::make_error("not_found"));

@@ -172,7 +172,7 @@ TEST_CASE("a member name given twice in one object is refused", "[json_body]") {
 TEST_CASE("the inquiry route refuses malformed bodies with 400 naming the field, and keeps serving",
           "[json_body][inquiries]") {
     RunningApp server;
-    auto client = signed_in_user(server, {"staff1", {Role::staff}}).client;
+    auto client = signed_in_user(server, {"staff1", {Role::staff}, test_division, {}}).client;
     const auto post = [&client](const std::string& body, const char* type = json_type) {
         return client->Post("/api/v1/inquiries", body, type);
     };

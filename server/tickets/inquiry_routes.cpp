@@ -2,6 +2,7 @@
 
 #include "audit/audit_log.hpp"
 #include "http/errors.hpp"
+#include "http/json_body.hpp"
 #include "http/paging.hpp"
 #include "http/request_log.hpp"
 #include "idempotency/idempotent_route.hpp"
@@ -32,9 +33,9 @@ tickets::Visibility visibility_of(const identity::Principal& principal) {
 
 std::variant<Answer, idempotency::Write> prepare_inquiry(const httplib::Request& request,
                                                          const http::RequestContext& context) {
-    const auto body = nlohmann::json::parse(request.body, nullptr, false);
-    if (!body.is_object()) return refusal(api::make_error("bad_request"), 400);
-    auto parsed = madoguchi::tickets::inquiry_from_json(body);
+    const auto body = http::parse_json_body(request);
+    if (const auto* refused = std::get_if<http::BodyRefusal>(&body)) return refusal(refused->error, refused->status);
+    auto parsed = madoguchi::tickets::inquiry_from_json(std::get<nlohmann::json>(body));
     if (!parsed.problems.empty()) {
         auto error = api::make_error("validation_failed");
         for (const auto& problem : parsed.problems) api::add_field(error, problem.field, problem.reason_key);

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <signal.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <fstream>
@@ -206,6 +207,19 @@ TEST_CASE("madoguchi backup explains what is wrong", "[backup][cli]") {
         CHECK(run.exit_code == 1);
         CHECK(mentions(run.err, "is not a folder"));
     }
+    SECTION("the folder cannot be written to") {
+        using fs::perms;
+        fs::permissions(folder, perms::owner_read | perms::owner_exec | perms::group_read | perms::group_exec |
+                                    perms::others_read | perms::others_exec);
+        const std::vector<std::string> command{MADOGUCHI_BINARY, "backup", "--db", database.string(), "--to",
+                                               folder.string()};
+        // Root may write anywhere: run it as nobody then.
+        std::vector<std::string> as_nobody{"/usr/bin/setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"};
+        as_nobody.insert(as_nobody.end(), command.begin(), command.end());
+        const auto run = ChildProcess(::geteuid() == 0 ? as_nobody : command).wait();
+        CHECK(run.exit_code == 1);
+        CHECK(mentions(run.err, "cannot write to backup folder " + folder.string() + ": Permission denied"));
+    }
     SECTION("the database is missing") {
         const auto run = backup_to(temp.path() / "missing.db", folder);
         CHECK(run.exit_code == 1);
@@ -379,4 +393,19 @@ TEST_CASE("the scheduled backup runs at its time, prunes, records, and stops at 
         CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(1));
         CHECK(events().empty());
     }
+}
+
+TEST_CASE("serve with a daily backup still stops at once", "[backup][schedule][cli]") {
+    TempDir temp;
+    const auto folder = temp.path() / "backups";
+    fs::create_directories(folder);
+    const auto now = calendar::to_tokyo(calendar::now());
+    const auto later = backup::format_time_of_day({(now.second_of_day + 3 * 3600) % 86400});
+    ServingProcess server(temp.path() / "madoguchi.db",
+                          {"--backup-dir", folder.string(), "--backup-at", later, "--backup-keep", "3"});
+    const auto asked = std::chrono::steady_clock::now();
+    const auto err = server.end_with(SIGTERM);
+    CHECK(std::chrono::steady_clock::now() - asked < std::chrono::seconds(2));
+    CHECK(mentions(err, "stopped"));
+    CHECK(names_in(folder).empty());
 }

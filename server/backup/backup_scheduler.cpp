@@ -29,7 +29,10 @@ void record(const std::filesystem::path& database, store::ServerEvent event, con
 
 BackupScheduler::BackupScheduler(std::filesystem::path database, DailyBackupSettings settings)
     : database_(std::move(database)), settings_(std::move(settings)),
-      thread_([this](std::stop_token stop) { run(stop); }) {}
+      thread_([this](std::stop_token stop) { run(stop); }) {
+    std::fprintf(stderr, "daily backup at %s (Asia/Tokyo) into %s, keeping the %d newest\n",
+                 format_time_of_day(settings_.at).c_str(), settings_.folder.c_str(), settings_.keep);
+}
 
 void BackupScheduler::run(std::stop_token stop) {
     while (!stop.stop_requested()) {

@@ -406,6 +406,7 @@ TEST_CASE("serve with a daily backup still stops at once", "[backup][schedule][c
     const auto asked = std::chrono::steady_clock::now();
     const auto err = server.end_with(SIGTERM);
     CHECK(std::chrono::steady_clock::now() - asked < std::chrono::seconds(2));
+    CHECK(mentions(err, "daily backup at " + later + " (Asia/Tokyo) into " + folder.string() + ", keeping the 3 newest"));
     CHECK(mentions(err, "stopped"));
     CHECK(names_in(folder).empty());
 }

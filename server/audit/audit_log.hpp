@@ -10,11 +10,18 @@
 
 namespace madoguchi::server::audit {
 
-// There are no signed-in users yet (identity comes with issue 4): every change is by this actor.
-inline constexpr const char* anonymous_actor = "anonymous";
+// Who made a change: a user's login (or "anonymous" for a failed sign-in attempt, or
+// "system" for the server's own jobs), the roles held at the time, and where from.
+struct Actor {
+    std::string name;
+    std::string roles;    // "staff,manager"
+    std::string address;  // the request's source address; empty for the command line
+};
+
+inline const Actor system_actor{"system", "", ""};
 
 struct AuditEntry {
-    std::string actor;
+    Actor actor;
     std::string action;       // "<object>.<verb>", e.g. "inquiry.created"
     std::string object_type;  // "inquiry"
     std::string object_id;

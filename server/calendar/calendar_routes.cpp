@@ -9,14 +9,14 @@
 namespace madoguchi::server {
 namespace {
 
-void get_holidays(const httplib::Request& request, httplib::Response& response, const http::PathParams&) {
+void get_holidays(const httplib::Request& request, httplib::Response& response, const http::RequestContext&) {
     const auto query = parse_holiday_query(request);
     if (const auto* error = std::get_if<api::ApiError>(&query)) return http::send_error(response, 400, *error);
     const auto& range = std::get<HolidayQuery>(query);
     http::send_json(response, 200, api::holidays_to_json(calendar::holidays_between(range.from, range.to)));
 }
 
-void get_deadline(const httplib::Request& request, httplib::Response& response, const http::PathParams&) {
+void get_deadline(const httplib::Request& request, httplib::Response& response, const http::RequestContext&) {
     const auto query = parse_deadline_query(request);
     if (const auto* error = std::get_if<api::ApiError>(&query)) return http::send_error(response, 400, *error);
     const auto& deadline = std::get<DeadlineQuery>(query);
@@ -33,8 +33,8 @@ void get_deadline(const httplib::Request& request, httplib::Response& response, 
 }  // namespace
 
 void add_calendar_routes(http::Router& router) {
-    router.add({"GET", "/api/v1/calendar/holidays", "getHolidays", get_holidays});
-    router.add({"GET", "/api/v1/calendar/deadline", "getDeadline", get_deadline});
+    router.add({"GET", "/api/v1/calendar/holidays", "getHolidays", http::Access::everyone(), get_holidays});
+    router.add({"GET", "/api/v1/calendar/deadline", "getDeadline", http::Access::everyone(), get_deadline});
 }
 
 }  // namespace madoguchi::server

@@ -18,8 +18,8 @@ bool database_answers(store::SharedDatabase& database) {
 }  // namespace
 
 void add_health_routes(http::Router& router, store::SharedDatabase& database) {
-    router.add({"GET", "/api/v1/health", "getHealth",
-                [&database](const httplib::Request&, httplib::Response& response, const http::PathParams&) {
+    router.add({"GET", "/api/v1/health", "getHealth", http::Access::everyone(),
+                [&database](const httplib::Request&, httplib::Response& response, const http::RequestContext&) {
                     const bool database_ok = database_answers(database);
                     const api::HealthDto health{database_ok ? "ok" : "degraded", MADOGUCHI_VERSION,
                                                 database_ok ? "ok" : "error",

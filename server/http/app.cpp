@@ -9,6 +9,9 @@
 #include "http/errors.hpp"
 #include "http/request_log.hpp"
 #include "http/security_headers.hpp"
+#include "identity/access_gate.hpp"
+#include "identity/session_routes.hpp"
+#include "identity/user_routes.hpp"
 #include "openapi/openapi_routes.hpp"
 #include "tickets/inquiry_routes.hpp"
 
@@ -52,8 +55,15 @@ store::Result<std::unique_ptr<App>> App::create(const AppConfig& config) {
 }
 
 App::App(const AppConfig& config, store::Database database, store::MigrationOutcome migration)
-    : database_(std::move(database)), migration_(migration), static_files_(config.web_dir) {
+    : database_(std::move(database)),
+      migration_(migration),
+      identity_config_(config.identity),
+      authenticator_(database_, identity_config_.session),
+      gate_(identity::AccessGate(database_, authenticator_, identity_config_.secure_cookies)),
+      static_files_(config.web_dir) {
     add_health_routes(router_, database_);
+    identity::add_session_routes(router_, database_, identity_config_);
+    identity::add_user_routes(router_, database_, identity_config_);
     add_calendar_routes(router_);
     add_inquiry_routes(router_, database_);
     add_openapi_routes(router_);
@@ -123,7 +133,7 @@ void App::install_handlers(bool log_requests) {
 void App::route(const httplib::Request& request, httplib::Response& response) const {
     // API answers describe the moment they were asked; no cache should keep them.
     if (is_api_path(request.path)) response.set_header("Cache-Control", "no-store");
-    if (router_.dispatch(request, response)) return;
+    if (router_.dispatch(request, response, gate_)) return;
     if (is_api_path(request.path)) {
         send_error(response, 404, api::make_error("not_found"));
     } else if (request.method != "GET" && request.method != "HEAD") {

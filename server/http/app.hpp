@@ -12,6 +12,8 @@
 
 #include "http/router.hpp"
 #include "http/static_files.hpp"
+#include "identity/authenticator.hpp"
+#include "identity/identity_config.hpp"
 #include "store/database.hpp"
 #include "store/migrations.hpp"
 #include "store/server_events.hpp"
@@ -22,6 +24,7 @@ struct AppConfig {
     std::filesystem::path database_path;
     std::filesystem::path web_dir;
     bool log_requests = true;
+    identity::IdentityConfig identity;
 };
 
 // No API request needs more; larger bodies get 413 before any handler runs.
@@ -60,6 +63,9 @@ private:
 
     store::SharedDatabase database_;
     store::MigrationOutcome migration_;
+    identity::IdentityConfig identity_config_;
+    identity::SessionAuthenticator authenticator_;
+    Gate gate_;
     Router router_;
     StaticFiles static_files_;
     httplib::Server server_;

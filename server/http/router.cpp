@@ -46,13 +46,17 @@ bool answers(const Route& route, std::string_view method) {
 
 void Router::add(Route route) { routes_.push_back(std::move(route)); }
 
-bool Router::dispatch(const httplib::Request& request, httplib::Response& response) const {
+bool Access::admits(std::span<const madoguchi::identity::Role> held) const {
+    return roles_.empty() || madoguchi::identity::has_any_role(held, roles_);
+}
+
+bool Router::dispatch(const httplib::Request& request, httplib::Response& response, const Gate& gate) const {
     bool path_known = false;
     for (const auto& route : routes_) {
         auto params = match_path(route.path, request.path);
         if (!params) continue;
         if (answers(route, request.method)) {
-            route.handler(request, response, *params);
+            gate(route, request, response, std::move(*params));
             return true;
         }
         path_known = true;

@@ -1,26 +1,72 @@
 #pragma once
-// The API's route table: each route's method, path template, handler and the operationId
-// that describes it in openapi/openapi.json (a test keeps the two in step).
+// The API's route table: each route's method, path template, who may call it, its handler and
+// the operationId that describes it in openapi/openapi.json (tests keep the two in step, and
+// walk the table to check every role's access).
 #include <httplib.h>
 
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
+#include <span>
 #include <string_view>
 #include <vector>
+
+#include "identity/role.hpp"
+
+namespace madoguchi::server::identity {
+struct Principal;
+}
 
 namespace madoguchi::server::http {
 
 // Values of the {name} segments of a path template, by name.
 using PathParams = std::map<std::string, std::string, std::less<>>;
-using RouteHandler = std::function<void(const httplib::Request&, httplib::Response&, const PathParams&)>;
+
+// Who may call a route. Object-level checks (whose ticket is it?) come on top, in the handler.
+// Built only through the named constructors, so a route written without its access does not
+// compile (as an aggregate, brace elision would quietly turn a handler into `true`).
+class Access {
+public:
+    static Access everyone() { return Access(false, {}); }
+    // Any signed-in user.
+    static Access signed_in() { return Access(true, {}); }
+    static Access roles_of(std::vector<madoguchi::identity::Role> admitted) { return Access(true, std::move(admitted)); }
+
+    bool requires_sign_in() const { return requires_sign_in_; }
+    // Empty with requires_sign_in(): any signed-in user.
+    const std::vector<madoguchi::identity::Role>& roles() const { return roles_; }
+    bool admits(std::span<const madoguchi::identity::Role> held) const;
+
+private:
+    Access(bool requires_sign_in, std::vector<madoguchi::identity::Role> roles)
+        : requires_sign_in_(requires_sign_in), roles_(std::move(roles)) {}
+
+    bool requires_sign_in_;
+    std::vector<madoguchi::identity::Role> roles_;
+};
+
+// What the access gate learned about the request, handed to the route.
+struct RequestContext {
+    PathParams params;
+    // Null on routes open to everyone when nobody is signed in.
+    const identity::Principal* principal = nullptr;
+    std::string source_address;
+};
+
+using RouteHandler = std::function<void(const httplib::Request&, httplib::Response&, const RequestContext&)>;
 
 struct Route {
     std::string method;        // "GET", "POST", …; a GET route also answers HEAD
     std::string path;          // OpenAPI-style template, e.g. /api/v1/tickets/{id}
     std::string operation_id;  // its operation's operationId in openapi.json
+    Access access;
     RouteHandler handler;
 };
+
+// Decides whether the request may reach the route: runs the handler with the context it
+// builds, or answers (401, 403) by itself.
+using Gate = std::function<void(const Route&, const httplib::Request&, httplib::Response&, PathParams)>;
 
 class Router {
 public:
@@ -28,9 +74,9 @@ public:
     void add(Route route);
     const std::vector<Route>& routes() const { return routes_; }
 
-    // Runs the route for the request's method and path. A known path asked with another
-    // method gets 405 with an Allow header. False when no route has this path.
-    bool dispatch(const httplib::Request& request, httplib::Response& response) const;
+    // Hands the route for the request's method and path to the gate. A known path asked with
+    // another method gets 405 with an Allow header. False when no route has this path.
+    bool dispatch(const httplib::Request& request, httplib::Response& response, const Gate& gate) const;
 
 private:
     // The methods routed for this path, for the Allow header ("GET, HEAD, POST").

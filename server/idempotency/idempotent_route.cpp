@@ -8,6 +8,7 @@
 #include "idempotency/idempotency_key.hpp"
 #include "idempotency/idempotency_store.hpp"
 #include "idempotency/request_hash.hpp"
+#include "identity/principal.hpp"
 
 namespace madoguchi::server::idempotency {
 namespace {
@@ -27,7 +28,8 @@ struct Outcome {
 };
 
 store::Result<Outcome> run_once(store::Database& database, const httplib::Request& request,
-                                const std::optional<std::string>& key, const Write& write) {
+                                const std::string& principal, const std::optional<std::string>& key,
+                                const Write& write) {
     Outcome outcome;
     // A write's refusal rolls back through this marker; its answer still goes out.
     std::optional<Outcome> refusal;
@@ -36,7 +38,7 @@ store::Result<Outcome> run_once(store::Database& database, const httplib::Reques
     auto committed = database.transaction([&]() -> store::Status {
         if (key) {
             if (auto purged = purge_expired_keys(database, now); !purged) return purged;
-            auto kept = find_kept_response(database, anonymous_principal, *key);
+            auto kept = find_kept_response(database, principal, *key);
             if (!kept) return store::Error{kept.error()};
             if (const auto& found = kept.value()) {
                 if (found->method != request.method || found->path != request.path ||
@@ -57,7 +59,7 @@ store::Result<Outcome> run_once(store::Database& database, const httplib::Reques
         }
         if (!key) return store::success();
         const KeptResponse kept{request.method, request.path, request_hash, outcome.status, outcome.body};
-        return keep_response(database, anonymous_principal, *key, kept, now);
+        return keep_response(database, principal, *key, kept, now);
     });
     if (refusal) return *refusal;
     if (!committed) return store::Error{committed.error()};
@@ -68,17 +70,18 @@ store::Result<Outcome> run_once(store::Database& database, const httplib::Reques
 
 http::RouteHandler idempotent(store::SharedDatabase& database, Prepare prepare) {
     return [&database, prepare = std::move(prepare)](const httplib::Request& request, httplib::Response& response,
-                                                     const http::PathParams&) {
+                                                     const http::RequestContext& context) {
         const auto key = read_key(request);
         if (const auto* error = std::get_if<api::ApiError>(&key)) return http::send_error(response, 400, *error);
-        const auto prepared = prepare(request);
+        const auto prepared = prepare(request, context);
         if (const auto* refusal = std::get_if<Answer>(&prepared)) {
             return http::send_json(response, refusal->status, refusal->body);
         }
         const auto& write = std::get<Write>(prepared);
         const auto& maybe_key = std::get<std::optional<std::string>>(key);
+        const auto principal = context.principal ? std::to_string(context.principal->user.id) : std::string();
         auto outcome = database.use(
-            [&](store::Database& connection) { return run_once(connection, request, maybe_key, write); });
+            [&](store::Database& connection) { return run_once(connection, request, principal, maybe_key, write); });
         if (!outcome) {
             http::log_request_failure(request, outcome.error());
             return http::send_error(response, 500, api::make_error("internal"));

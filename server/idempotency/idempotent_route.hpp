@@ -2,6 +2,8 @@
 // Runs a state-changing route so that a repeated request with the same Idempotency-Key gets
 // the first answer again instead of a second record. Any POST/PUT/PATCH/DELETE can opt in.
 //
+// Keys belong to the signed-in user: two users may pick the same key independently.
+//
 // Order: a malformed key → 400; prepare() may refuse the request (400/422, never kept, so the
 // user can fix the draft and resend under the same key); then ONE transaction looks the key
 // up and either replays (same method, path and body hash: the kept status and body, plus
@@ -21,10 +23,6 @@ namespace madoguchi::server::idempotency {
 
 inline constexpr const char* replayed_header = "Idempotency-Replayed";
 
-// There are no signed-in users yet (issue 4 binds keys to the session's user); until then
-// every key belongs to this one principal.
-inline constexpr const char* anonymous_principal = "";
-
 struct Answer {
     int status = 200;
     nlohmann::json body;
@@ -34,7 +32,7 @@ struct Answer {
 // the transaction back and is sent without being kept. An error is a 500 (rolled back).
 using Write = std::function<store::Result<Answer>(store::Database&)>;
 // Checks the request without the database: a refusal to send as is, or the write to run.
-using Prepare = std::function<std::variant<Answer, Write>(const httplib::Request&)>;
+using Prepare = std::function<std::variant<Answer, Write>(const httplib::Request&, const http::RequestContext&)>;
 
 http::RouteHandler idempotent(store::SharedDatabase& database, Prepare prepare);
 

@@ -13,8 +13,8 @@ void add_openapi_routes(http::Router& router) {
     auto document = nlohmann::json::parse(openapi_document());
     document["info"]["version"] = MADOGUCHI_VERSION;
     auto body = std::make_shared<const std::string>(document.dump());
-    router.add({"GET", "/api/v1/openapi.json", "getOpenApi",
-                [body](const httplib::Request&, httplib::Response& response, const http::PathParams&) {
+    router.add({"GET", "/api/v1/openapi.json", "getOpenApi", http::Access::everyone(),
+                [body](const httplib::Request&, httplib::Response& response, const http::RequestContext&) {
                     response.set_content(*body, http::json_content_type);
                 }});
 }

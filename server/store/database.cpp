@@ -129,6 +129,8 @@ Result<std::optional<std::int64_t>> Database::query_int(std::string_view sql) {
     return std::optional<std::int64_t>(statement.value().column_int(0));
 }
 
+std::int64_t Database::changes() const { return sqlite3_changes64(connection_); }
+
 Result<bool> Database::table_exists(std::string_view name) {
     auto statement = prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1");
     if (!statement) return Error{statement.error()};

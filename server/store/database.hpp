@@ -59,6 +59,8 @@ public:
     // The first column of the first row; empty when there is no row or it is NULL.
     Result<std::optional<std::int64_t>> query_int(std::string_view sql);
     Result<bool> table_exists(std::string_view name);
+    // Rows changed by the last INSERT, UPDATE or DELETE on this connection.
+    std::int64_t changes() const;
 
     // Runs `body` inside BEGIN IMMEDIATE … COMMIT, rolling back when it fails. IMMEDIATE
     // takes the write lock up front, so two processes never interleave read-then-write.

@@ -74,6 +74,67 @@ CREATE TABLE inquiries (
     UNIQUE (number_year, number_sequence)
 ) STRICT;
 )SQL"},
+    Migration{5, "identity: divisions, users, roles, sessions, login throttle", R"SQL(
+-- 課室: the ministry's organisation as a tree (bureau → division); users belong to one.
+CREATE TABLE divisions (
+    code TEXT PRIMARY KEY,
+    parent_code TEXT REFERENCES divisions (code),
+    name_ja TEXT NOT NULL,
+    name_en TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX divisions_by_parent ON divisions (parent_code);
+
+-- password_hash is an Argon2id string (libsodium's crypto_pwhash_str); NULL for an account
+-- that cannot sign in with a password (imported, not yet given one). vendor_company names
+-- the company of a vendor user; a vendor sees only tasks assigned to it.
+CREATE TABLE users (
+    id INTEGER PRIMARY KEY,
+    login TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    division_code TEXT NOT NULL REFERENCES divisions (code),
+    vendor_company TEXT NOT NULL DEFAULT '',
+    email TEXT NOT NULL DEFAULT '',
+    password_hash TEXT,
+    disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX users_by_division ON users (division_code);
+
+CREATE TABLE user_roles (
+    user_id INTEGER NOT NULL REFERENCES users (id),
+    role TEXT NOT NULL CHECK (role IN ('staff', 'manager', 'operator', 'it_office', 'vendor', 'auditor', 'admin')),
+    PRIMARY KEY (user_id, role)
+) WITHOUT ROWID, STRICT;
+
+-- A signed-in browser. token_hash is the SHA-256 of the cookie's token: the database never
+-- holds a usable session.
+CREATE TABLE sessions (
+    token_hash TEXT PRIMARY KEY,
+    user_id INTEGER NOT NULL REFERENCES users (id),
+    csrf_token TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    last_seen_at TEXT NOT NULL,
+    source_address TEXT NOT NULL
+) WITHOUT ROWID, STRICT;
+CREATE INDEX sessions_by_user ON sessions (user_id);
+
+-- Failed sign-ins per key ("login:<name>" or "address:<ip>"), for throttling and lockout.
+CREATE TABLE login_throttle (
+    key TEXT PRIMARY KEY,
+    failures INTEGER NOT NULL,
+    last_failure_at TEXT NOT NULL,
+    blocked_until TEXT NOT NULL
+) WITHOUT ROWID, STRICT;
+
+-- Who sent an inquiry; NULL for inquiries received before sign-in existed.
+ALTER TABLE inquiries ADD COLUMN requester_user_id INTEGER REFERENCES users (id);
+CREATE INDEX inquiries_by_requester ON inquiries (requester_user_id);
+
+-- The audit trail learns the actor's role and address.
+ALTER TABLE audit_log ADD COLUMN actor_roles TEXT NOT NULL DEFAULT '';
+ALTER TABLE audit_log ADD COLUMN source_address TEXT NOT NULL DEFAULT '';
+)SQL"},
     Migration{7, "server_events records backups", R"SQL(
 -- The scheduled backup's outcome joins the lifecycle. A CHECK constraint cannot be altered
 -- in SQLite: the table is rebuilt with its rows and index.

@@ -2,20 +2,36 @@
 
 #include "audit/audit_log.hpp"
 #include "http/errors.hpp"
+#include "http/paging.hpp"
 #include "http/request_log.hpp"
 #include "idempotency/idempotent_route.hpp"
-#include "tickets/inquiry_params.hpp"
+#include "identity/principal.hpp"
+#include "identity/request_actor.hpp"
 #include "tickets/inquiry_store.hpp"
 
 namespace madoguchi::server {
 namespace {
 
 using idempotency::Answer;
+using madoguchi::identity::Role;
 using tickets::StoredInquiry;
 
 Answer refusal(const api::ApiError& error, int status) { return Answer{status, api::to_json(error)}; }
 
-std::variant<Answer, idempotency::Write> prepare_inquiry(const httplib::Request& request) {
+// Staff see their own inquiries, managers also their division's, and the desk, the IT office,
+// auditors and admins all of them.
+tickets::Visibility visibility_of(const identity::Principal& principal) {
+    const auto& roles = principal.user.fields.roles;
+    const std::vector<Role> read_all{Role::desk_operator, Role::it_office, Role::auditor, Role::admin};
+    tickets::Visibility visibility;
+    visibility.everything = madoguchi::identity::has_any_role(roles, read_all);
+    visibility.user_id = principal.user.id;
+    if (madoguchi::identity::has_role(roles, Role::manager)) visibility.division = principal.user.fields.division_code;
+    return visibility;
+}
+
+std::variant<Answer, idempotency::Write> prepare_inquiry(const httplib::Request& request,
+                                                         const http::RequestContext& context) {
     const auto body = nlohmann::json::parse(request.body, nullptr, false);
     if (!body.is_object()) return refusal(api::make_error("bad_request"), 400);
     auto parsed = madoguchi::tickets::inquiry_from_json(body);
@@ -24,12 +40,13 @@ std::variant<Answer, idempotency::Write> prepare_inquiry(const httplib::Request&
         for (const auto& problem : parsed.problems) api::add_field(error, problem.field, problem.reason_key);
         return refusal(error, 422);
     }
-    return idempotency::Write([inquiry = std::move(parsed.inquiry)](store::Database& database) -> store::Result<Answer> {
-        auto stored = tickets::insert_inquiry(database, inquiry, calendar::now());
+    return idempotency::Write([inquiry = std::move(parsed.inquiry), actor = identity::actor_of(context),
+                               requester = context.principal->user.id](store::Database& database) -> store::Result<Answer> {
+        auto stored = tickets::insert_inquiry(database, inquiry, calendar::now(), requester);
         if (!stored) return store::Error{stored.error()};
         const auto document = tickets::to_json(stored.value());
-        const audit::AuditEntry entry{audit::anonymous_actor, "inquiry.created", "inquiry",
-                                      std::to_string(stored.value().id), std::nullopt, document};
+        const audit::AuditEntry entry{actor, "inquiry.created", "inquiry", std::to_string(stored.value().id),
+                                      std::nullopt, document};
         if (auto recorded = audit::record(database, entry); !recorded) return store::Error{recorded.error()};
         return Answer{201, {{"inquiry", document}}};
     });
@@ -43,20 +60,26 @@ void send_store_failure(const httplib::Request& request, httplib::Response& resp
 }  // namespace
 
 void add_inquiry_routes(http::Router& router, store::SharedDatabase& database) {
-    router.add({"POST", "/api/v1/inquiries", "createInquiry", idempotency::idempotent(database, prepare_inquiry)});
+    // Vendors work on tasks assigned to them, not on staff inquiries; auditors only read.
+    const auto senders = http::Access::roles_of({Role::staff, Role::manager, Role::desk_operator, Role::it_office, Role::admin});
+    const auto readers = http::Access::roles_of(
+        {Role::staff, Role::manager, Role::desk_operator, Role::it_office, Role::auditor, Role::admin});
+    router.add({"POST", "/api/v1/inquiries", "createInquiry", senders, idempotency::idempotent(database, prepare_inquiry)});
 
-    router.add({"GET", "/api/v1/inquiries", "listInquiries",
-                [&database](const httplib::Request& request, httplib::Response& response, const http::PathParams&) {
-                    const auto page = tickets::parse_page(request);
+    router.add({"GET", "/api/v1/inquiries", "listInquiries", readers,
+                [&database](const httplib::Request& request, httplib::Response& response,
+                            const http::RequestContext& context) {
+                    const auto page = http::parse_page(request);
                     if (const auto* error = std::get_if<api::ApiError>(&page)) {
                         return http::send_error(response, 400, *error);
                     }
-                    const auto& wanted = std::get<tickets::Page>(page);
+                    const auto& wanted = std::get<http::Page>(page);
+                    const auto visibility = visibility_of(*context.principal);
                     // One lock for both reads, so the total matches the page.
                     auto listed = database.use([&](store::Database& connection) -> store::Result<nlohmann::json> {
-                        auto inquiries = tickets::list_inquiries(connection, wanted.limit, wanted.offset);
+                        auto inquiries = tickets::list_inquiries(connection, visibility, wanted.limit, wanted.offset);
                         if (!inquiries) return store::Error{inquiries.error()};
-                        auto total = tickets::count_inquiries(connection);
+                        auto total = tickets::count_inquiries(connection, visibility);
                         if (!total) return store::Error{total.error()};
                         auto items = nlohmann::json::array();
                         for (const auto& inquiry : inquiries.value()) items.push_back(tickets::to_json(inquiry));
@@ -66,15 +89,17 @@ void add_inquiry_routes(http::Router& router, store::SharedDatabase& database) {
                     http::send_json(response, 200, listed.value());
                 }});
 
-    router.add({"GET", "/api/v1/inquiries/{id}", "getInquiry",
+    router.add({"GET", "/api/v1/inquiries/{id}", "getInquiry", readers,
                 [&database](const httplib::Request& request, httplib::Response& response,
-                            const http::PathParams& params) {
-                    const auto id = tickets::parse_id(params.at("id"));
+                            const http::RequestContext& context) {
+                    const auto id = http::parse_id(context.params.at("id"));
                     if (const auto* error = std::get_if<api::ApiError>(&id)) {
                         return http::send_error(response, 400, *error);
                     }
+                    // Someone else's inquiry is "not found": its existence is not theirs to learn.
                     auto found = database.use([&](store::Database& connection) {
-                        return tickets::find_inquiry(connection, std::get<std::int64_t>(id));
+                        return tickets::find_inquiry(connection, std::get<std::int64_t>(id),
+                                                     visibility_of(*context.principal));
                     });
                     if (!found) return send_store_failure(request, response, found.error());
                     if (!found.value()) return http::send_error(response, 404, api::make_error("not_found"));

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "validation/field_problem.hpp"
+
 namespace madoguchi::tickets {
 
 // 問い合わせ: a staff member's question or problem report, the first form staff fill in.
@@ -29,11 +31,7 @@ struct Inquiry {
 //   field.unknown_category  category is not one of inquiry_categories()
 //   field.not_string        (inquiry_from_json) the JSON value is not a string
 //   field.unknown_field     (inquiry_from_json) a member that is not one of the six fields
-struct FieldProblem {
-    std::string field;  // the JSON name: "requester_name", "division", …
-    std::string reason_key;
-    friend bool operator==(const FieldProblem&, const FieldProblem&) = default;
-};
+using FieldProblem = validation::FieldProblem;
 
 // At most one problem per field, in field order. Values are checked as given, not trimmed.
 std::vector<FieldProblem> validate(const Inquiry& inquiry);

@@ -36,22 +36,22 @@ void check_security_headers(const httplib::Result& response) {
 }
 
 void add_test_routes(http::Router& router) {
-    router.add({"GET", "/api/v1/test/throws", "testThrows",
-                [](const httplib::Request&, httplib::Response&, const http::PathParams&) {
+    router.add({"GET", "/api/v1/test/throws", "testThrows", http::Access::everyone(),
+                [](const httplib::Request&, httplib::Response&, const http::RequestContext&) {
                     throw std::runtime_error("deliberate failure");
                 }});
-    router.add({"GET", "/api/v1/test/throws-anything", "testThrowsAnything",
-                [](const httplib::Request&, httplib::Response&, const http::PathParams&) { throw 42; }});
-    router.add({"GET", "/api/v1/test/items/{id}", "testItem",
-                [](const httplib::Request&, httplib::Response& response, const http::PathParams& params) {
-                    http::send_json(response, 200, {{"id", params.at("id")}});
+    router.add({"GET", "/api/v1/test/throws-anything", "testThrowsAnything", http::Access::everyone(),
+                [](const httplib::Request&, httplib::Response&, const http::RequestContext&) { throw 42; }});
+    router.add({"GET", "/api/v1/test/items/{id}", "testItem", http::Access::everyone(),
+                [](const httplib::Request&, httplib::Response& response, const http::RequestContext& context) {
+                    http::send_json(response, 200, {{"id", context.params.at("id")}});
                 }});
-    router.add({"DELETE", "/api/v1/test/items/{id}", "testDeleteItem",
-                [](const httplib::Request&, httplib::Response& response, const http::PathParams&) {
+    router.add({"DELETE", "/api/v1/test/items/{id}", "testDeleteItem", http::Access::everyone(),
+                [](const httplib::Request&, httplib::Response& response, const http::RequestContext&) {
                     response.status = 204;
                 }});
-    router.add({"POST", "/api/v1/test/echo", "testEcho",
-                [](const httplib::Request& request, httplib::Response& response, const http::PathParams&) {
+    router.add({"POST", "/api/v1/test/echo", "testEcho", http::Access::everyone(),
+                [](const httplib::Request& request, httplib::Response& response, const http::RequestContext&) {
                     http::send_json(response, 200, {{"received_bytes", request.body.size()}});
                 }});
 }

@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "idempotency/request_hash.hpp"
+#include "identity_test_support.hpp"
 #include "inquiry_test_support.hpp"
 #include "server_test_support.hpp"
 #include "store/database.hpp"
@@ -43,7 +44,7 @@ void check_error_code(const httplib::Result& response, int status, const std::st
 
 TEST_CASE("the same submission twice under one key creates one inquiry and answers the same", "[idempotency]") {
     RunningApp server;
-    auto client = server.client();
+    auto client = signed_in_user(server, {"staff1", {Role::staff}}).client;
     const auto body = sample_inquiry().dump();
     const auto first = post_inquiry(*client, body, draft_key);
     REQUIRE(first);
@@ -57,7 +58,7 @@ TEST_CASE("the same submission twice under one key creates one inquiry and answe
     CHECK(second->get_header_value("Content-Type") == "application/json; charset=utf-8");
     CHECK(second->body == first->body);
     CHECK(inquiry_count(server) == 1);
-    CHECK(count_rows(server.database_path(), "SELECT count(*) FROM audit_log") == 1);
+    CHECK(count_rows(server.database_path(), "SELECT count(*) FROM audit_log WHERE action = 'inquiry.created'") == 1);
     CHECK(count_rows(server.database_path(), "SELECT count(*) FROM idempotency_keys") == 1);
 
     // Another key is another submission, even with the same content.
@@ -70,7 +71,7 @@ TEST_CASE("the same submission twice under one key creates one inquiry and answe
 
 TEST_CASE("a key reused for a different body is refused with 409 and changes nothing", "[idempotency]") {
     RunningApp server;
-    auto client = server.client();
+    auto client = signed_in_user(server, {"staff1", {Role::staff}}).client;
     REQUIRE(post_inquiry(*client, sample_inquiry().dump(), draft_key)->status == 201);
     const auto reused = post_inquiry(*client, sample_inquiry("別の件名").dump(), draft_key);
     check_error_code(reused, 409, "idempotency_key_reused");
@@ -83,7 +84,7 @@ TEST_CASE("a key reused for a different body is refused with 409 and changes not
 TEST_CASE("a refused submission is not kept: the corrected draft goes through under the same key",
           "[idempotency]") {
     RunningApp server;
-    auto client = server.client();
+    auto client = signed_in_user(server, {"staff1", {Role::staff}}).client;
     auto draft = sample_inquiry();
     draft["subject"] = "";
     check_error_code(post_inquiry(*client, draft.dump(), draft_key), 422, "validation_failed");
@@ -98,7 +99,7 @@ TEST_CASE("a refused submission is not kept: the corrected draft goes through un
 
 TEST_CASE("a malformed Idempotency-Key is a 400 naming the header", "[idempotency]") {
     RunningApp server;
-    auto client = server.client();
+    auto client = signed_in_user(server, {"staff1", {Role::staff}}).client;
     const auto body = sample_inquiry().dump();
     for (const auto& key : {std::string(256, 'k'), std::string("鍵"), std::string("a\x7F" "b")}) {
         INFO(key);
@@ -120,8 +121,9 @@ TEST_CASE("concurrent submissions under one key create one inquiry and all get i
     const auto body = sample_inquiry().dump();
     constexpr int senders = 8;
     std::vector<std::unique_ptr<httplib::Client>> clients;
+    add_user(server, {"staff1", {Role::staff}});
     for (int index = 0; index < senders; ++index) {
-        clients.push_back(server.client());
+        clients.push_back(sign_in(server, "staff1").client);
         // Connect first, so the requests themselves start together.
         REQUIRE(clients.back()->Get("/api/v1/health"));
     }
@@ -145,7 +147,7 @@ TEST_CASE("concurrent submissions under one key create one inquiry and all get i
     }
     CHECK(replayed == senders - 1);
     CHECK(inquiry_count(server) == 1);
-    CHECK(count_rows(server.database_path(), "SELECT count(*) FROM audit_log") == 1);
+    CHECK(count_rows(server.database_path(), "SELECT count(*) FROM audit_log WHERE action = 'inquiry.created'") == 1);
 }
 
 TEST_CASE("concurrent submissions under different keys get distinct numbers", "[idempotency]") {
@@ -154,12 +156,14 @@ TEST_CASE("concurrent submissions under different keys get distinct numbers", "[
     std::latch start(senders);
     std::vector<Answer> answers(senders);
     std::vector<std::thread> threads;
+    add_user(server, {"staff1", {Role::staff}});
+    std::vector<std::unique_ptr<httplib::Client>> clients;
+    for (int index = 0; index < senders; ++index) clients.push_back(sign_in(server, "staff1").client);
     for (int index = 0; index < senders; ++index) {
         threads.emplace_back([&, index] {
-            auto client = server.client();
             start.arrive_and_wait();
             const auto key = std::string("draft-").append(std::to_string(index));
-            answers[index] = answer_of(post_inquiry(*client, sample_inquiry().dump(), key));
+            answers[index] = answer_of(post_inquiry(*clients[index], sample_inquiry().dump(), key));
         });
     }
     for (auto& thread : threads) thread.join();
@@ -175,7 +179,7 @@ TEST_CASE("concurrent submissions under different keys get distinct numbers", "[
 
 TEST_CASE("keys older than 30 days are forgotten", "[idempotency]") {
     RunningApp server;
-    auto client = server.client();
+    auto client = signed_in_user(server, {"staff1", {Role::staff}}).client;
     REQUIRE(post_inquiry(*client, sample_inquiry().dump(), draft_key)->status == 201);
     {
         auto database = madoguchi::server::store::Database::open(server.database_path());

@@ -4,6 +4,7 @@
 
 #include "calendar/tokyo_time.hpp"
 #include "i18n/catalog.hpp"
+#include "identity_test_support.hpp"
 #include "inquiry_test_support.hpp"
 #include "server_test_support.hpp"
 #include "store/database.hpp"
@@ -35,7 +36,7 @@ void check_error_code(const httplib::Result& response, int status, const std::st
 
 TEST_CASE("a submitted inquiry is received with a number and can be read back", "[inquiries]") {
     RunningApp server;
-    auto client = server.client();
+    auto client = signed_in_user(server, {"staff1", {Role::staff}}).client;
     const auto sent = sample_inquiry();
     const auto response = post_inquiry(*client, sent.dump());
     REQUIRE(response);
@@ -65,7 +66,7 @@ TEST_CASE("a submitted inquiry is received with a number and can be read back", 
 
 TEST_CASE("inquiries are listed newest first, in pages, with the total", "[inquiries]") {
     RunningApp server;
-    auto client = server.client();
+    auto client = signed_in_user(server, {"staff1", {Role::staff}}).client;
     std::vector<json> created;
     for (int index = 1; index <= 3; ++index) {
         created.push_back(created_inquiry(*client, sample_inquiry(std::string("件名 ").append(std::to_string(index)))));
@@ -87,7 +88,7 @@ TEST_CASE("inquiries are listed newest first, in pages, with the total", "[inqui
 
 TEST_CASE("bad paging parameters are named", "[inquiries]") {
     RunningApp server;
-    auto client = server.client();
+    auto client = signed_in_user(server, {"staff1", {Role::staff}}).client;
     check_invalid_parameter(client->Get("/api/v1/inquiries?limit=abc&offset=1.5"), {"limit", "offset"},
                             "field.not_integer");
     check_invalid_parameter(client->Get("/api/v1/inquiries?limit=0"), {"limit"}, "field.limit_out_of_range");
@@ -98,7 +99,7 @@ TEST_CASE("bad paging parameters are named", "[inquiries]") {
 
 TEST_CASE("an inquiry that does not exist is a 404, an id that is no number a 400", "[inquiries]") {
     RunningApp server;
-    auto client = server.client();
+    auto client = signed_in_user(server, {"staff1", {Role::staff}}).client;
     check_error_code(client->Get("/api/v1/inquiries/1"), 404, "not_found");
     check_error_code(client->Get("/api/v1/inquiries/-5"), 404, "not_found");
     check_invalid_parameter(client->Get("/api/v1/inquiries/abc"), {"id"}, "field.not_integer");
@@ -107,7 +108,7 @@ TEST_CASE("an inquiry that does not exist is a 404, an id that is no number a 40
 
 TEST_CASE("an invalid inquiry is refused with 422 naming every field, and nothing is stored", "[inquiries]") {
     RunningApp server;
-    auto client = server.client();
+    auto client = signed_in_user(server, {"staff1", {Role::staff}}).client;
     const json empty_fields{{"requester_name", "\u3000"}, {"division", ""},     {"contact", ""},
                             {"category", "printer"},      {"subject", "a\nb"}, {"body", std::string(10001, 'x')}};
     const auto response = post_inquiry(*client, empty_fields.dump());
@@ -123,13 +124,13 @@ TEST_CASE("an invalid inquiry is refused with 422 naming every field, and nothin
     check_error_code(post_inquiry(*client, "{}"), 422, "validation_failed");
     CHECK(error_fields(post_inquiry(*client, "{}")).size() == 6);
     CHECK(count_rows(server.database_path(), "SELECT count(*) FROM inquiries") == 0);
-    CHECK(count_rows(server.database_path(), "SELECT count(*) FROM audit_log") == 0);
+    CHECK(count_rows(server.database_path(), "SELECT count(*) FROM audit_log WHERE object_type = 'inquiry'") == 0);
     CHECK(json_of(client->Get("/api/v1/inquiries"))["total"] == 0);
 }
 
 TEST_CASE("wrong JSON types and unknown members are field problems", "[inquiries]") {
     RunningApp server;
-    auto client = server.client();
+    auto client = signed_in_user(server, {"staff1", {Role::staff}}).client;
     auto body = sample_inquiry();
     body["subject"] = 42;
     body["body"] = json::array({"a"});
@@ -145,7 +146,7 @@ TEST_CASE("wrong JSON types and unknown members are field problems", "[inquiries
 
 TEST_CASE("a body that is not a JSON object is a 400", "[inquiries]") {
     RunningApp server;
-    auto client = server.client();
+    auto client = signed_in_user(server, {"staff1", {Role::staff}}).client;
     for (const auto* body : {"", "not json", "{\"requester_name\": ", "[1, 2]", "\"text\"", "null",
                              "{\"subject\": \"\xE7\xAA\"}"}) {
         INFO(body);
@@ -156,11 +157,11 @@ TEST_CASE("a body that is not a JSON object is a 400", "[inquiries]") {
 
 TEST_CASE("a created inquiry has exactly one audit record with what was created", "[inquiries][audit]") {
     RunningApp server;
-    auto client = server.client();
+    auto client = signed_in_user(server, {"staff1", {Role::staff}}).client;
     const auto inquiry = created_inquiry(*client, sample_inquiry());
     (void)created_inquiry(*client, sample_inquiry("別件"));
     const auto id = std::to_string(inquiry["id"].get<int>());
-    CHECK(count_rows(server.database_path(), "SELECT count(*) FROM audit_log") == 2);
+    CHECK(count_rows(server.database_path(), "SELECT count(*) FROM audit_log WHERE object_type = 'inquiry'") == 2);
     std::string count_for_object = "SELECT count(*) FROM audit_log WHERE object_type = 'inquiry' AND object_id = '";
     count_for_object += id + "'";
     CHECK(count_rows(server.database_path(), count_for_object) == 1);
@@ -168,13 +169,16 @@ TEST_CASE("a created inquiry has exactly one audit record with what was created"
     auto database = madoguchi::server::store::Database::open(server.database_path());
     REQUIRE(database);
     auto row = database.value().prepare(
-        "SELECT action, actor, before_json IS NULL, after_json, occurred_at FROM audit_log WHERE object_id = ?1");
+        "SELECT action, actor, before_json IS NULL, after_json, occurred_at, actor_roles, source_address FROM audit_log "
+        "WHERE object_type = 'inquiry' AND object_id = ?1");
     REQUIRE(row);
     row.value().bind(1, id);
     REQUIRE(row.value().step().value());
     CHECK(row.value().column_text(0) == "inquiry.created");
-    CHECK(row.value().column_text(1) == "anonymous");
+    CHECK(row.value().column_text(1) == "staff1");
     CHECK(row.value().column_int(2) == 1);
     CHECK(json::parse(row.value().column_text(3)) == inquiry);
     CHECK(row.value().column_text(4).ends_with("Z"));
+    CHECK(row.value().column_text(5) == "staff");
+    CHECK(row.value().column_text(6) == "127.0.0.1");
 }

@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "identity_test_support.hpp"
 #include "server_test_support.hpp"
 
 using madoguchi::testing::check_invalid_parameter;
@@ -115,14 +116,19 @@ TEST_CASE("every operation documents its success body and its errors in the erro
         INFO(operation.method << " " << operation.path);
         CHECK_FALSE(operation.node.value("summary", "").empty());
         const auto& responses = operation.node["responses"];
-        // A creation answers 201, everything else 200.
-        const auto success = operation.method == "post" ? "201" : "200";
-        REQUIRE(responses.contains(success));
-        CHECK(resolve(document, responses[success])["content"].contains("application/json"));
+        // A creation answers 201 with the record, an action with no content 204, everything else 200.
+        if (responses.contains("204")) {
+            CHECK_FALSE(responses["204"].contains("content"));
+        } else {
+            const auto success = operation.method == "post" && operation.path != "/api/v1/session" ? "201" : "200";
+            REQUIRE(responses.contains(success));
+            CHECK(resolve(document, responses[success])["content"].contains("application/json"));
+        }
         CHECK(responses.contains("405"));
         CHECK(responses.contains("500"));
         const bool has_parameters = operation.node.contains("parameters") && !operation.node["parameters"].empty();
-        CHECK(responses.contains("400") == has_parameters);
+        const bool has_body = operation.node.contains("requestBody");
+        CHECK(responses.contains("400") == (has_parameters || has_body));
         for (const auto& [status, response] : responses.items()) {
             if (status.front() != '4' && status.front() != '5') continue;
             if (status == "503" && operation.path == "/api/v1/health") continue;  // a degraded Health document
@@ -133,10 +139,22 @@ TEST_CASE("every operation documents its success body and its errors in the erro
     }
 }
 
+TEST_CASE("every operation that needs sign-in documents 401, and one that admits only some roles 403", "[openapi]") {
+    RunningApp server;
+    const auto document = fetch_document(server);
+    for (const auto& route : server.app().router().routes()) {
+        INFO(route.method << " " << route.path);
+        const auto& responses = document["paths"][route.path][lowercase(route.method)]["responses"];
+        if (route.access.requires_sign_in()) CHECK(responses.contains("401"));
+        if (!route.access.roles().empty()) CHECK(responses.contains("403"));
+    }
+}
+
 TEST_CASE("each documented required query parameter is really required", "[openapi]") {
     RunningApp server;
     const auto document = fetch_document(server);
     int required_parameters = 0;
+    const auto everyone = signed_in_user(server, {"all-roles", {madoguchi::identity::all_roles().begin(), madoguchi::identity::all_roles().end()}});
     for (const auto& operation : documented_operations(document)) {
         // A path with a {parameter} names one record, which a fresh database lacks.
         if (operation.method != "get" || operation.path.find('{') != std::string::npos) continue;
@@ -156,13 +174,13 @@ TEST_CASE("each documented required query parameter is really required", "[opena
         };
         INFO(operation.path);
         // The documented examples together make a valid request.
-        const auto complete = server.client()->Get((operation.path + query_without("")).c_str());
+        const auto complete = everyone.client->Get((operation.path + query_without("")).c_str());
         REQUIRE(complete);
         CHECK(complete->status == 200);
         for (const auto& parameter : required) {
             const auto name = parameter["name"].get<std::string>();
             INFO("without " << name);
-            check_invalid_parameter(server.client()->Get((operation.path + query_without(name)).c_str()), {name},
+            check_invalid_parameter(everyone.client->Get((operation.path + query_without(name)).c_str()), {name},
                                     "field.required");
             ++required_parameters;
         }

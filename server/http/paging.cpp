@@ -1,8 +1,8 @@
-#include "tickets/inquiry_params.hpp"
+#include "http/paging.hpp"
 
 #include "http/query_params.hpp"
 
-namespace madoguchi::server::tickets {
+namespace madoguchi::server::http {
 
 std::variant<Page, api::ApiError> parse_page(const httplib::Request& request) {
     auto error = api::make_error("invalid_parameter");
@@ -37,4 +37,4 @@ std::variant<std::int64_t, api::ApiError> parse_id(const std::string& text) {
     return api::add_field(error, "id", "field.not_integer");
 }
 
-}  // namespace madoguchi::server::tickets
+}  // namespace madoguchi::server::http

@@ -1,5 +1,5 @@
 #pragma once
-// The inquiry list's paging parameters and the id in /inquiries/{id}.
+// Paging parameters of the API's lists and the numeric id in paths like /inquiries/{id}.
 #include <httplib.h>
 
 #include <cstdint>
@@ -8,7 +8,7 @@
 
 #include "api/api_error.hpp"
 
-namespace madoguchi::server::tickets {
+namespace madoguchi::server::http {
 
 inline constexpr std::int64_t default_page_size = 50;
 inline constexpr std::int64_t max_page_size = 200;
@@ -25,4 +25,4 @@ std::variant<Page, api::ApiError> parse_page(const httplib::Request& request);
 // A whole number, or an invalid_parameter error naming "id".
 std::variant<std::int64_t, api::ApiError> parse_id(const std::string& text);
 
-}  // namespace madoguchi::server::tickets
+}  // namespace madoguchi::server::http

@@ -9,6 +9,7 @@
 #include <regex>
 
 #include "backup_test_support.hpp"
+#include "identity_test_support.hpp"
 #include "inquiry_test_support.hpp"
 #include "server_test_support.hpp"
 #include "store/database.hpp"
@@ -25,6 +26,19 @@ using madoguchi::testing::ServingProcess;
 using madoguchi::testing::TempDir;
 
 namespace {
+
+// Writes inquiries and reads them all (operator), signed in like a browser.
+constexpr const char* writer_login = "desk1";
+
+// A migrated database holding the writer's account, as `madoguchi serve` will find it.
+fs::path prepared_database(const fs::path& path) {
+    REQUIRE(run_madoguchi({"migrate", "--db", path.string()}).exit_code == 0);
+    madoguchi::testing::TestUser writer;
+    writer.login = writer_login;
+    writer.roles = {madoguchi::identity::Role::desk_operator};
+    madoguchi::testing::add_user(path, writer);
+    return path;
+}
 
 bool mentions(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
@@ -53,17 +67,17 @@ std::set<std::int64_t> inquiry_ids(const fs::path& database) {
 }
 
 std::int64_t served_total(int port) {
-    httplib::Client client("127.0.0.1", port);
-    const auto answer = client.Get("/api/v1/inquiries?limit=1");
+    const auto answer = madoguchi::testing::sign_in(port, writer_login).client->Get("/api/v1/inquiries?limit=1");
     REQUIRE(answer);
     REQUIRE(answer->status == 200);
     return json_of(answer)["total"].get<std::int64_t>();
 }
 
 void post_inquiries(int port, int count) {
-    httplib::Client client("127.0.0.1", port);
+    const auto signed_in = madoguchi::testing::sign_in(port, writer_login);
     for (int i = 0; i < count; ++i) {
-        const auto answer = madoguchi::testing::post_inquiry(client, madoguchi::testing::sample_inquiry().dump());
+        const auto answer =
+            madoguchi::testing::post_inquiry(*signed_in.client, madoguchi::testing::sample_inquiry().dump());
         REQUIRE(answer);
         REQUIRE(answer->status == 201);
     }
@@ -85,13 +99,12 @@ std::string content_of(const fs::path& path) {
 
 TEST_CASE("a backup taken while the server keeps writing restores to one consistent moment", "[backup][process]") {
     TempDir temp;
-    const auto database = temp.path() / "madoguchi.db";
-    REQUIRE(run_madoguchi({"migrate", "--db", database.string()}).exit_code == 0);
+    const auto database = prepared_database(temp.path() / "madoguchi.db");
     // About 16 MB of older inquiries, so the copy takes many steps while the writes go on.
     madoguchi::testing::insert_inquiries(database, 8000, 2020, 2000);
 
     ServingProcess server(database);
-    InquiryWriters writers(server.port(), 4);
+    InquiryWriters writers(server.port(), 4, writer_login);
     REQUIRE(writers.wait_for(40));
     const auto before = writers.acknowledged();
     const auto written = backup_into(database, temp.path() / "backups");
@@ -134,9 +147,9 @@ TEST_CASE("a backup taken while the server keeps writing restores to one consist
 
 TEST_CASE("kill -9 of the server while it writes loses no acknowledged write", "[backup][process]") {
     TempDir temp;
-    const auto database = temp.path() / "madoguchi.db";
+    const auto database = prepared_database(temp.path() / "madoguchi.db");
     ServingProcess server(database);
-    InquiryWriters writers(server.port(), 4);
+    InquiryWriters writers(server.port(), 4, writer_login);
     REQUIRE(writers.wait_for(300));
     server.end_with(SIGKILL);
     writers.stop();
@@ -158,7 +171,7 @@ TEST_CASE("kill -9 of the server while it writes loses no acknowledged write", "
 
 TEST_CASE("restore waits for the server to stop, then the server serves the restored data", "[backup][process]") {
     TempDir temp;
-    const auto database = temp.path() / "var" / "madoguchi.db";
+    const auto database = prepared_database(temp.path() / "var" / "madoguchi.db");
     std::optional<ServingProcess> server(std::in_place, database);
     post_inquiries(server->port(), 3);
     const auto backup = backup_into(database, temp.path() / "backups");
@@ -197,7 +210,7 @@ TEST_CASE("restore waits for the server to stop, then the server serves the rest
 
 TEST_CASE("restore refuses a file it cannot trust and changes nothing", "[backup][process]") {
     TempDir temp;
-    const auto database = temp.path() / "madoguchi.db";
+    const auto database = prepared_database(temp.path() / "madoguchi.db");
     {
         ServingProcess server(database);
         post_inquiries(server.port(), 3);

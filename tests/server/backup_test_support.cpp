@@ -10,6 +10,7 @@
 #include <regex>
 #include <stdexcept>
 
+#include "identity_test_support.hpp"
 #include "inquiry_test_support.hpp"
 
 namespace madoguchi::testing {
@@ -18,6 +19,8 @@ namespace {
 std::string first_column(const std::filesystem::path& database, const std::string& sql) {
     sqlite3* connection = nullptr;
     const int opened = sqlite3_open_v2(database.c_str(), &connection, SQLITE_OPEN_READONLY, nullptr);
+    // A server or the scheduler may be writing at that moment.
+    sqlite3_busy_timeout(connection, 5000);
     sqlite3_stmt* statement = nullptr;
     if (opened != SQLITE_OK || sqlite3_prepare_v2(connection, sql.c_str(), -1, &statement, nullptr) != SQLITE_OK) {
         const std::string reason = sqlite3_errmsg(connection);
@@ -101,18 +104,21 @@ std::string ServingProcess::end_with(int signal_number) {
     return process_->wait().err;
 }
 
-InquiryWriters::InquiryWriters(int port, int threads) {
+InquiryWriters::InquiryWriters(int port, int threads, const std::string& login) {
+    // Signed in here, on the test's thread: Catch's assertions are not for other threads.
     for (int writer = 0; writer < threads; ++writer) {
-        threads_.emplace_back([this, port, writer] { write_until_stopped(port, writer); });
+        auto signed_in = sign_in(port, login);
+        signed_in.client->set_connection_timeout(2, 0);
+        clients_.push_back(std::move(signed_in.client));
+    }
+    for (int writer = 0; writer < threads; ++writer) {
+        threads_.emplace_back([this, writer] { write_until_stopped(*clients_[writer], writer); });
     }
 }
 
 InquiryWriters::~InquiryWriters() { stop(); }
 
-void InquiryWriters::write_until_stopped(int port, int writer) {
-    httplib::Client client("127.0.0.1", port);
-    client.set_connection_timeout(2, 0);
-    client.set_read_timeout(10, 0);
+void InquiryWriters::write_until_stopped(httplib::Client& client, int writer) {
     const auto body = sample_inquiry("書き込み担当 " + std::to_string(writer)).dump();
     while (!stopping_) {
         const auto answer = post_inquiry(client, body);

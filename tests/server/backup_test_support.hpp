@@ -1,6 +1,8 @@
 #pragma once
 // For the backup and restore tests: databases read without touching them, bulk rows written
 // directly, and clients that keep writing inquiries to a running server.
+#include <httplib.h>
+
 #include <atomic>
 #include <cstdint>
 #include <filesystem>
@@ -45,11 +47,11 @@ std::string read_only_text(const std::filesystem::path& database, const std::str
 // each with a body of about `body_bytes`, in one transaction.
 void insert_inquiries(const std::filesystem::path& database, int count, int year, std::size_t body_bytes);
 
-// `threads` clients POSTing inquiries to 127.0.0.1:port in a loop until stop(); each id the
-// server acknowledged (2xx) is recorded.
+// `threads` clients, each signed in as `login` (with the test password), POSTing inquiries to
+// 127.0.0.1:port in a loop until stop(); each id the server acknowledged (2xx) is recorded.
 class InquiryWriters {
 public:
-    InquiryWriters(int port, int threads);
+    InquiryWriters(int port, int threads, const std::string& login);
     ~InquiryWriters();
     InquiryWriters(const InquiryWriters&) = delete;
     InquiryWriters& operator=(const InquiryWriters&) = delete;
@@ -62,12 +64,13 @@ public:
     std::size_t failures() const { return failures_; }
 
 private:
-    void write_until_stopped(int port, int writer);
+    void write_until_stopped(httplib::Client& client, int writer);
 
     mutable std::mutex mutex_;
     std::set<std::int64_t> acknowledged_;
     std::atomic<bool> stopping_ = false;
     std::atomic<std::size_t> failures_ = 0;
+    std::vector<std::unique_ptr<httplib::Client>> clients_;
     std::vector<std::thread> threads_;
 };
 

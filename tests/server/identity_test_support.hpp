@@ -4,6 +4,7 @@
 #include <httplib.h>
 
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -29,6 +30,8 @@ struct TestUser {
 
 // Adds the user (and its division, under a test bureau, when missing) with test_password.
 std::int64_t add_user(const RunningApp& server, const TestUser& user);
+// The same straight into a database file, e.g. before a `madoguchi serve` process opens it.
+std::int64_t add_user(const std::filesystem::path& database, const TestUser& user);
 
 struct SignedIn {
     std::unique_ptr<httplib::Client> client;  // sends the cookie and the CSRF token
@@ -39,6 +42,8 @@ struct SignedIn {
 
 // POST /api/v1/session; REQUIREs 200.
 SignedIn sign_in(const RunningApp& server, const std::string& login, const std::string& password = test_password);
+// The same with a server on 127.0.0.1:port (e.g. a `madoguchi serve` process).
+SignedIn sign_in(int port, const std::string& login, const std::string& password = test_password);
 SignedIn signed_in_user(const RunningApp& server, const TestUser& user);
 
 std::int64_t audit_rows(const RunningApp& server);

@@ -33,10 +33,7 @@ constexpr const char* writer_login = "desk1";
 // A migrated database holding the writer's account, as `madoguchi serve` will find it.
 fs::path prepared_database(const fs::path& path) {
     REQUIRE(run_madoguchi({"migrate", "--db", path.string()}).exit_code == 0);
-    madoguchi::testing::TestUser writer;
-    writer.login = writer_login;
-    writer.roles = {madoguchi::identity::Role::desk_operator};
-    madoguchi::testing::add_user(path, writer);
+    madoguchi::testing::add_user(path, {writer_login, {madoguchi::identity::Role::desk_operator}});
     return path;
 }
 

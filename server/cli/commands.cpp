@@ -1,11 +1,15 @@
 #include "cli/commands.hpp"
 
 #include <cstdio>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "cli/command_line.hpp"
+#include "cli/division_command.hpp"
+#include "cli/seed_command.hpp"
+#include "cli/user_command.hpp"
 #include "cli/stop_signals.hpp"
 #include "http/app.hpp"
 #include "store/migrations.hpp"
@@ -72,6 +76,10 @@ int migrate(const MigrateOptions& options) {
 
 int run(int argc, char** argv) {
     const std::vector<std::string_view> arguments(argv + 1, argv + argc);
+    const auto rest = std::span(arguments).subspan(arguments.empty() ? 0 : 1);
+    if (!arguments.empty() && arguments.front() == "user") return run_user_command(rest);
+    if (!arguments.empty() && arguments.front() == "division") return run_division_command(rest);
+    if (!arguments.empty() && arguments.front() == "seed-demo") return run_seed_command(rest);
     const auto command = parse_command_line(arguments, web_dir_beside_executable(argv[0]));
     if (const auto* help = std::get_if<HelpRequest>(&command)) {
         std::fputs(help->text.c_str(), stdout);

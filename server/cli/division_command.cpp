@@ -5,6 +5,7 @@
 #include <map>
 
 #include "cli/cli_support.hpp"
+#include "text/encoding.hpp"
 #include "identity/division.hpp"
 #include "identity/division_import.hpp"
 
@@ -107,6 +108,11 @@ int import(std::span<const std::string_view> arguments) {
         1};
     ParsedOptions options;
     if (auto done = read_options(spec, arguments, options)) return *done;
+    if (options.has("--encoding") && !text::parse_encoding(options.value("--encoding"))) {
+        std::fprintf(stderr, "madoguchi %s: --encoding must be auto, utf-8 or cp932, not '%s'\n", spec.name.c_str(),
+                     options.value("--encoding").c_str());
+        return exit_bad_usage;
+    }
     const auto& path = options.positional.front();
     std::string encoding;
     const auto text = read_text_file(path, options.value("--encoding"), encoding);

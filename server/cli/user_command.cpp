@@ -9,6 +9,7 @@
 
 #include "calendar/tokyo_time.hpp"
 #include "cli/cli_support.hpp"
+#include "text/encoding.hpp"
 #include "cli/password_input.hpp"
 #include "identity/division_store.hpp"
 #include "identity/password.hpp"
@@ -439,6 +440,11 @@ int import(std::span<const std::string_view> arguments) {
     ParsedOptions options;
     if (auto done = read_options(spec, arguments, options)) return *done;
     const auto started = std::chrono::steady_clock::now();
+    if (options.has("--encoding") && !text::parse_encoding(options.value("--encoding"))) {
+        std::fprintf(stderr, "madoguchi %s: --encoding must be auto, utf-8 or cp932, not '%s'\n", spec.name.c_str(),
+                     options.value("--encoding").c_str());
+        return exit_bad_usage;
+    }
     const auto& path = options.positional.front();
     std::string encoding;
     const auto text = read_text_file(path, options.value("--encoding"), encoding);

@@ -1,4 +1,8 @@
 #include <catch2/catch.hpp>
+#include <poll.h>
+#include <pty.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "cli_test_support.hpp"
 #include "identity_test_support.hpp"
@@ -42,7 +46,66 @@ struct Desk {
     }
 };
 
+// The command run on a pseudo-terminal, as an operator at a console runs it: each time
+// the output so far ends with a prompt, the next answer is typed. Gives the exit code and
+// everything the terminal showed.
+std::pair<int, std::string> run_on_terminal(const std::vector<std::string>& arguments,
+                                            const std::vector<std::string>& answers) {
+    // Prepared before the fork: the server's threads may hold the allocator's lock.
+    std::vector<std::string> command{MADOGUCHI_BINARY};
+    command.insert(command.end(), arguments.begin(), arguments.end());
+    std::vector<char*> argv;
+    for (auto& argument : command) argv.push_back(argument.data());
+    argv.push_back(nullptr);
+    int terminal = -1;
+    const pid_t child = forkpty(&terminal, nullptr, nullptr, nullptr);
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        execv(argv[0], argv.data());
+        _exit(127);
+    }
+    std::string shown;
+    std::size_t answered = 0;
+    while (true) {
+        pollfd watched{terminal, POLLIN, 0};
+        if (poll(&watched, 1, 20000) <= 0) break;
+        char buffer[512];
+        const auto count = read(terminal, buffer, sizeof buffer);
+        if (count <= 0) break;
+        shown.append(buffer, static_cast<std::size_t>(count));
+        if (answered < answers.size() && shown.ends_with(": ")) {
+            const auto line = answers[answered++] + "\n";
+            REQUIRE(write(terminal, line.data(), line.size()) == static_cast<ssize_t>(line.size()));
+        }
+    }
+    close(terminal);
+    int status = 0;
+    waitpid(child, &status, 0);
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, shown};
+}
+
 }  // namespace
+
+TEST_CASE("on a terminal the password is asked twice without echo and must match", "[cli][user]") {
+    Desk desk;
+    REQUIRE(desk.add("console", "staff").exit_code == 0);
+    const std::vector<std::string> arguments{"user", "set-password", "--db", desk.db, "--login", "console"};
+
+    const auto [mismatch_code, mismatch] = run_on_terminal(arguments, {password, "something else entirely"});
+    CHECK(mismatch_code == 1);
+    CHECK(mentions(mismatch, "New password (empty for none): "));
+    CHECK(mentions(mismatch, "Repeat the password: "));
+    CHECK(mentions(mismatch, "the two passwords do not match"));
+    CHECK_FALSE(mentions(mismatch, password));
+    CHECK(desk.sign_in_status("console", password) == 401);
+
+    const auto [code, shown] = run_on_terminal(arguments, {password, password});
+    INFO(shown);
+    CHECK(code == 0);
+    CHECK(mentions(shown, "password of console set"));
+    CHECK_FALSE(mentions(shown, password));
+    CHECK(desk.sign_in_status("console", password) == 200);
+}
 
 TEST_CASE("user add reads the password from standard input, and the user signs in with it", "[cli][user]") {
     Desk desk;

@@ -145,7 +145,9 @@ TEST_CASE("user import reads CP932 (Shift_JIS) files with Japanese names", "[cli
     CHECK(forced.exit_code == 1);
     CHECK(mentions(forced.err, "line 2: encoding: byte 0x"));
     CHECK(mentions(forced.err, "cannot be read as UTF-8"));
-    CHECK(office.run({"user", "import", "--encoding", "latin1", csv}).exit_code == 1);
+    const auto unknown = office.run({"user", "import", "--encoding", "latin1", csv});
+    CHECK(unknown.exit_code == 2);
+    CHECK(unknown.err == "madoguchi user import: --encoding must be auto, utf-8 or cp932, not 'latin1'\n");
 }
 
 TEST_CASE("user import lists every problem with its line and writes nothing", "[cli][import]") {

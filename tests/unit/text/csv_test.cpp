@@ -49,7 +49,7 @@ TEST_CASE("CSV quoted fields keep commas, doubled quotes and line breaks", "[tex
     CHECK(lines_of(document) == std::vector<std::size_t>{1, 3});
 }
 
-TEST_CASE("CSV line ends may be CRLF, LF or CR, mixed; blank lines are skipped", "[text][csv]") {
+TEST_CASE("CSV line ends may be CRLF, LF or CR, mixed, and blank lines are skipped", "[text][csv]") {
     const auto document = read_csv("a\r\nb\nc\rd\n\n\r\ne");
     REQUIRE(document.errors.empty());
     REQUIRE(document.records.size() == 5);

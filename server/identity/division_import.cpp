@@ -80,7 +80,7 @@ store::Result<DivisionImportPlan> plan_division_import(store::Database& database
     std::vector<std::pair<std::size_t, Division>> rows;
     for (std::size_t index = 1; index < document.records.size(); ++index) {
         const auto& record = document.records[index];
-        if (record.fields.size() < columns.size() || record.fields.size() > header.fields.size()) {
+        if (record.fields.size() != header.fields.size()) {
             plan.problems.push_back({record.line, "record",
                                      "has " + std::to_string(record.fields.size()) + " fields, the header has " +
                                          std::to_string(header.fields.size())});

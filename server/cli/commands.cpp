@@ -12,6 +12,9 @@
 #include "cli/backup_command.hpp"
 #include "cli/command_line.hpp"
 #include "cli/restore_command.hpp"
+#include "cli/division_command.hpp"
+#include "cli/seed_command.hpp"
+#include "cli/user_command.hpp"
 #include "cli/stop_signals.hpp"
 #include "http/app.hpp"
 #include "store/migrations.hpp"
@@ -93,6 +96,9 @@ int run(int argc, char** argv) {
     const auto rest = std::span(arguments).subspan(arguments.empty() ? 0 : 1);
     if (!arguments.empty() && arguments.front() == "backup") return run_backup_command(rest);
     if (!arguments.empty() && arguments.front() == "restore") return run_restore_command(rest);
+    if (!arguments.empty() && arguments.front() == "user") return run_user_command(rest);
+    if (!arguments.empty() && arguments.front() == "division") return run_division_command(rest);
+    if (!arguments.empty() && arguments.front() == "seed-demo") return run_seed_command(rest);
     const auto command = parse_command_line(arguments, web_dir_beside_executable(argv[0]));
     if (const auto* help = std::get_if<HelpRequest>(&command)) {
         std::fputs(help->text.c_str(), stdout);

@@ -1,6 +1,7 @@
 #include "identity/user_store.hpp"
 
 #include <functional>
+#include <unordered_map>
 
 namespace madoguchi::server::identity {
 namespace {
@@ -221,6 +222,102 @@ store::Result<std::int64_t> count_enabled_with_role(store::Database& database, R
     count.value().bind(1, madoguchi::identity::role_name(role));
     if (auto row = count.value().step(); !row) return store::Error{row.error()};
     return count.value().column_int(0);
+}
+
+}  // namespace madoguchi::server::identity
+
+namespace madoguchi::server::identity {
+
+store::Result<std::vector<UserRecord>> all_users(store::Database& database) {
+    auto select = database.prepare(std::string("SELECT ") + user_columns + " FROM users ORDER BY login");
+    if (!select) return store::Error{select.error()};
+    std::vector<UserRecord> users;
+    std::unordered_map<std::int64_t, std::size_t> index_of;
+    while (true) {
+        auto row = select.value().step();
+        if (!row) return store::Error{row.error()};
+        if (!row.value()) break;
+        users.push_back(read_user(select.value()));
+        index_of.emplace(users.back().id, users.size() - 1);
+    }
+    auto roles = database.prepare("SELECT user_id, role FROM user_roles");
+    if (!roles) return store::Error{roles.error()};
+    std::vector<std::vector<bool>> held(users.size(), std::vector<bool>(madoguchi::identity::all_roles().size(), false));
+    while (true) {
+        auto row = roles.value().step();
+        if (!row) return store::Error{row.error()};
+        if (!row.value()) break;
+        const auto found = index_of.find(roles.value().column_int(0));
+        const auto role = madoguchi::identity::parse_role(roles.value().column_text(1));
+        if (found != index_of.end() && role) held[found->second][static_cast<std::size_t>(*role)] = true;
+    }
+    for (std::size_t index = 0; index < users.size(); ++index) {
+        for (const auto role : madoguchi::identity::all_roles()) {
+            if (held[index][static_cast<std::size_t>(role)]) users[index].fields.roles.push_back(role);
+        }
+    }
+    return users;
+}
+
+store::Result<UserBatch> UserBatch::prepare(store::Database& database) {
+    auto insert = database.prepare(
+        "INSERT INTO users (login, name, division_code, vendor_company, email, created_at, updated_at) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6) RETURNING id");
+    if (!insert) return store::Error{insert.error()};
+    auto update = database.prepare(
+        "UPDATE users SET name = ?2, division_code = ?3, vendor_company = ?4, email = ?5, updated_at = ?6 WHERE id = ?1");
+    if (!update) return store::Error{update.error()};
+    auto clear_roles = database.prepare("DELETE FROM user_roles WHERE user_id = ?1");
+    if (!clear_roles) return store::Error{clear_roles.error()};
+    auto add_role = database.prepare("INSERT INTO user_roles (user_id, role) VALUES (?1, ?2)");
+    if (!add_role) return store::Error{add_role.error()};
+    return UserBatch(std::move(insert.value()), std::move(update.value()), std::move(clear_roles.value()),
+                     std::move(add_role.value()));
+}
+
+UserBatch::UserBatch(store::Statement insert, store::Statement update, store::Statement clear_roles,
+                     store::Statement add_role)
+    : insert_(std::move(insert)),
+      update_(std::move(update)),
+      clear_roles_(std::move(clear_roles)),
+      add_role_(std::move(add_role)) {}
+
+store::Status UserBatch::replace_roles(std::int64_t id, const std::vector<Role>& roles) {
+    clear_roles_.reset().bind(1, id);
+    if (auto done = clear_roles_.step(); !done) return store::Error{done.error()};
+    for (const auto role : roles) {
+        add_role_.reset().bind(1, id).bind(2, madoguchi::identity::role_name(role));
+        if (auto done = add_role_.step(); !done) return store::Error{done.error()};
+    }
+    return store::success();
+}
+
+store::Result<std::int64_t> UserBatch::insert(const UserFields& fields, calendar::Instant now) {
+    insert_.reset()
+        .bind(1, madoguchi::identity::normalise_login(fields.login))
+        .bind(2, fields.name)
+        .bind(3, fields.division_code)
+        .bind(4, fields.vendor_company)
+        .bind(5, fields.email)
+        .bind(6, calendar::format_iso8601_utc(now));
+    auto row = insert_.step();
+    if (!row) return store::Error{row.error()};
+    const auto id = insert_.column_int(0);
+    if (auto done = insert_.step(); !done) return store::Error{done.error()};
+    if (auto roles = replace_roles(id, fields.roles); !roles) return store::Error{roles.error()};
+    return id;
+}
+
+store::Status UserBatch::update(std::int64_t id, const UserFields& fields, calendar::Instant now) {
+    update_.reset()
+        .bind(1, id)
+        .bind(2, fields.name)
+        .bind(3, fields.division_code)
+        .bind(4, fields.vendor_company)
+        .bind(5, fields.email)
+        .bind(6, calendar::format_iso8601_utc(now));
+    if (auto done = update_.step(); !done) return store::Error{done.error()};
+    return replace_roles(id, fields.roles);
 }
 
 }  // namespace madoguchi::server::identity

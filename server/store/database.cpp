@@ -55,6 +55,12 @@ Result<bool> Statement::step() {
     }
 }
 
+Statement& Statement::reset() {
+    sqlite3_reset(statement_);
+    sqlite3_clear_bindings(statement_);
+    return *this;
+}
+
 std::int64_t Statement::column_int(int column) const { return sqlite3_column_int64(statement_, column); }
 
 std::string Statement::column_text(int column) const {

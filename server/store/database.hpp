@@ -37,6 +37,8 @@ public:
 
     // True when a row is ready to read, false when the statement has finished.
     Result<bool> step();
+    // Ready to bind and run again (bulk imports reuse one prepared statement per row).
+    Statement& reset();
 
     std::int64_t column_int(int column) const;
     std::string column_text(int column) const;

@@ -150,13 +150,17 @@ std::string send_raw_request(int port, const std::string& request) {
     return answer;
 }
 
-MadoguchiProcess::MadoguchiProcess(const std::vector<std::string>& arguments)
-    : ChildProcess([&] {
-          std::vector<std::string> command{MADOGUCHI_BINARY};
-          command.insert(command.end(), arguments.begin(), arguments.end());
-          return command;
-      }()) {}
+MadoguchiProcess::MadoguchiProcess(const std::vector<std::string>& arguments, std::optional<std::string> input)
+    : ChildProcess(
+          [&] {
+              std::vector<std::string> command{MADOGUCHI_BINARY};
+              command.insert(command.end(), arguments.begin(), arguments.end());
+              return command;
+          }(),
+          std::move(input)) {}
 
-ProgramRun run_madoguchi(const std::vector<std::string>& arguments) { return MadoguchiProcess(arguments).wait(); }
+ProgramRun run_madoguchi(const std::vector<std::string>& arguments, std::optional<std::string> input) {
+    return MadoguchiProcess(arguments, std::move(input)).wait();
+}
 
 }  // namespace madoguchi::testing

@@ -66,10 +66,10 @@ std::string send_raw_request(int port, const std::string& request);
 // The built madoguchi binary running as a child process, its output captured.
 class MadoguchiProcess : public ChildProcess {
 public:
-    explicit MadoguchiProcess(const std::vector<std::string>& arguments);
+    explicit MadoguchiProcess(const std::vector<std::string>& arguments, std::optional<std::string> input = std::nullopt);
 };
 
-// Runs the built madoguchi binary with the arguments and waits for it.
-ProgramRun run_madoguchi(const std::vector<std::string>& arguments);
+// Runs the built madoguchi binary with the arguments and waits for it; `input` as for ChildProcess.
+ProgramRun run_madoguchi(const std::vector<std::string>& arguments, std::optional<std::string> input = std::nullopt);
 
 }  // namespace madoguchi::testing

@@ -17,10 +17,11 @@ constexpr auto patience = std::chrono::seconds(20);
 
 }  // namespace
 
-ChildProcess::ChildProcess(std::vector<std::string> command) {
+ChildProcess::ChildProcess(std::vector<std::string> command, std::optional<std::string> input) {
     int out[2];
     int err[2];
-    if (pipe(out) != 0 || pipe(err) != 0) throw std::runtime_error("pipe failed");
+    int in[2] = {-1, -1};
+    if (pipe(out) != 0 || pipe(err) != 0 || (input && pipe(in) != 0)) throw std::runtime_error("pipe failed");
     pid_ = fork();
     if (pid_ < 0) throw std::runtime_error("fork failed");
     if (pid_ == 0) {
@@ -30,6 +31,11 @@ ChildProcess::ChildProcess(std::vector<std::string> command) {
         close(out[1]);
         close(err[0]);
         close(err[1]);
+        if (input) {
+            dup2(in[0], STDIN_FILENO);
+            close(in[0]);
+            close(in[1]);
+        }
         std::vector<char*> argv;
         for (auto& argument : command) argv.push_back(argument.data());
         argv.push_back(nullptr);
@@ -40,6 +46,17 @@ ChildProcess::ChildProcess(std::vector<std::string> command) {
     close(err[1]);
     out_fd_ = out[0];
     err_fd_ = err[0];
+    if (input) {
+        close(in[0]);
+        // A child that exits without reading must not kill the test with SIGPIPE.
+        signal(SIGPIPE, SIG_IGN);
+        for (std::size_t written = 0; written < input->size();) {
+            const auto count = write(in[1], input->data() + written, input->size() - written);
+            if (count <= 0) break;
+            written += static_cast<std::size_t>(count);
+        }
+        close(in[1]);
+    }
 }
 
 ChildProcess::~ChildProcess() {

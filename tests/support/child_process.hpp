@@ -3,6 +3,7 @@
 // of command lines and of whole servers.
 #include <sys/types.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,8 +17,9 @@ struct ProgramRun {
 
 class ChildProcess {
 public:
-    // command[0] is the program's path.
-    explicit ChildProcess(std::vector<std::string> command);
+    // command[0] is the program's path. `input`, when given, is the child's whole standard
+    // input (then closed); otherwise the child shares the test's.
+    explicit ChildProcess(std::vector<std::string> command, std::optional<std::string> input = std::nullopt);
     ~ChildProcess();  // kills it when still running
     ChildProcess(const ChildProcess&) = delete;
     ChildProcess& operator=(const ChildProcess&) = delete;

@@ -1,0 +1,36 @@
+#pragma once
+// CSV as RFC 4180 describes it, read leniently about line ends (CRLF, LF or CR) and an
+// optional UTF-8 byte order mark, strictly about quoting. Imports report every bad line at
+// once, so a bad record costs only itself: reading goes on at the next line.
+#include <cstddef>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace madoguchi::text {
+
+struct CsvRecord {
+    std::size_t line = 0;  // physical line (1-based) where the record starts
+    std::vector<std::string> fields;
+};
+
+struct CsvError {
+    std::size_t line = 0;  // physical line (1-based) of the problem
+    std::string message;   // English, e.g. "a quote inside an unquoted field"
+};
+
+struct CsvDocument {
+    std::vector<CsvRecord> records;  // in file order; blank lines are skipped
+    std::vector<CsvError> errors;    // in file order
+};
+
+// Splits `text` into records. A quoted field keeps its line breaks as written.
+CsvDocument read_csv(std::string_view text);
+
+// The field as CSV: quoted (with doubled quotes) when it holds a comma, quote, CR or LF.
+std::string csv_field(std::string_view value);
+// One record: the fields joined with commas, ending in CRLF.
+std::string csv_row(std::span<const std::string> fields);
+
+}  // namespace madoguchi::text

@@ -17,6 +17,7 @@ constexpr std::string_view program_help =
     "Commands:\n"
     "  serve     serve the API and the web app over HTTP\n"
     "  migrate   bring the database schema up to date, then exit\n"
+    "  audit     verify the audit trail's hash chain, export it as CSV\n"
     "  version   print the version\n"
     "\n"
     "Options:\n"
@@ -35,6 +36,8 @@ constexpr std::string_view serve_help =
     "  --bind ADDR    address to listen on (default 127.0.0.1)\n"
     "  --db PATH      SQLite database file (default var/madoguchi.db; the folder is created)\n"
     "  --web-dir DIR  folder of the built web app (default: ../web beside the executable)\n"
+    "  --log-file PATH  log each request as a JSON line to PATH instead of standard error\n"
+    "                 (rotated at 10 MB; PATH.1 … PATH.5 kept)\n"
     "  -h, --help     show this help\n";
 
 constexpr std::string_view migrate_help =
@@ -102,7 +105,9 @@ Command parse_serve(std::span<const std::string_view> arguments, const std::file
     while (!reader.done()) {
         const auto name = reader.next_name();
         if (is_help(name)) return HelpRequest{std::string(serve_help)};
-        if (name != "--port" && name != "--bind" && name != "--db" && name != "--web-dir") return reader.unknown(name);
+        if (name != "--port" && name != "--bind" && name != "--db" && name != "--web-dir" && name != "--log-file") {
+            return reader.unknown(name);
+        }
         const auto value = reader.value();
         if (!value || value->empty()) return reader.missing_value(name);
         if (name == "--port") {
@@ -115,6 +120,8 @@ Command parse_serve(std::span<const std::string_view> arguments, const std::file
             options.bind = *value;
         } else if (name == "--db") {
             options.database = *value;
+        } else if (name == "--log-file") {
+            options.log_file = *value;
         } else {
             options.web_dir = *value;
         }

@@ -15,6 +15,7 @@ struct ServeOptions {
     std::string bind = "127.0.0.1";
     std::filesystem::path database = default_database_path;
     std::filesystem::path web_dir;
+    std::filesystem::path log_file;  // empty: one line per request on stderr
 };
 
 struct MigrateOptions {

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "cli/audit_command.hpp"
 #include "cli/command_line.hpp"
 #include "cli/stop_signals.hpp"
 #include "http/app.hpp"
@@ -26,7 +27,7 @@ void report_migration(const std::filesystem::path& database, const store::Migrat
 }
 
 int serve(const ServeOptions& options) {
-    auto created = http::App::create({options.database, options.web_dir});
+    auto created = http::App::create({options.database, options.web_dir, true, {}, {options.log_file}});
     if (!created) {
         std::fprintf(stderr, "error: %s\n", created.error().c_str());
         return exit_failure;
@@ -72,6 +73,7 @@ int migrate(const MigrateOptions& options) {
 
 int run(int argc, char** argv) {
     const std::vector<std::string_view> arguments(argv + 1, argv + argc);
+    if (!arguments.empty() && arguments.front() == "audit") return run_audit_command(std::span(arguments).subspan(1));
     const auto command = parse_command_line(arguments, web_dir_beside_executable(argv[0]));
     if (const auto* help = std::get_if<HelpRequest>(&command)) {
         std::fputs(help->text.c_str(), stdout);

@@ -37,6 +37,8 @@ Result<bool> Statement::step() {
     }
 }
 
+void Statement::reset() { sqlite3_reset(statement_); }
+
 std::int64_t Statement::column_int(int column) const { return sqlite3_column_int64(statement_, column); }
 
 std::string Statement::column_text(int column) const {

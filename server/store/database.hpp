@@ -30,6 +30,8 @@ public:
 
     // True when a row is ready to read, false when the statement has finished.
     Result<bool> step();
+    // Makes the statement ready to run again, keeping its bindings (for loops of writes).
+    void reset();
 
     std::int64_t column_int(int column) const;
     std::string column_text(int column) const;

@@ -27,7 +27,10 @@ void report_migration(const std::filesystem::path& database, const store::Migrat
 }
 
 int serve(const ServeOptions& options) {
-    auto created = http::App::create({options.database, options.web_dir, true, {}, {options.log_file}});
+    http::AppConfig config{options.database, options.web_dir};
+    config.identity.secure_cookies = options.secure_cookies;
+    config.log_file.path = options.log_file;
+    auto created = http::App::create(config);
     if (!created) {
         std::fprintf(stderr, "error: %s\n", created.error().c_str());
         return exit_failure;

@@ -159,6 +159,9 @@ TEST_CASE("staff read only their own inquiries, managers their division's, the d
     const auto guessed = suzuki.client->Get(("/api/v1/inquiries/" + std::to_string(katos)).c_str());
     CHECK(guessed->status == 404);
     CHECK(guessed->body == suzuki.client->Get("/api/v1/inquiries/999999")->body);
+    CHECK(count_rows(server.database_path(), "SELECT count(*) FROM audit_log WHERE action = 'access.denied' AND "
+                                             "actor = 'suzuki' AND object_type = 'inquiry' AND object_id = '" +
+                                                 std::to_string(katos) + "'") == 1);
     CHECK(manager.client->Get(("/api/v1/inquiries/" + std::to_string(katos)).c_str())->status == 404);
     CHECK(manager.client->Get(("/api/v1/inquiries/" + std::to_string(suzukis)).c_str())->status == 200);
     CHECK(desk.client->Get(("/api/v1/inquiries/" + std::to_string(katos)).c_str())->status == 200);

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "calendar/tokyo_time.hpp"
 #include "store/database.hpp"
 
 namespace madoguchi::server::audit {
@@ -29,7 +30,10 @@ struct AuditEntry {
     std::optional<nlohmann::json> after;   // empty for a deletion
 };
 
-// Writes one row stamped with the current UTC time.
+// Writes one row stamped with the current UTC time, chained to the newest row (audit_chain.hpp).
+// Needs the caller's write transaction (Database::transaction): the chain's end is read in it.
 store::Status record(store::Database& database, const AuditEntry& entry);
+// The same, stamped with the given time: record() with now, tests with days they choose.
+store::Status record_at(store::Database& database, const AuditEntry& entry, calendar::Instant at);
 
 }  // namespace madoguchi::server::audit

@@ -25,11 +25,8 @@ bool has_date_shape(std::string_view text) {
 
 // Shape and existence only; the supported range is checked after the cross-field rules.
 Checked<calendar::Date> check_date(const std::optional<std::string>& text) {
-    if (!text) return {std::nullopt, "field.required"};
-    if (!has_date_shape(*text)) return {std::nullopt, "field.invalid_date"};
-    const auto date = calendar::parse_date(*text);
-    if (!date) return {std::nullopt, "field.impossible_date"};
-    return {date, {}};
+    const auto checked = check_date_param(text);
+    return {checked.date, checked.problem};
 }
 
 Checked<calendar::Instant> check_start(const std::optional<std::string>& text) {
@@ -71,6 +68,14 @@ bool spans_more_years_than(const calendar::Date& from, const calendar::Date& to,
 }
 
 }  // namespace
+
+DateParam check_date_param(const std::optional<std::string>& text) {
+    if (!text) return {std::nullopt, "field.required"};
+    if (!has_date_shape(*text)) return {std::nullopt, "field.invalid_date"};
+    const auto date = calendar::parse_date(*text);
+    if (!date) return {std::nullopt, "field.impossible_date"};
+    return {date, {}};
+}
 
 std::variant<HolidayQuery, api::ApiError> parse_holiday_query(const httplib::Request& request) {
     auto error = api::make_error("invalid_parameter");

@@ -4,6 +4,9 @@
 #include <httplib.h>
 
 #include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
 #include <variant>
 
 #include "api/api_error.hpp"
@@ -27,6 +30,14 @@ struct DeadlineQuery {
     calendar::Instant start;
     std::int64_t minutes = 0;
 };
+
+// A query parameter's YYYY-MM-DD date that exists, or the catalog key of what is wrong with
+// it ("field.required" when absent); other APIs' date parameters read the same way.
+struct DateParam {
+    std::optional<calendar::Date> date;
+    std::string_view problem;
+};
+DateParam check_date_param(const std::optional<std::string>& text);
 
 // from/to: required YYYY-MM-DD dates that exist; from <= to; at most 200 years apart;
 // both inside the supported calendar.

@@ -18,6 +18,7 @@ constexpr std::string_view program_help =
     "Commands:\n"
     "  serve     serve the API and the web app over HTTP\n"
     "  migrate   bring the database schema up to date, then exit\n"
+    "  audit     verify the audit trail's hash chain, export it as CSV\n"
     "  backup    copy the database into a folder, also while it is being served\n"
     "  restore   replace the database with a backup (the server must be stopped)\n"
     "  version   print the version\n"
@@ -43,6 +44,8 @@ constexpr std::string_view serve_help =
     "  --web-dir DIR  folder of the built web app (default: ../web beside the executable)\n"
     "  --secure-cookies  mark the session cookie Secure (when users reach the server over\n"
     "                 HTTPS through a TLS-terminating proxy)\n"
+    "  --log-file PATH  log each request as a JSON line to PATH instead of standard error\n"
+    "                 (rotated at 10 MB; PATH.1 … PATH.5 kept)\n"
     "  --backup-dir DIR   back the database up into DIR every day (see madoguchi backup)\n"
     "  --backup-at HH:MM  time of the daily backup, Asia/Tokyo (default 02:00)\n"
     "  --backup-keep N    keep the N newest backups in DIR, delete older ones (default 14)\n"
@@ -82,7 +85,9 @@ Command parse_serve(std::span<const std::string_view> arguments, const std::file
             if (auto rejected = read_backup_option(name, *value, options.daily_backup)) return *rejected;
             continue;
         }
-        if (name != "--port" && name != "--bind" && name != "--db" && name != "--web-dir") return reader.unknown(name);
+        if (name != "--port" && name != "--bind" && name != "--db" && name != "--web-dir" && name != "--log-file") {
+            return reader.unknown(name);
+        }
         const auto value = reader.value();
         if (!value || value->empty()) return reader.missing_value(name);
         if (name == "--port") {
@@ -95,6 +100,8 @@ Command parse_serve(std::span<const std::string_view> arguments, const std::file
             options.bind = *value;
         } else if (name == "--db") {
             options.database = *value;
+        } else if (name == "--log-file") {
+            options.log_file = *value;
         } else {
             options.web_dir = *value;
         }

@@ -21,6 +21,7 @@ struct ServeOptions {
     std::filesystem::path web_dir;
     // Behind a TLS-terminating proxy: the session cookie gets Secure.
     bool secure_cookies = false;
+    std::filesystem::path log_file;  // empty: one line per request on stderr
     // --backup-dir and friends; empty: no scheduled backups.
     std::optional<backup::DailyBackupSettings> daily_backup;
 };

@@ -9,6 +9,7 @@
 
 #include "backup/backup_scheduler.hpp"
 #include "backup/database_lock.hpp"
+#include "cli/audit_command.hpp"
 #include "cli/backup_command.hpp"
 #include "cli/command_line.hpp"
 #include "cli/restore_command.hpp"
@@ -44,6 +45,7 @@ int serve(const ServeOptions& options) {
     config.database_path = options.database;
     config.web_dir = options.web_dir;
     config.identity.secure_cookies = options.secure_cookies;
+    config.log_file.path = options.log_file;
     auto created = http::App::create(config);
     if (!created) {
         std::fprintf(stderr, "error: %s\n", created.error().c_str());
@@ -94,6 +96,7 @@ int migrate(const MigrateOptions& options) {
 int run(int argc, char** argv) {
     const std::vector<std::string_view> arguments(argv + 1, argv + argc);
     const auto rest = std::span(arguments).subspan(arguments.empty() ? 0 : 1);
+    if (!arguments.empty() && arguments.front() == "audit") return run_audit_command(rest);
     if (!arguments.empty() && arguments.front() == "backup") return run_backup_command(rest);
     if (!arguments.empty() && arguments.front() == "restore") return run_restore_command(rest);
     if (!arguments.empty() && arguments.front() == "user") return run_user_command(rest);

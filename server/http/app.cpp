@@ -4,6 +4,7 @@
 #include <exception>
 #include <thread>
 
+#include "audit/audit_routes.hpp"
 #include "calendar/calendar_routes.hpp"
 #include "health/health_routes.hpp"
 #include "http/errors.hpp"
@@ -51,21 +52,30 @@ store::Result<std::unique_ptr<App>> App::create(const AppConfig& config) {
     if (!database) return store::Error{database.error()};
     auto migrated = store::migrate(database.value());
     if (!migrated) return store::Error{migrated.error()};
-    return std::unique_ptr<App>(new App(config, std::move(database.value()), migrated.value()));
+    std::unique_ptr<RotatingLogFile> log_file;
+    if (!config.log_file.path.empty()) {
+        auto opened = RotatingLogFile::open(config.log_file);
+        if (!opened) return store::Error{opened.error()};
+        log_file = std::move(opened.value());
+    }
+    return std::unique_ptr<App>(new App(config, std::move(database.value()), migrated.value(), std::move(log_file)));
 }
 
-App::App(const AppConfig& config, store::Database database, store::MigrationOutcome migration)
+App::App(const AppConfig& config, store::Database database, store::MigrationOutcome migration,
+         std::unique_ptr<RotatingLogFile> log_file)
     : database_(std::move(database)),
       migration_(migration),
       identity_config_(config.identity),
       authenticator_(database_, identity_config_.session),
       gate_(identity::AccessGate(database_, authenticator_, identity_config_.secure_cookies)),
-      static_files_(config.web_dir) {
+      static_files_(config.web_dir),
+      log_file_(std::move(log_file)) {
     add_health_routes(router_, database_);
     identity::add_session_routes(router_, database_, identity_config_);
     identity::add_user_routes(router_, database_, identity_config_);
     add_calendar_routes(router_);
     add_inquiry_routes(router_, database_);
+    audit::add_audit_routes(router_, database_);
     add_openapi_routes(router_);
     install_handlers(config.log_requests);
 }
@@ -127,7 +137,13 @@ void App::install_handlers(bool log_requests) {
         route(request, response);
         return httplib::Server::HandlerResponse::Handled;
     });
-    if (log_requests) server_.set_logger(log_request);
+    if (log_file_) {
+        server_.set_logger([this](const httplib::Request& request, const httplib::Response& response) {
+            log_file_->write_line(request_log_json(request, response));
+        });
+    } else if (log_requests) {
+        server_.set_logger(log_request);
+    }
 }
 
 void App::route(const httplib::Request& request, httplib::Response& response) const {

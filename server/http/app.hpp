@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 
+#include "http/rotating_log_file.hpp"
 #include "http/router.hpp"
 #include "http/static_files.hpp"
 #include "identity/authenticator.hpp"
@@ -25,6 +26,9 @@ struct AppConfig {
     std::filesystem::path web_dir;
     bool log_requests = true;
     identity::IdentityConfig identity;
+    // With a path, requests are logged there as JSON lines (even when log_requests is off)
+    // instead of on stderr.
+    LogFileConfig log_file;
 };
 
 // No API request needs more; larger bodies get 413 before any handler runs.
@@ -56,7 +60,8 @@ public:
     bool is_running() const;
 
 private:
-    App(const AppConfig& config, store::Database database, store::MigrationOutcome migration);
+    App(const AppConfig& config, store::Database database, store::MigrationOutcome migration,
+        std::unique_ptr<RotatingLogFile> log_file);
     void install_handlers(bool log_requests);
     void route(const httplib::Request& request, httplib::Response& response) const;
     void record(store::ServerEvent event, const std::string& detail);
@@ -68,6 +73,7 @@ private:
     Gate gate_;
     Router router_;
     StaticFiles static_files_;
+    std::unique_ptr<RotatingLogFile> log_file_;
     httplib::Server server_;
     std::string bound_address_;
     std::atomic<bool> stop_requested_ = false;

@@ -52,6 +52,7 @@ void AccessGate::operator()(const http::Route& route, const httplib::Request& re
         if (session_token(request)) response.set_header("Set-Cookie", cleared_session_cookie(secure_cookies_));
         return http::send_error(response, 401, api::make_error("unauthenticated"));
     }
+    http::note_request_user(principal->user.fields.login);
     if (changes_state && !same_secret(principal->csrf_token, request.get_header_value(csrf_header))) {
         return deny(route, request, response, *principal, "csrf_failed");
     }

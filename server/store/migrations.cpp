@@ -3,6 +3,8 @@
 #include <array>
 #include <string>
 
+#include "audit/audit_chain.hpp"
+
 namespace madoguchi::server::store {
 namespace {
 
@@ -140,6 +142,23 @@ ALTER TABLE audit_log ADD COLUMN source_address TEXT NOT NULL DEFAULT '';
 DROP INDEX audit_log_by_object;
 DROP INDEX audit_log_by_time;
 )SQL"},
+    Migration{6, "audit_log hash chain, append-only", R"SQL(
+-- Each record holds the SHA-256 of the previous record's hash and its own columns
+-- (audit/audit_chain.hpp), so a changed, removed or inserted record breaks the chain.
+-- Records written before the chain existed are hashed by this migration's C++ step; that is
+-- the one UPDATE a record ever gets, hence the trigger admits only a record still unhashed.
+ALTER TABLE audit_log ADD COLUMN prev_hash TEXT;
+ALTER TABLE audit_log ADD COLUMN hash TEXT;
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log WHEN OLD.hash IS NOT NULL
+BEGIN
+    SELECT RAISE(ABORT, 'audit_log is append-only');
+END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN
+    SELECT RAISE(ABORT, 'audit_log is append-only');
+END;
+)SQL",
+              audit::chain_unhashed_records},
     Migration{7, "server_events records backups", R"SQL(
 -- The scheduled backup's outcome joins the lifecycle. A CHECK constraint cannot be altered
 -- in SQLite: the table is rebuilt with its rows and index.
@@ -165,6 +184,11 @@ Status apply(Database& database, const Migration& migration) {
         if (current.value() >= migration.version) return success();
         if (auto created = database.execute(migration.sql); !created) {
             return Error{"migration " + std::to_string(migration.version) + " failed: " + created.error()};
+        }
+        if (migration.after) {
+            if (auto stepped = migration.after(database); !stepped) {
+                return Error{"migration " + std::to_string(migration.version) + " failed: " + stepped.error()};
+            }
         }
         auto record = database.prepare(
             "INSERT INTO schema_migrations (version, name, applied_at) "

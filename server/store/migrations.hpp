@@ -12,6 +12,9 @@ struct Migration {
     int version;  // 1, 2, 3, … without gaps
     std::string_view name;
     std::string_view sql;
+    // A step SQL cannot express (e.g. hashing existing rows), run after `sql` in the same
+    // transaction; nullptr for most.
+    Status (*after)(Database&) = nullptr;
 };
 
 std::span<const Migration> all_migrations();

@@ -63,7 +63,11 @@ struct Server {
 
     Server() : folder(std::filesystem::temp_directory_path() / ("madoguchi-bench-" + std::to_string(::getpid()))) {
         std::filesystem::create_directories(folder);
-        auto created = server::http::App::create({folder / "bench.db", folder / "no-web", false, {}});
+        server::http::AppConfig config;
+        config.database_path = folder / "bench.db";
+        config.web_dir = folder / "no-web";
+        config.log_requests = false;
+        auto created = server::http::App::create(config);
         if (!created) throw std::runtime_error(created.error());
         app = std::move(created.value());
         port = *app->bind("127.0.0.1", 0);

@@ -36,6 +36,9 @@ const std::map<std::string, std::string> expected_access{
     {"createInquiry", "staff,manager,operator,it_office,admin"},
     {"listInquiries", "staff,manager,operator,it_office,auditor,admin"},
     {"getInquiry", "staff,manager,operator,it_office,auditor,admin"},
+    {"listAuditRecords", "auditor,admin"},
+    {"exportAuditRecords", "auditor,admin"},
+    {"verifyAuditChain", "auditor,admin"},
 };
 
 std::string access_of(const madoguchi::server::http::Access& access) {

@@ -24,7 +24,12 @@ RunningApp::RunningApp(std::filesystem::path web_dir, const std::function<void(s
                        const server::identity::IdentityConfig& identity)
     : database_path_(temp_.path() / "madoguchi.db") {
     if (web_dir.empty()) web_dir = temp_.path() / "no-web-app";
-    auto created = server::http::App::create({database_path_, web_dir, false, identity});
+    server::http::AppConfig config;
+    config.database_path = database_path_;
+    config.web_dir = web_dir;
+    config.log_requests = false;
+    config.identity = identity;
+    auto created = server::http::App::create(config);
     if (!created) throw std::runtime_error(created.error());
     app_ = std::move(created.value());
     if (add_routes) add_routes(app_->router());

@@ -35,6 +35,8 @@ constexpr std::string_view serve_help =
     "  --bind ADDR    address to listen on (default 127.0.0.1)\n"
     "  --db PATH      SQLite database file (default var/madoguchi.db; the folder is created)\n"
     "  --web-dir DIR  folder of the built web app (default: ../web beside the executable)\n"
+    "  --secure-cookies  mark the session cookie Secure (when users reach the server over\n"
+    "                 HTTPS through a TLS-terminating proxy)\n"
     "  -h, --help     show this help\n";
 
 constexpr std::string_view migrate_help =
@@ -102,6 +104,10 @@ Command parse_serve(std::span<const std::string_view> arguments, const std::file
     while (!reader.done()) {
         const auto name = reader.next_name();
         if (is_help(name)) return HelpRequest{std::string(serve_help)};
+        if (name == "--secure-cookies") {
+            options.secure_cookies = true;
+            continue;
+        }
         if (name != "--port" && name != "--bind" && name != "--db" && name != "--web-dir") return reader.unknown(name);
         const auto value = reader.value();
         if (!value || value->empty()) return reader.missing_value(name);

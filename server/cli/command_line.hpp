@@ -15,6 +15,8 @@ struct ServeOptions {
     std::string bind = "127.0.0.1";
     std::filesystem::path database = default_database_path;
     std::filesystem::path web_dir;
+    // Behind a TLS-terminating proxy: the session cookie gets Secure.
+    bool secure_cookies = false;
 };
 
 struct MigrateOptions {

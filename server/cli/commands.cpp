@@ -26,7 +26,9 @@ void report_migration(const std::filesystem::path& database, const store::Migrat
 }
 
 int serve(const ServeOptions& options) {
-    auto created = http::App::create({options.database, options.web_dir});
+    http::AppConfig config{options.database, options.web_dir};
+    config.identity.secure_cookies = options.secure_cookies;
+    auto created = http::App::create(config);
     if (!created) {
         std::fprintf(stderr, "error: %s\n", created.error().c_str());
         return exit_failure;

@@ -263,6 +263,9 @@ void add_user_routes(http::Router& router, store::SharedDatabase& database, cons
                     if (!entries) return send_failure(request, response, entries.error());
                     auto blocks = nlohmann::json::array();
                     for (const auto& entry : entries.value()) {
+                        // An address is listed from its own, higher threshold on.
+                        const bool address = entry.key.starts_with("address:");
+                        if (address && entry.failures < config.throttle.address_threshold) continue;
                         auto document = to_json(entry);
                         const auto until = calendar::parse_iso8601(entry.blocked_until).instant;
                         document["blocked"] = until && *until > now;

@@ -7,17 +7,35 @@
 
 namespace madoguchi::server::store {
 
-Statement::Statement(Statement&& other) noexcept : statement_(std::exchange(other.statement_, nullptr)) {}
+namespace {
+
+// Enough for every statement the server uses; beyond it, statements are simply finalised.
+constexpr std::size_t max_cached_statements = 256;
+
+}  // namespace
+
+Statement::Statement(Statement&& other) noexcept
+    : statement_(std::exchange(other.statement_, nullptr)), owner_(std::exchange(other.owner_, nullptr)) {}
 
 Statement& Statement::operator=(Statement&& other) noexcept {
     if (this != &other) {
-        sqlite3_finalize(statement_);
+        release();
         statement_ = std::exchange(other.statement_, nullptr);
+        owner_ = std::exchange(other.owner_, nullptr);
     }
     return *this;
 }
 
-Statement::~Statement() { sqlite3_finalize(statement_); }
+Statement::~Statement() { release(); }
+
+void Statement::release() {
+    if (statement_ == nullptr) return;
+    if (owner_ != nullptr) {
+        owner_->recycle(std::exchange(statement_, nullptr));
+    } else {
+        sqlite3_finalize(std::exchange(statement_, nullptr));
+    }
+}
 
 Statement& Statement::bind(int index, std::string_view text) {
     sqlite3_bind_text(statement_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
@@ -65,18 +83,43 @@ Result<Database> Database::open(const std::filesystem::path& path) {
 Database::Database(sqlite3* connection, std::filesystem::path path) : connection_(connection), path_(std::move(path)) {}
 
 Database::Database(Database&& other) noexcept
-    : connection_(std::exchange(other.connection_, nullptr)), path_(std::move(other.path_)) {}
+    : connection_(std::exchange(other.connection_, nullptr)),
+      path_(std::move(other.path_)),
+      cached_(std::move(other.cached_)) {
+    other.cached_.clear();
+}
 
 Database& Database::operator=(Database&& other) noexcept {
     if (this != &other) {
+        finalize_cached();
         sqlite3_close_v2(connection_);
         connection_ = std::exchange(other.connection_, nullptr);
         path_ = std::move(other.path_);
+        cached_ = std::move(other.cached_);
+        other.cached_.clear();
     }
     return *this;
 }
 
-Database::~Database() { sqlite3_close_v2(connection_); }
+Database::~Database() {
+    finalize_cached();
+    sqlite3_close_v2(connection_);
+}
+
+void Database::finalize_cached() {
+    for (auto& [sql, statement] : cached_) sqlite3_finalize(statement);
+    cached_.clear();
+}
+
+void Database::recycle(sqlite3_stmt* statement) {
+    sqlite3_reset(statement);
+    sqlite3_clear_bindings(statement);
+    if (cached_.size() >= max_cached_statements) {
+        sqlite3_finalize(statement);
+        return;
+    }
+    cached_.emplace(sqlite3_sql(statement), statement);
+}
 
 Error Database::error(std::string_view doing) const {
     if (connection_ && sqlite3_errcode(connection_) == SQLITE_NOTADB) {
@@ -113,11 +156,16 @@ Status Database::execute(std::string_view sql) {
 }
 
 Result<Statement> Database::prepare(std::string_view sql) {
+    if (const auto found = cached_.find(std::string(sql)); found != cached_.end()) {
+        auto* statement = found->second;
+        cached_.erase(found);
+        return Statement(statement, this);
+    }
     sqlite3_stmt* statement = nullptr;
     if (sqlite3_prepare_v2(connection_, sql.data(), static_cast<int>(sql.size()), &statement, nullptr) != SQLITE_OK) {
         return error("cannot prepare query");
     }
-    return Statement(statement);
+    return Statement(statement, this);
 }
 
 Result<std::optional<std::int64_t>> Database::query_int(std::string_view sql) {

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "store/result.hpp"
 
@@ -15,9 +16,15 @@ struct sqlite3_stmt;
 
 namespace madoguchi::server::store {
 
+class Database;
+
+// A prepared statement. One from Database::prepare() goes back to its database's cache when
+// destroyed (reset, bindings cleared), so the next prepare() of the same SQL skips SQLite's
+// parser; a Statement must therefore not outlive its Database, nor the Database be moved
+// while one is alive.
 class Statement {
 public:
-    explicit Statement(sqlite3_stmt* statement) : statement_(statement) {}
+    explicit Statement(sqlite3_stmt* statement, Database* owner = nullptr) : statement_(statement), owner_(owner) {}
     Statement(Statement&& other) noexcept;
     Statement& operator=(Statement&& other) noexcept;
     Statement(const Statement&) = delete;
@@ -36,7 +43,10 @@ public:
     bool column_is_null(int column) const;
 
 private:
+    void release();
+
     sqlite3_stmt* statement_;
+    Database* owner_;
 };
 
 class Database {
@@ -67,12 +77,19 @@ public:
     Status transaction(const std::function<Status()>& body);
 
 private:
+    friend class Statement;
+    // Takes back a finished statement for reuse.
+    void recycle(sqlite3_stmt* statement);
+    void finalize_cached();
+
     Database(sqlite3* connection, std::filesystem::path path);
     Error error(std::string_view doing) const;
     Status configure();
 
     sqlite3* connection_;
     std::filesystem::path path_;
+    // Idle prepared statements by their SQL text.
+    std::unordered_multimap<std::string, sqlite3_stmt*> cached_;
 };
 
 // One connection shared by the server's request threads, used by one thread at a time.

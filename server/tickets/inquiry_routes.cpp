@@ -2,6 +2,7 @@
 
 #include "audit/audit_log.hpp"
 #include "http/errors.hpp"
+#include "http/json_body.hpp"
 #include "http/paging.hpp"
 #include "http/request_log.hpp"
 #include "idempotency/idempotent_route.hpp"
@@ -32,9 +33,9 @@ tickets::Visibility visibility_of(const identity::Principal& principal) {
 
 std::variant<Answer, idempotency::Write> prepare_inquiry(const httplib::Request& request,
                                                          const http::RequestContext& context) {
-    const auto body = nlohmann::json::parse(request.body, nullptr, false);
-    if (!body.is_object()) return refusal(api::make_error("bad_request"), 400);
-    auto parsed = madoguchi::tickets::inquiry_from_json(body);
+    const auto body = http::parse_json_body(request);
+    if (const auto* refused = std::get_if<http::BodyRefusal>(&body)) return refusal(refused->error, refused->status);
+    auto parsed = madoguchi::tickets::inquiry_from_json(std::get<nlohmann::json>(body));
     if (!parsed.problems.empty()) {
         auto error = api::make_error("validation_failed");
         for (const auto& problem : parsed.problems) api::add_field(error, problem.field, problem.reason_key);
@@ -97,9 +98,21 @@ void add_inquiry_routes(http::Router& router, store::SharedDatabase& database) {
                         return http::send_error(response, 400, *error);
                     }
                     // Someone else's inquiry is "not found": its existence is not theirs to learn.
-                    auto found = database.use([&](store::Database& connection) {
-                        return tickets::find_inquiry(connection, std::get<std::int64_t>(id),
-                                                     visibility_of(*context.principal));
+                    // The attempt is still audited.
+                    const auto wanted = std::get<std::int64_t>(id);
+                    auto found = database.use([&](store::Database& connection) -> store::Result<std::optional<StoredInquiry>> {
+                        auto visible = tickets::find_inquiry(connection, wanted, visibility_of(*context.principal));
+                        if (!visible || visible.value()) return visible;
+                        auto hidden = tickets::find_inquiry(connection, wanted, tickets::Visibility{true, 0, std::nullopt});
+                        if (!hidden) return store::Error{hidden.error()};
+                        if (!hidden.value()) return visible;
+                        auto recorded = connection.transaction([&] {
+                            return audit::record(connection, {identity::actor_of(context), "access.denied", "inquiry",
+                                                              std::to_string(wanted), std::nullopt,
+                                                              nlohmann::json{{"reason", "not_visible"}}});
+                        });
+                        if (!recorded) return store::Error{recorded.error()};
+                        return visible;
                     });
                     if (!found) return send_store_failure(request, response, found.error());
                     if (!found.value()) return http::send_error(response, 404, api::make_error("not_found"));

@@ -62,7 +62,7 @@ TEST_CASE("crowded category labels are thinned to every n-th", "[charts]") {
     CHECK(client::label_stride(1, 2.0F, 60.0F, 8.0F) == 1);
 }
 
-TEST_CASE("stacking gives each segment's span and the totals; negatives are refused", "[charts]") {
+TEST_CASE("stacking gives each segment's span and the totals, negatives are refused", "[charts]") {
     client::ChartData data{"tickets", {"10月", "11月"}, {{"問い合わせ", {3, 5}}, {"故障", {2, 0}}, {"要望", {1, 4}}}};
     const auto stack = client::stack_series(data);
     REQUIRE(stack);

@@ -9,7 +9,7 @@ namespace {
 const auto noon = CounterSession::WallClock::time_point{} + 24h * 20000 + 3h;
 }
 
-TEST_CASE("a visit starts with the staff card; devices come after it", "[counter]") {
+TEST_CASE("a visit starts with the staff card, devices come after it", "[counter]") {
     CounterSession session(90);
     auto verdict = session.scan("PC-000123", noon);
     CHECK_FALSE(verdict.accepted);

@@ -134,7 +134,7 @@ TEST_CASE("the year-end closure 12/29-1/3 is closed even on weekdays", "[month_g
     CHECK(cell_of(january, Date{2027, 1, 4}).business_day);
 }
 
-TEST_CASE("the keyboard moves the focused day and picks it; bounds disable days", "[month_grid]") {
+TEST_CASE("the keyboard moves the focused day and picks it, bounds disable days", "[month_grid]") {
     DatePickerModel picker;
     const client::DateBounds bounds{Date{2026, 11, 10}, Date{2026, 12, 20}};
     picker.open(Date{2026, 11, 25}, Date{2026, 11, 1}, bounds);

@@ -22,7 +22,7 @@ TEST_CASE("toasts go away by themselves, failures later than confirmations", "[t
     CHECK(toasts.shown().empty());
 }
 
-TEST_CASE("at most four toasts show; the oldest makes room; a click dismisses one", "[toasts]") {
+TEST_CASE("at most four toasts show, the oldest makes room, a click dismisses one", "[toasts]") {
     Toasts toasts;
     const auto now = Toasts::Clock::time_point{} + 1h;
     for (const auto* key : {"a", "b", "c", "d", "e"}) toasts.show(ToastKind::success, key, now);

@@ -4,6 +4,7 @@
 
 #include <regex>
 
+#include "cli/command_line.hpp"
 #include "server_test_support.hpp"
 #include "store/database.hpp"
 
@@ -142,4 +143,17 @@ TEST_CASE("serve without a web app warns and still serves the API", "[cli]") {
     const auto run = server.wait();
     CHECK(mentions(run.err, "warning: web app folder"));
     CHECK(mentions(run.err, "not-built"));
+}
+
+TEST_CASE("serve --secure-cookies marks the session cookie Secure, and only when asked", "[cli]") {
+    using madoguchi::server::cli::ServeOptions;
+    const std::vector<std::string_view> secure{"serve", "--secure-cookies", "--port", "0"};
+    const std::vector<std::string_view> plain{"serve", "--port", "0"};
+    const auto with = madoguchi::server::cli::parse_command_line(secure, "web");
+    const auto without = madoguchi::server::cli::parse_command_line(plain, "web");
+    REQUIRE(std::holds_alternative<ServeOptions>(with));
+    REQUIRE(std::holds_alternative<ServeOptions>(without));
+    CHECK(std::get<ServeOptions>(with).secure_cookies);
+    CHECK_FALSE(std::get<ServeOptions>(without).secure_cookies);
+    CHECK(mentions(run_madoguchi({"serve", "--help"}).out, "--secure-cookies"));
 }

@@ -20,10 +20,11 @@
 
 namespace madoguchi::testing {
 
-RunningApp::RunningApp(std::filesystem::path web_dir, const std::function<void(server::http::Router&)>& add_routes)
+RunningApp::RunningApp(std::filesystem::path web_dir, const std::function<void(server::http::Router&)>& add_routes,
+                       const server::identity::IdentityConfig& identity)
     : database_path_(temp_.path() / "madoguchi.db") {
     if (web_dir.empty()) web_dir = temp_.path() / "no-web-app";
-    auto created = server::http::App::create({database_path_, web_dir, false});
+    auto created = server::http::App::create({database_path_, web_dir, false, identity});
     if (!created) throw std::runtime_error(created.error());
     app_ = std::move(created.value());
     if (add_routes) add_routes(app_->router());

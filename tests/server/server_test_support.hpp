@@ -21,8 +21,10 @@ class RunningApp {
 public:
     // `web_dir` empty: a folder that does not exist (no web app built).
     // `add_routes` runs before the server starts, e.g. to add a test-only route.
+    // `identity`: session timeouts and throttling, for the tests that wait them out.
     explicit RunningApp(std::filesystem::path web_dir = {},
-                        const std::function<void(server::http::Router&)>& add_routes = {});
+                        const std::function<void(server::http::Router&)>& add_routes = {},
+                        const server::identity::IdentityConfig& identity = {});
     ~RunningApp();
     RunningApp(const RunningApp&) = delete;
     RunningApp& operator=(const RunningApp&) = delete;

@@ -1,0 +1,181 @@
+// Who may call what: the route table against the expected matrix, every role against every
+// route over HTTP, and object-level isolation of staff and managers.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <map>
+
+#include "identity_test_support.hpp"
+#include "inquiry_test_support.hpp"
+#include "server_test_support.hpp"
+
+using namespace madoguchi::testing;
+using nlohmann::json;
+
+namespace {
+
+// The access each operation is meant to have: "*" everyone (no sign-in), "signed-in" any
+// signed-in user, otherwise the admitted roles. A new route fails this test until it is here.
+const std::map<std::string, std::string> expected_access{
+    {"getHealth", "*"},
+    {"getHolidays", "*"},
+    {"getDeadline", "*"},
+    {"getOpenApi", "*"},
+    {"createSession", "*"},
+    {"deleteSession", "signed-in"},
+    {"getMe", "signed-in"},
+    {"changeMyPassword", "signed-in"},
+    {"listDivisions", "signed-in"},
+    {"listUsers", "it_office,auditor,admin"},
+    {"getUser", "it_office,auditor,admin"},
+    {"createUser", "admin"},
+    {"updateUser", "admin"},
+    {"setUserPassword", "admin"},
+    {"listLoginBlocks", "admin"},
+    {"clearLoginBlock", "admin"},
+    {"createInquiry", "staff,manager,operator,it_office,admin"},
+    {"listInquiries", "staff,manager,operator,it_office,auditor,admin"},
+    {"getInquiry", "staff,manager,operator,it_office,auditor,admin"},
+};
+
+std::string access_of(const madoguchi::server::http::Access& access) {
+    if (!access.requires_sign_in()) return "*";
+    if (access.roles().empty()) return "signed-in";
+    std::vector<Role> sorted = access.roles();
+    std::sort(sorted.begin(), sorted.end());
+    return madoguchi::identity::join_roles(sorted);
+}
+
+std::string concrete_path(std::string path) {
+    for (const auto& [parameter, value] : {std::pair{"{id}", "1"}, std::pair{"{key}", "login:nobody"}}) {
+        if (const auto at = path.find(parameter); at != std::string::npos) path.replace(at, std::string(parameter).size(), value);
+    }
+    return path;
+}
+
+httplib::Result call(httplib::Client& client, const std::string& method, const std::string& path) {
+    const auto concrete = concrete_path(path);
+    // A body that every route refuses or ignores: nothing is changed by the walk.
+    if (method == "GET") return client.Get(concrete.c_str());
+    if (method == "POST") return client.Post(concrete.c_str(), "{}", "application/json");
+    if (method == "PUT") return client.Put(concrete.c_str(), "{}", "application/json");
+    if (method == "PATCH") return client.Patch(concrete.c_str(), "{}", "application/json");
+    return client.Delete(concrete.c_str());
+}
+
+}  // namespace
+
+TEST_CASE("every route declares the access the matrix expects", "[identity][authorisation]") {
+    RunningApp server;
+    std::set<std::string> seen;
+    for (const auto& route : server.app().router().routes()) {
+        INFO(route.method << " " << route.path);
+        REQUIRE(expected_access.contains(route.operation_id));
+        CHECK(access_of(route.access) == expected_access.at(route.operation_id));
+        seen.insert(route.operation_id);
+    }
+    CHECK(seen.size() == expected_access.size());
+}
+
+TEST_CASE("each role reaches exactly the routes it is admitted to, refusals are 403 and audited", "[identity][authorisation]") {
+    RunningApp server;
+    auto routes = server.app().router().routes();
+    // Signing out last, so the walk keeps its session.
+    std::stable_partition(routes.begin(), routes.end(), [](const auto& route) { return route.operation_id != "deleteSession"; });
+
+    for (const auto role : madoguchi::identity::all_roles()) {
+        const std::string login = std::string(madoguchi::identity::role_name(role)) + "-only";
+        auto signed_in = signed_in_user(server, {login, {role}});
+        for (const auto& route : routes) {
+            INFO(madoguchi::identity::role_name(role) << ": " << route.method << " " << route.path);
+            const auto denied_before = count_rows(server.database_path(),
+                                                  "SELECT count(*) FROM audit_log WHERE action = 'access.denied'");
+            const auto response = call(*signed_in.client, route.method, route.path);
+            REQUIRE(response);
+            CHECK(response->status != 500);
+            CHECK(response->status != 401);
+            if (route.access.admits(std::vector<Role>{role})) {
+                CHECK(response->status != 403);
+            } else {
+                CHECK(response->status == 403);
+                CHECK(json_of(response)["error"]["code"] == "forbidden");
+                CHECK(count_rows(server.database_path(), "SELECT count(*) FROM audit_log WHERE action = 'access.denied'") ==
+                      denied_before + 1);
+            }
+        }
+    }
+
+    auto anonymous = server.client();
+    for (const auto& route : routes) {
+        INFO("anonymous: " << route.method << " " << route.path);
+        const auto response = call(*anonymous, route.method, route.path);
+        REQUIRE(response);
+        CHECK(response->status != 500);
+        if (route.access.requires_sign_in()) {
+            CHECK(response->status == 401);
+            CHECK(json_of(response)["error"]["code"] == "unauthenticated");
+        } else {
+            CHECK(response->status != 401);
+            CHECK(response->status != 403);
+        }
+    }
+}
+
+TEST_CASE("staff read only their own inquiries, managers their division's, the desk all", "[identity][authorisation]") {
+    RunningApp server;
+    auto suzuki = signed_in_user(server, {"suzuki", {Role::staff}, "D-SOUMU"});
+    auto sato = signed_in_user(server, {"sato", {Role::staff}, "D-SOUMU"});
+    auto kato = signed_in_user(server, {"kato", {Role::staff}, "D-JINJI"});
+    auto manager = signed_in_user(server, {"manager", {Role::manager}, "D-SOUMU"});
+    auto desk = signed_in_user(server, {"desk", {Role::desk_operator}, "D-DESK"});
+    auto vendor = signed_in_user(server, {"vendor", {Role::vendor}, "D-DESK"});
+
+    const auto submit = [&](SignedIn& who, const std::string& subject) {
+        const auto response = audited(server, [&] { return post_inquiry(*who.client, sample_inquiry(subject).dump()); });
+        REQUIRE(response->status == 201);
+        return json_of(response)["inquiry"]["id"].get<int>();
+    };
+    const auto suzukis = submit(suzuki, "鈴木の件");
+    submit(sato, "佐藤の件");
+    const auto katos = submit(kato, "加藤の件");
+
+    const auto subjects = [](SignedIn& who) {
+        std::vector<std::string> seen;
+        const auto page = json_of(who.client->Get("/api/v1/inquiries"));
+        for (const auto& inquiry : page["inquiries"]) seen.push_back(inquiry["subject"]);
+        std::sort(seen.begin(), seen.end());
+        CHECK(page["total"] == seen.size());
+        return seen;
+    };
+    CHECK(subjects(suzuki) == std::vector<std::string>{"鈴木の件"});
+    CHECK(subjects(kato) == std::vector<std::string>{"加藤の件"});
+    CHECK(subjects(manager) == std::vector<std::string>{"佐藤の件", "鈴木の件"});
+    CHECK(subjects(desk).size() == 3);
+
+    // Guessing ids finds nothing: another's inquiry does not exist for this reader.
+    const auto guessed = suzuki.client->Get(("/api/v1/inquiries/" + std::to_string(katos)).c_str());
+    CHECK(guessed->status == 404);
+    CHECK(guessed->body == suzuki.client->Get("/api/v1/inquiries/999999")->body);
+    CHECK(count_rows(server.database_path(), "SELECT count(*) FROM audit_log WHERE action = 'access.denied' AND "
+                                             "actor = 'suzuki' AND object_type = 'inquiry' AND object_id = '" +
+                                                 std::to_string(katos) + "'") == 1);
+    CHECK(manager.client->Get(("/api/v1/inquiries/" + std::to_string(katos)).c_str())->status == 404);
+    CHECK(manager.client->Get(("/api/v1/inquiries/" + std::to_string(suzukis)).c_str())->status == 200);
+    CHECK(desk.client->Get(("/api/v1/inquiries/" + std::to_string(katos)).c_str())->status == 200);
+    CHECK(vendor.client->Get("/api/v1/inquiries")->status == 403);
+}
+
+TEST_CASE("idempotency keys belong to their user: the same key from two users makes two inquiries", "[identity][idempotency]") {
+    RunningApp server;
+    auto suzuki = signed_in_user(server, {"suzuki", {Role::staff}});
+    auto sato = signed_in_user(server, {"sato", {Role::staff}});
+    const auto body = sample_inquiry().dump();
+    const auto first = post_inquiry(*suzuki.client, body, "same-key");
+    const auto second = post_inquiry(*sato.client, body, "same-key");
+    CHECK(first->status == 201);
+    CHECK(second->status == 201);
+    CHECK_FALSE(second->has_header("Idempotency-Replayed"));
+    CHECK(json_of(first)["inquiry"]["id"] != json_of(second)["inquiry"]["id"]);
+    CHECK(sato.client->Get(("/api/v1/inquiries/" + std::to_string(json_of(first)["inquiry"]["id"].get<int>())).c_str())
+              ->status == 404);
+}

@@ -1,10 +1,10 @@
 #include "identity/session_routes.hpp"
 
 #include "audit/audit_log.hpp"
+#include "http/body_reader.hpp"
 #include "http/errors.hpp"
 #include "http/request_log.hpp"
 #include "identity/authenticator.hpp"
-#include "identity/body_fields.hpp"
 #include "identity/password.hpp"
 #include "identity/principal.hpp"
 #include "identity/request_actor.hpp"
@@ -38,11 +38,13 @@ public:
     SignIn(store::SharedDatabase& database, const IdentityConfig& config) : database_(database), config_(config) {}
 
     void operator()(const httplib::Request& request, httplib::Response& response, const http::RequestContext& context) {
-        auto body = read_object(request.body, {"login", "password"});
-        if (auto* error = std::get_if<api::ApiError>(&body)) return http::send_error(response, 400, *error);
-        auto& fields = std::get<BodyFields>(body);
+        const auto body = http::parse_json_body(request);
+        if (const auto* refusal = std::get_if<http::BodyRefusal>(&body)) {
+            return http::send_error(response, refusal->status, refusal->error);
+        }
+        http::BodyReader fields(std::get<nlohmann::json>(body), {"login", "password"});
         const Credentials credentials{fields.string("login"), fields.string("password")};
-        if (auto error = fields.error()) return http::send_error(response, 400, *error);
+        if (const auto refusal = fields.refusal()) return http::send_error(response, refusal->status, refusal->error);
 
         const auto now = calendar::now();
         const std::vector<std::string> keys{login_key(credentials.login), address_key(context.source_address)};
@@ -170,12 +172,16 @@ void add_session_routes(http::Router& router, store::SharedDatabase& database, c
     router.add({"PUT", "/api/v1/me/password", "changeMyPassword", http::Access::signed_in(),
                 [&database](const httplib::Request& request, httplib::Response& response,
                             const http::RequestContext& context) {
-                    auto body = read_object(request.body, {"current_password", "new_password"});
-                    if (auto* error = std::get_if<api::ApiError>(&body)) return http::send_error(response, 400, *error);
-                    auto& fields = std::get<BodyFields>(body);
+                    const auto body = http::parse_json_body(request);
+                    if (const auto* refusal = std::get_if<http::BodyRefusal>(&body)) {
+                        return http::send_error(response, refusal->status, refusal->error);
+                    }
+                    http::BodyReader fields(std::get<nlohmann::json>(body), {"current_password", "new_password"});
                     const auto current = fields.string("current_password");
                     const auto chosen = fields.string("new_password");
-                    if (auto error = fields.error()) return http::send_error(response, 400, *error);
+                    if (const auto refusal = fields.refusal()) {
+                        return http::send_error(response, refusal->status, refusal->error);
+                    }
                     if (const auto problems = madoguchi::identity::validate_password(chosen); !problems.empty()) {
                         auto error = api::make_error("validation_failed");
                         api::add_field(error, "new_password", problems.front().reason_key);

@@ -4,7 +4,7 @@
 
 namespace madoguchi::server::identity {
 
-void apply_body(BodyFields& body, UserFields& fields, bool creating, std::vector<std::string>& unknown_roles) {
+void apply_body(http::BodyReader& body, UserFields& fields, bool creating, std::vector<std::string>& unknown_roles) {
     if (creating) fields.login = madoguchi::identity::normalise_login(body.string("login"));
     if (auto name = body.optional_string("name")) fields.name = *name;
     if (auto division = body.optional_string("division_code")) fields.division_code = *division;

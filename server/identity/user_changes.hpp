@@ -7,14 +7,14 @@
 #include <variant>
 
 #include "api/api_error.hpp"
-#include "identity/body_fields.hpp"
+#include "http/body_reader.hpp"
 #include "identity/user_store.hpp"
 
 namespace madoguchi::server::identity {
 
 // Applies the members present in the body (name, division_code, roles, vendor_company,
 // email; login only when `creating`) onto `fields`; type problems and unknown roles noted.
-void apply_body(BodyFields& body, UserFields& fields, bool creating, std::vector<std::string>& unknown_roles);
+void apply_body(http::BodyReader& body, UserFields& fields, bool creating, std::vector<std::string>& unknown_roles);
 
 // 422 validation_failed with every problem, or empty when the change may be stored.
 store::Result<std::optional<api::ApiError>> check_user(store::Database& database, const UserFields& fields,

@@ -1,6 +1,7 @@
 #include "identity/user_routes.hpp"
 
 #include "audit/audit_log.hpp"
+#include "http/body_reader.hpp"
 #include "http/errors.hpp"
 #include "http/paging.hpp"
 #include "http/query_params.hpp"
@@ -89,17 +90,28 @@ store::Result<std::optional<UserRecord>> user_in_path(store::Database& database,
     return find_user(database, std::get<std::int64_t>(id));
 }
 
-// Reads the body of a create or change; the refusal when its shape is wrong.
-std::variant<UserFields, api::ApiError> fields_from(BodyFields& body, UserFields fields, bool creating) {
+// Reads the body of a create or change; the refusal when its shape is wrong (400) or it
+// names a role that does not exist (422).
+std::variant<UserFields, http::BodyRefusal> fields_from(http::BodyReader& body, UserFields fields, bool creating) {
     std::vector<std::string> unknown_roles;
     apply_body(body, fields, creating, unknown_roles);
-    if (auto error = body.error()) return *error;
+    if (auto refusal = body.refusal()) return *refusal;
     if (!unknown_roles.empty()) {
         auto error = api::make_error("validation_failed");
         api::add_field(error, "roles", "field.unknown_role");
-        return error;
+        return http::BodyRefusal{422, error};
     }
     return fields;
+}
+
+// The request's JSON object, or the refusal already sent.
+std::optional<nlohmann::json> json_object(const httplib::Request& request, httplib::Response& response) {
+    auto body = http::parse_json_body(request);
+    if (const auto* refusal = std::get_if<http::BodyRefusal>(&body)) {
+        http::send_error(response, refusal->status, refusal->error);
+        return std::nullopt;
+    }
+    return std::move(std::get<nlohmann::json>(body));
 }
 
 void list(store::SharedDatabase& database, const httplib::Request& request, httplib::Response& response) {
@@ -114,13 +126,13 @@ void list(store::SharedDatabase& database, const httplib::Request& request, http
 
 void create(store::SharedDatabase& database, const httplib::Request& request, httplib::Response& response,
             const RequestContext& context) {
-    auto parsed = read_object(request.body, {"login", "name", "division_code", "roles", "vendor_company", "email", "password"});
-    if (auto* error = std::get_if<api::ApiError>(&parsed)) return http::send_error(response, 400, *error);
-    auto& body = std::get<BodyFields>(parsed);
+    const auto object = json_object(request, response);
+    if (!object) return;
+    http::BodyReader body(*object, {"login", "name", "division_code", "roles", "vendor_company", "email", "password"});
     const auto password = body.optional_string("password");
     auto fields = fields_from(body, {}, true);
-    if (auto* error = std::get_if<api::ApiError>(&fields)) {
-        return http::send_error(response, error->code == "bad_request" ? 400 : 422, *error);
+    if (const auto* refusal = std::get_if<http::BodyRefusal>(&fields)) {
+        return http::send_error(response, refusal->status, refusal->error);
     }
     std::optional<std::string> hash;
     if (password) {
@@ -151,9 +163,9 @@ void create(store::SharedDatabase& database, const httplib::Request& request, ht
 
 void change(store::SharedDatabase& database, const httplib::Request& request, httplib::Response& response,
             const RequestContext& context) {
-    auto parsed = read_object(request.body, {"name", "division_code", "roles", "vendor_company", "email", "disabled"});
-    if (auto* error = std::get_if<api::ApiError>(&parsed)) return http::send_error(response, 400, *error);
-    auto& body = std::get<BodyFields>(parsed);
+    const auto object = json_object(request, response);
+    if (!object) return;
+    http::BodyReader body(*object, {"name", "division_code", "roles", "vendor_company", "email", "disabled"});
     const auto disabled = body.optional_boolean("disabled");
     answer(database, request, response, [&](store::Database& connection) -> store::Result<Reply> {
         std::optional<api::ApiError> invalid;
@@ -163,7 +175,7 @@ void change(store::SharedDatabase& database, const httplib::Request& request, ht
         if (!found.value()) return refusal(404, api::make_error("not_found"));
         const auto& before = *found.value();
         auto fields = fields_from(body, before.fields, false);
-        if (auto* error = std::get_if<api::ApiError>(&fields)) return refusal(error->code == "bad_request" ? 400 : 422, *error);
+        if (const auto* refused = std::get_if<http::BodyRefusal>(&fields)) return refusal(refused->status, refused->error);
         const auto& after = std::get<UserFields>(fields);
         auto problems = check_user(connection, after, before.id);
         if (!problems) return store::Error{problems.error()};
@@ -193,11 +205,11 @@ void change(store::SharedDatabase& database, const httplib::Request& request, ht
 
 void set_password(store::SharedDatabase& database, const httplib::Request& request, httplib::Response& response,
                   const RequestContext& context) {
-    auto parsed = read_object(request.body, {"password"});
-    if (auto* error = std::get_if<api::ApiError>(&parsed)) return http::send_error(response, 400, *error);
-    auto& body = std::get<BodyFields>(parsed);
+    const auto object = json_object(request, response);
+    if (!object) return;
+    http::BodyReader body(*object, {"password"});
     const auto password = body.string("password");
-    if (auto error = body.error()) return http::send_error(response, 400, *error);
+    if (const auto refused = body.refusal()) return http::send_error(response, refused->status, refused->error);
     if (const auto problems = madoguchi::identity::validate_password(password); !problems.empty()) {
         auto error = api::make_error("validation_failed");
         api::add_field(error, "password", problems.front().reason_key);

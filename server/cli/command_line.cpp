@@ -2,8 +2,9 @@
 
 #include <optional>
 #include <system_error>
-#include <utility>
 
+#include "cli/backup_options.hpp"
+#include "cli/option_reader.hpp"
 #include "http/query_params.hpp"
 
 namespace madoguchi::server::cli {
@@ -17,6 +18,8 @@ constexpr std::string_view program_help =
     "Commands:\n"
     "  serve     serve the API and the web app over HTTP\n"
     "  migrate   bring the database schema up to date, then exit\n"
+    "  backup    copy the database into a folder, also while it is being served\n"
+    "  restore   replace the database with a backup (the server must be stopped)\n"
     "  version   print the version\n"
     "\n"
     "Options:\n"
@@ -37,7 +40,12 @@ constexpr std::string_view serve_help =
     "  --web-dir DIR  folder of the built web app (default: ../web beside the executable)\n"
     "  --secure-cookies  mark the session cookie Secure (when users reach the server over\n"
     "                 HTTPS through a TLS-terminating proxy)\n"
-    "  -h, --help     show this help\n";
+    "  --backup-dir DIR   back the database up into DIR every day (see madoguchi backup)\n"
+    "  --backup-at HH:MM  time of the daily backup, Asia/Tokyo (default 02:00)\n"
+    "  --backup-keep N    keep the N newest backups in DIR, delete older ones (default 14)\n"
+    "  -h, --help     show this help\n"
+    "\n"
+    "A second server on the same database is refused (the lock file is PATH.lock).\n";
 
 constexpr std::string_view migrate_help =
     "Usage: madoguchi migrate [options]\n"
@@ -54,49 +62,6 @@ constexpr std::string_view version_help =
     "\n"
     "Prints the version.\n";
 
-bool is_help(std::string_view argument) { return argument == "-h" || argument == "--help"; }
-
-// Reads "--name value" and "--name=value" forms, one option per call.
-class OptionReader {
-public:
-    OptionReader(std::string_view command, std::span<const std::string_view> arguments)
-        : command_(command), arguments_(arguments) {}
-
-    bool done() const { return index_ >= arguments_.size(); }
-
-    // The option's name ("--port"), advancing past it; its inline value is kept for value().
-    std::string_view next_name() {
-        const auto argument = arguments_[index_++];
-        const auto equals = argument.find('=');
-        if (argument.starts_with("--") && equals != std::string_view::npos) {
-            inline_value_ = argument.substr(equals + 1);
-            return argument.substr(0, equals);
-        }
-        inline_value_.reset();
-        return argument;
-    }
-
-    std::optional<std::string_view> value() {
-        if (inline_value_) return std::exchange(inline_value_, std::nullopt);
-        if (done()) return std::nullopt;
-        return arguments_[index_++];
-    }
-
-    UsageError missing_value(std::string_view name) const {
-        return {"madoguchi " + std::string(command_) + ": option " + std::string(name) + " needs a value"};
-    }
-    UsageError unknown(std::string_view name) const {
-        return {"madoguchi " + std::string(command_) + ": unknown option '" + std::string(name) + "' (see madoguchi " +
-                std::string(command_) + " --help)"};
-    }
-
-private:
-    std::string_view command_;
-    std::span<const std::string_view> arguments_;
-    std::size_t index_ = 0;
-    std::optional<std::string_view> inline_value_;
-};
-
 Command parse_serve(std::span<const std::string_view> arguments, const std::filesystem::path& default_web_dir) {
     ServeOptions options;
     options.web_dir = default_web_dir;
@@ -106,6 +71,12 @@ Command parse_serve(std::span<const std::string_view> arguments, const std::file
         if (is_help(name)) return HelpRequest{std::string(serve_help)};
         if (name == "--secure-cookies") {
             options.secure_cookies = true;
+            continue;
+        }
+        if (is_backup_option(name)) {
+            const auto value = reader.value();
+            if (!value || value->empty()) return reader.missing_value(name);
+            if (auto rejected = read_backup_option(name, *value, options.daily_backup)) return *rejected;
             continue;
         }
         if (name != "--port" && name != "--bind" && name != "--db" && name != "--web-dir") return reader.unknown(name);
@@ -125,6 +96,7 @@ Command parse_serve(std::span<const std::string_view> arguments, const std::file
             options.web_dir = *value;
         }
     }
+    if (auto incomplete = check_backup_options(options.daily_backup)) return *incomplete;
     return options;
 }
 

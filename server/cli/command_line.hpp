@@ -1,10 +1,14 @@
 #pragma once
-// The program's command line: madoguchi <serve|migrate|version> [options].
+// The program's command line: madoguchi <serve|migrate|version> [options]. The backup and
+// restore commands read their own (cli/backup_command.hpp, cli/restore_command.hpp).
 #include <filesystem>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 #include <variant>
+
+#include "backup/backup_schedule.hpp"
 
 namespace madoguchi::server::cli {
 
@@ -17,6 +21,8 @@ struct ServeOptions {
     std::filesystem::path web_dir;
     // Behind a TLS-terminating proxy: the session cookie gets Secure.
     bool secure_cookies = false;
+    // --backup-dir and friends; empty: no scheduled backups.
+    std::optional<backup::DailyBackupSettings> daily_backup;
 };
 
 struct MigrateOptions {

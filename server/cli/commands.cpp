@@ -1,11 +1,17 @@
 #include "cli/commands.hpp"
 
 #include <cstdio>
+#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "backup/backup_scheduler.hpp"
+#include "backup/database_lock.hpp"
+#include "cli/backup_command.hpp"
 #include "cli/command_line.hpp"
+#include "cli/restore_command.hpp"
 #include "cli/stop_signals.hpp"
 #include "http/app.hpp"
 #include "store/migrations.hpp"
@@ -26,7 +32,14 @@ void report_migration(const std::filesystem::path& database, const store::Migrat
 }
 
 int serve(const ServeOptions& options) {
-    http::AppConfig config{options.database, options.web_dir};
+    auto lock = backup::DatabaseLock::acquire(options.database, backup::DatabaseUse::serving);
+    if (!lock) {
+        std::fprintf(stderr, "error: %s\n", lock.error().c_str());
+        return exit_failure;
+    }
+    http::AppConfig config;
+    config.database_path = options.database;
+    config.web_dir = options.web_dir;
     config.identity.secure_cookies = options.secure_cookies;
     auto created = http::App::create(config);
     if (!created) {
@@ -45,6 +58,9 @@ int serve(const ServeOptions& options) {
                      options.bind.c_str(), options.port);
         return exit_failure;
     }
+    // After StopSignals: the thread inherits the blocked signals.
+    std::optional<backup::BackupScheduler> daily_backup;
+    if (options.daily_backup) daily_backup.emplace(options.database, *options.daily_backup);
     std::printf("Madoguchi listening on http://%s/\n", app.address().c_str());
     std::fflush(stdout);
     if (!app.listen()) {
@@ -74,6 +90,9 @@ int migrate(const MigrateOptions& options) {
 
 int run(int argc, char** argv) {
     const std::vector<std::string_view> arguments(argv + 1, argv + argc);
+    const auto rest = std::span(arguments).subspan(arguments.empty() ? 0 : 1);
+    if (!arguments.empty() && arguments.front() == "backup") return run_backup_command(rest);
+    if (!arguments.empty() && arguments.front() == "restore") return run_restore_command(rest);
     const auto command = parse_command_line(arguments, web_dir_beside_executable(argv[0]));
     if (const auto* help = std::get_if<HelpRequest>(&command)) {
         std::fputs(help->text.c_str(), stdout);

@@ -140,6 +140,21 @@ ALTER TABLE audit_log ADD COLUMN source_address TEXT NOT NULL DEFAULT '';
 DROP INDEX audit_log_by_object;
 DROP INDEX audit_log_by_time;
 )SQL"},
+    Migration{7, "server_events records backups", R"SQL(
+-- The scheduled backup's outcome joins the lifecycle. A CHECK constraint cannot be altered
+-- in SQLite: the table is rebuilt with its rows and index.
+CREATE TABLE server_events_rebuilt (
+    id INTEGER PRIMARY KEY,
+    occurred_at TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('started', 'stopped', 'backup_succeeded', 'backup_failed')),
+    detail TEXT NOT NULL DEFAULT ''
+) STRICT;
+INSERT INTO server_events_rebuilt (id, occurred_at, kind, detail)
+    SELECT id, occurred_at, kind, detail FROM server_events;
+DROP TABLE server_events;
+ALTER TABLE server_events_rebuilt RENAME TO server_events;
+CREATE INDEX server_events_by_time ON server_events (occurred_at);
+)SQL"},
 };
 
 Status apply(Database& database, const Migration& migration) {

@@ -19,8 +19,10 @@ const std::string& test_password_hash() {
 
 }  // namespace
 
-std::int64_t add_user(const RunningApp& server, const TestUser& user) {
-    auto opened = server::store::Database::open(server.database_path());
+std::int64_t add_user(const RunningApp& server, const TestUser& user) { return add_user(server.database_path(), user); }
+
+std::int64_t add_user(const std::filesystem::path& database_path, const TestUser& user) {
+    auto opened = server::store::Database::open(database_path);
     REQUIRE(opened);
     auto& database = opened.value();
     std::int64_t id = 0;
@@ -54,7 +56,12 @@ std::int64_t add_user(const RunningApp& server, const TestUser& user) {
 }
 
 SignedIn sign_in(const RunningApp& server, const std::string& login, const std::string& password) {
-    auto client = server.client();
+    return sign_in(server.port(), login, password);
+}
+
+SignedIn sign_in(int port, const std::string& login, const std::string& password) {
+    auto client = std::make_unique<httplib::Client>("127.0.0.1", port);
+    client->set_read_timeout(10, 0);
     const auto response = client->Post("/api/v1/session", nlohmann::json{{"login", login}, {"password", password}}.dump(),
                                        "application/json");
     REQUIRE(response);

@@ -4,6 +4,7 @@
 #include <httplib.h>
 
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -21,14 +22,23 @@ inline constexpr const char* test_password = "correct horse battery";
 inline constexpr const char* test_division = "D-TEST";
 
 struct TestUser {
+    TestUser(std::string login_, std::vector<Role> roles_, std::string division_ = test_division,
+             std::string vendor_company_ = {})
+        : login(std::move(login_)),
+          roles(std::move(roles_)),
+          division(std::move(division_)),
+          vendor_company(std::move(vendor_company_)) {}
+
     std::string login;
     std::vector<Role> roles;
-    std::string division = test_division;
+    std::string division;
     std::string vendor_company;  // filled in for vendors when empty
 };
 
 // Adds the user (and its division, under a test bureau, when missing) with test_password.
 std::int64_t add_user(const RunningApp& server, const TestUser& user);
+// The same straight into a database file, e.g. before a `madoguchi serve` process opens it.
+std::int64_t add_user(const std::filesystem::path& database, const TestUser& user);
 
 struct SignedIn {
     std::unique_ptr<httplib::Client> client;  // sends the cookie and the CSRF token
@@ -39,6 +49,8 @@ struct SignedIn {
 
 // POST /api/v1/session; REQUIREs 200.
 SignedIn sign_in(const RunningApp& server, const std::string& login, const std::string& password = test_password);
+// The same with a server on 127.0.0.1:port (e.g. a `madoguchi serve` process).
+SignedIn sign_in(int port, const std::string& login, const std::string& password = test_password);
 SignedIn signed_in_user(const RunningApp& server, const TestUser& user);
 
 std::int64_t audit_rows(const RunningApp& server);

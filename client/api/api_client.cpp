@@ -3,11 +3,21 @@
 #include <algorithm>
 
 namespace madoguchi::client {
+namespace {
+
+constexpr const char* csrf_header = "X-CSRF-Token";
+
+bool changes_state(const std::string& method) {
+    return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";
+}
+
+}  // namespace
 
 ApiResult to_api_result(const HttpResponse& response) {
     ApiResult result;
     result.status = response.status;
     result.body = response.body;
+    result.retry_after_seconds = response.retry_after_seconds;
     if (response.status == 0) {
         result.kind = ApiResult::Kind::transport_error;
         result.error = api::make_error("network");
@@ -34,7 +44,14 @@ void ApiClient::transmit(std::uint64_t id, Pending& pending) {
     ++pending.attempts;
     pending.retry_at.reset();
     if (transport_ == nullptr) {
-        complete(id, HttpResponse{0, {}, "no transport"});
+        complete(id, HttpResponse{0, {}, "no transport", 0});
+        return;
+    }
+    // The token is added when the request leaves, so a resend carries the current session's.
+    if (changes_state(pending.request.method) && !csrf_token_.empty()) {
+        auto request = pending.request;
+        request.headers.emplace_back(csrf_header, csrf_token_);
+        transport_->send(id, request);
     } else {
         transport_->send(id, pending.request);
     }
@@ -72,7 +89,9 @@ int ApiClient::drain() {
         }
         auto callback = std::move(pending.callback);
         pending_.erase(found);
-        callback(to_api_result(response));
+        const auto result = to_api_result(response);
+        if (result.session_ended()) session_ended_ = true;
+        callback(result);
         ++ran;
     }
     for (auto& [id, pending] : pending_) {

@@ -28,6 +28,7 @@ struct HttpResponse {
     int status = 0;         // 0 when the request never got an HTTP answer
     std::string body;
     std::string transport_error;  // set when the network failed (no HTTP status)
+    int retry_after_seconds = 0;  // the Retry-After header in seconds, when the answer had one
 };
 
 // What a view-model gets back: the body on 2xx, otherwise an error kept apart by kind.
@@ -37,8 +38,11 @@ struct ApiResult {
     int status = 0;
     std::string body;
     api::ApiError error;  // for http_error and transport_error: what to show the user
+    int retry_after_seconds = 0;  // e.g. how long a 429 asks to wait
 
     bool ok() const { return kind == Kind::ok; }
+    // The session is gone (expired, signed out elsewhere, disabled): sign in again.
+    bool session_ended() const { return status == 401 && error.code == "unauthenticated"; }
 };
 
 ApiResult to_api_result(const HttpResponse& response);
@@ -67,6 +71,14 @@ public:
     void set_transport(Transport* transport) { transport_ = transport; }
     std::uint64_t send(HttpRequest request, Callback callback);
     std::uint64_t get(std::string path, Callback callback) { return send({"GET", std::move(path), {}, {}}, std::move(callback)); }
+
+    // The signed-in session's CSRF token: every POST, PUT, PATCH and DELETE carries it as
+    // X-CSRF-Token from now on (also those already waiting for a retry). Empty: none.
+    void set_csrf_token(std::string token) { csrf_token_ = std::move(token); }
+    const std::string& csrf_token() const { return csrf_token_; }
+    // True once after any answer said the session ended (401 unauthenticated); the app then
+    // asks the user to sign in again. The request's own callback still hears the 401.
+    bool take_session_ended() { return std::exchange(session_ended_, false); }
 
     // Thread-safe: queues the response for the next drain().
     void complete(std::uint64_t id, HttpResponse response);
@@ -100,6 +112,8 @@ private:
     std::uint64_t next_id_ = 1;
     std::map<std::uint64_t, Pending> pending_;
     bool offline_ = false;
+    std::string csrf_token_;
+    bool session_ended_ = false;
     std::mutex completed_mutex_;
     std::vector<std::pair<std::uint64_t, HttpResponse>> completed_;
 };

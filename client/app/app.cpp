@@ -13,27 +13,91 @@ constexpr std::int64_t probe_interval_seconds = 2;
 }
 
 App::App(ApiClient& api, DraftStore& drafts)
-    : api_(api), drafts_(drafts), outbox_(drafts, api), inquiry_form_(drafts, outbox_) {
+    : api_(api),
+      session_(api),
+      drafts_(drafts),
+      outbox_(drafts, api),
+      inquiry_form_(drafts, outbox_),
+      users_page_(divisions_, i18n::Language::ja),
+      audit_page_(i18n::Language::ja) {
     outbox_.add_route(inquiry_form_name, {"/api/v1/inquiries", "/inquiry/number", "inquiry.sent_toast",
                                           "inquiry.needs_changes", "inquiry.rejected"});
 }
 
+void App::start(std::optional<CurrentUser> remembered) {
+    started_ = true;
+    session_.start(std::move(remembered));
+}
+
 void App::frame(calendar::Instant now) {
+    if (!started_) start();
     start_text_entry_frame();
     api_.drain();
+    follow_session();
     watch_connection(now);
     if (counter_.update(std::chrono::system_clock::now())) counter_input_.clear();
     if (drafts_.loaded()) {
         const auto steady_now = Toasts::Clock::now();
+        // Typing is saved under the sign-in overlay too; sending waits for a session.
         inquiry_form_.update(steady_now);
-        outbox_.update(steady_now);
+        if (session_.working()) outbox_.update(steady_now);
         deliver_outbox();
     }
     dashboard_.update(api_, now);
     toasts_.expire(Toasts::Clock::now());
     draw_app(*this, now);
     finish_item_frame();
-    if (dashboard_.has_data()) ready_ = true;
+    // Ready once the server has answered and the screen shows it: the sign-in screen, or the
+    // app with the dashboard's data.
+    if (session_.decided() && (!session_.working() || dashboard_.has_data())) ready_ = true;
+}
+
+// Keeps the screens in step with who is signed in: the outbox sends their drafts, the form
+// fills in their details, and a different user starts on a screen their roles allow.
+void App::follow_session() {
+    session_.update();
+    const auto* user = session_.user();
+    if (session_.take_user_changed()) {
+        // Nothing of the previous user's admin screens stays open for the next one.
+        users_page_.started = false;
+        users_page_.editor.close();
+        users_page_.new_user.clear();
+        users_page_.new_user_open = false;
+        audit_page_.started = false;
+        password_change_.clear();
+        password_dialog_open_ = false;
+    }
+    if (user != nullptr && inquiry_form_.owner() != user->login) {
+        outbox_.set_owner(user->login);
+        prefill_requester();
+    }
+    if (session_.take_signed_in()) {
+        divisions_.load(api_);
+        outbox_.send_all(Toasts::Clock::now());
+    }
+    if (user != nullptr && divisions_.state() != prefilled_with_) prefill_requester();
+}
+
+void App::prefill_requester() {
+    const auto* user = session_.user();
+    if (user == nullptr) return;
+    tickets::Inquiry details;
+    details.requester_name = user->name;
+    details.division = divisions_.name_of(user->division_code, i18n::Language::ja);
+    details.contact = user->email;
+    inquiry_form_.set_requester(user->login, details);
+    prefilled_with_ = divisions_.state();
+}
+
+Area App::area() const {
+    // A kiosk is a counter terminal whoever signs in; the server still checks every request.
+    if (terminal_.kiosk) return Area::counter;
+    return allowed(area_) ? area_ : Area::dashboard;
+}
+
+bool App::allowed(Area area) const {
+    const auto* user = session_.user();
+    return user != nullptr && area_allowed(area, user->roles);
 }
 
 // While the server is unreachable and nothing else is trying, ask it for its health every
@@ -41,7 +105,8 @@ void App::frame(calendar::Instant now) {
 void App::watch_connection(calendar::Instant now) {
     if (was_offline_ && !api_.offline()) {
         toasts_.show(ToastKind::success, "connection.restored", Toasts::Clock::now());
-        outbox_.send_all(Toasts::Clock::now());
+        session_.network_back();
+        if (session_.working()) outbox_.send_all(Toasts::Clock::now());
     }
     was_offline_ = api_.offline();
     if (!api_.offline() || api_.in_flight() > 0 || now < next_probe_) return;

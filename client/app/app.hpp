@@ -1,14 +1,21 @@
 #pragma once
+#include <functional>
+#include <optional>
 #include <utility>
 
 // The application state behind the views: preferences, the current area and the view-models.
 // Platform code owns the loop and the ImGui frame; App does one frame's work inside it.
+#include "admin/user_admin.hpp"
 #include "api/api_client.hpp"
 #include "app/navigation.hpp"
+#include "audit/audit_page.hpp"
 #include "counter/counter_session.hpp"
 #include "calendar/tokyo_time.hpp"
 #include "dashboard/dashboard_view_model.hpp"
 #include "i18n/catalog.hpp"
+#include "identity/divisions.hpp"
+#include "identity/password_change.hpp"
+#include "identity/session.hpp"
 #include "kit/kit_view.hpp"
 #include "tickets/inquiry_form.hpp"
 #include "tickets/inquiry_view.hpp"
@@ -46,6 +53,10 @@ class App {
 public:
     App(ApiClient& api, DraftStore& drafts);
 
+    // Asks the server who is signed in; `remembered` is the user this device last had (the
+    // platform keeps Session::remembered() in local storage), for working offline.
+    void start(std::optional<CurrentUser> remembered = std::nullopt);
+
     // Delivers finished requests, starts due ones and draws the UI; between ImGui::NewFrame and Render.
     void frame(calendar::Instant now);
     // True from the first frame drawn with data from the server.
@@ -60,8 +71,25 @@ public:
     void note_input();
     // The page is going away or out of sight: unsaved typing goes to the drafts now.
     void save_drafts_now() { inquiry_form_.flush(); }
-    Area area() const { return area_; }
+    // The area on screen; one the user's roles do not allow shows the dashboard instead.
+    Area area() const;
     void select(Area area) { area_ = area; }
+    Session& session() { return session_; }
+    const Session& session() const { return session_; }
+    // Whether the signed-in (or remembered) user may open the area.
+    bool allowed(Area area) const;
+    Divisions& divisions() { return divisions_; }
+    UserAdminPage& users_page() { return users_page_; }
+    AuditPage& audit_page() { return audit_page_; }
+    PasswordChange& password_change() { return password_change_; }
+    // The user menu's password dialog is open.
+    bool& password_dialog_open() { return password_dialog_open_; }
+    // Offered where the platform can save a file (the browser): the audit log's CSV export.
+    void set_download(std::function<void(const std::string& path)> download) { download_ = std::move(download); }
+    bool can_download() const { return static_cast<bool>(download_); }
+    void download(const std::string& path) const {
+        if (download_) download_(path);
+    }
     DashboardViewModel& dashboard() { return dashboard_; }
     KitState& kit() { return kit_; }
     DraftStore& drafts() { return drafts_; }
@@ -86,8 +114,13 @@ public:
 private:
     void watch_connection(calendar::Instant now);
     void deliver_outbox();
+    void follow_session();
+    void prefill_requester();
 
     ApiClient& api_;
+    Session session_;
+    Divisions divisions_;
+    bool started_ = false;
     calendar::Instant next_probe_;
     bool was_offline_ = false;
     Toasts toasts_;
@@ -102,6 +135,12 @@ private:
     InquiryPageState inquiry_page_;
     CounterSession counter_;
     std::string counter_input_;
+    UserAdminPage users_page_;
+    AuditPage audit_page_;
+    PasswordChange password_change_;
+    bool password_dialog_open_ = false;
+    std::function<void(const std::string&)> download_;
+    Divisions::State prefilled_with_ = Divisions::State::idle;
     std::vector<bool> sounds_;
     bool ready_ = false;
     bool update_available_ = false;

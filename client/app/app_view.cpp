@@ -6,9 +6,13 @@
 
 #include "ui/format.hpp"
 
+#include "admin/user_admin_view.hpp"
 #include "app/app.hpp"
+#include "audit/audit_view.hpp"
 #include "counter/counter_view.hpp"
 #include "dashboard/dashboard_view.hpp"
+#include "identity/sign_in_view.hpp"
+#include "identity/user_menu_view.hpp"
 #include "kit/kit_view.hpp"
 #include "tickets/inquiry_view.hpp"
 #include "ui/item_registry.hpp"
@@ -52,6 +56,10 @@ void draw_header(App& app) {
     if (title_end + settings_width <= right_edge) ImGui::SameLine();
     ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), right_edge - settings_width));
     ImGui::BeginGroup();
+    if (app.session().user() != nullptr) {
+        draw_user_menu(app);
+        ImGui::SameLine(0.0F, ImGui::GetFontSize());
+    }
     draw_text_size(preferences, language);
     ImGui::SameLine(0.0F, ImGui::GetFontSize());
     bool high_contrast = preferences.theme == Theme::high_contrast;
@@ -113,6 +121,7 @@ void draw_navigation(App& app, float width) {
     const auto language = app.preferences().language;
     ImGui::BeginChild("navigation", ImVec2(width, 0.0F), true);
     for (const auto& info : areas()) {
+        if (!app.allowed(info.area)) continue;
         const bool current = app.area() == info.area;
         if (ImGui::Selectable(t(info.label_key, language), current)) app.select(info.area);
         annotate_last_item("tab", current ? "selected" : "");
@@ -135,17 +144,32 @@ void draw_app(App& app, calendar::Instant now) {
                            ImGuiWindowFlags_NoBringToFrontOnFocus;
     ImGui::Begin("madoguchi", nullptr, flags);
     const auto language = app.preferences().language;
+    const auto session = app.session().state();
+    // Nobody signed in (or not known yet): the sign-in screen instead of the app. An ended
+    // session keeps the app on screen, under the sign-in overlay.
+    const bool sign_in_page = session == SessionState::starting || session == SessionState::signed_out;
     if (app.terminal().kiosk) {
         // The counter and nothing else: no navigation, no settings, the banner if offline.
         draw_connection_banner(app);
-        draw_counter(app, std::chrono::system_clock::now());
+        if (sign_in_page) {
+            draw_sign_in_page(app);
+        } else {
+            draw_counter(app, std::chrono::system_clock::now());
+        }
         ImGui::End();
+        if (session == SessionState::session_ended) draw_sign_in_overlay(app);
         draw_toasts(app.toasts(), language);
         return;
     }
     draw_header(app);
     draw_connection_banner(app);
     draw_update_banner(app);
+    if (sign_in_page) {
+        draw_sign_in_page(app);
+        ImGui::End();
+        draw_toasts(app.toasts(), language);
+        return;
+    }
 
     const float navigation_width = ImGui::GetFontSize() * 11.0F;
     draw_navigation(app, navigation_width);
@@ -159,6 +183,10 @@ void draw_app(App& app, calendar::Instant now) {
         draw_counter(app, std::chrono::system_clock::now());
     } else if (app.area() == Area::tickets) {
         draw_inquiry_page(app, now);
+    } else if (app.area() == Area::users) {
+        draw_users_page(app);
+    } else if (app.area() == Area::audit) {
+        draw_audit_page(app, now);
     } else if (app.area() == Area::kit) {
         draw_kit(app, now);
     } else {
@@ -166,6 +194,8 @@ void draw_app(App& app, calendar::Instant now) {
     }
     ImGui::EndChild();
     ImGui::End();
+    if (session == SessionState::session_ended) draw_sign_in_overlay(app);
+    draw_password_dialog(app);
     draw_toasts(app.toasts(), language);
 }
 

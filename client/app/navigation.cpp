@@ -1,9 +1,12 @@
 #include "app/navigation.hpp"
 
 #include <array>
+#include <initializer_list>
 
 namespace madoguchi::client {
 namespace {
+
+using identity::Role;
 
 struct NamedArea {
     AreaInfo info;
@@ -11,7 +14,7 @@ struct NamedArea {
 };
 
 // The navigation's areas first, in its order; then those reached only by address.
-constexpr std::array<NamedArea, 11> named_areas{{
+constexpr std::array<NamedArea, 13> named_areas{{
     {{Area::dashboard, "nav.dashboard"}, "dashboard"},
     {{Area::inventory, "nav.inventory"}, "inventory"},
     {{Area::lending, "nav.lending"}, "lending"},
@@ -21,16 +24,22 @@ constexpr std::array<NamedArea, 11> named_areas{{
     {{Area::stock, "nav.stock"}, "stock"},
     {{Area::knowledge, "nav.knowledge"}, "knowledge"},
     {{Area::reports, "nav.reports"}, "reports"},
+    {{Area::users, "nav.users"}, "users"},
+    {{Area::audit, "nav.audit"}, "audit"},
     {{Area::admin, "nav.admin"}, "admin"},
     {{Area::kit, "nav.kit"}, "kit"},
 }};
-constexpr std::size_t navigation_count = 10;
+constexpr std::size_t navigation_count = 12;
 
 constexpr std::array<AreaInfo, navigation_count> navigation_areas = [] {
     std::array<AreaInfo, navigation_count> result{};
     for (std::size_t i = 0; i < navigation_count; ++i) result[i] = named_areas[i].info;
     return result;
 }();
+
+bool holds_any(std::span<const Role> roles, std::initializer_list<Role> wanted) {
+    return identity::has_any_role(roles, std::span<const Role>(wanted.begin(), wanted.size()));
+}
 
 }  // namespace
 
@@ -48,6 +57,34 @@ std::optional<Area> area_from_name(std::string_view name) {
         if (named.name == name) return named.info.area;
     }
     return std::nullopt;
+}
+
+bool area_allowed(Area area, std::span<const Role> roles) {
+    switch (area) {
+        case Area::dashboard:
+        case Area::kit:
+            return !roles.empty();
+        case Area::tickets:
+        case Area::lending:
+        case Area::knowledge:
+            // Vendors and auditors do not file requests.
+            return holds_any(roles, {Role::staff, Role::manager, Role::desk_operator, Role::it_office, Role::admin});
+        case Area::inventory:
+        case Area::telemetry:
+        case Area::stock:
+        case Area::reports:
+            return holds_any(roles, {Role::desk_operator, Role::it_office, Role::admin});
+        case Area::counter:
+            return holds_any(roles, {Role::desk_operator, Role::admin});
+        case Area::users:
+            // it_office and auditors read the accounts; only admins change them.
+            return holds_any(roles, {Role::admin, Role::it_office, Role::auditor});
+        case Area::audit:
+            return holds_any(roles, {Role::auditor, Role::admin});
+        case Area::admin:
+            return holds_any(roles, {Role::admin});
+    }
+    return false;
 }
 
 }  // namespace madoguchi::client

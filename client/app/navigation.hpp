@@ -1,13 +1,18 @@
 #pragma once
 // The areas of the product, in the order the navigation lists them. The same words name
-// the folders in shared/, server/ and client/.
+// the folders in shared/, server/ and client/. Each area admits some roles: the navigation
+// shows a user only those their roles allow (the server refuses the rest anyway).
 #include <optional>
 #include <span>
 #include <string_view>
 
+#include "identity/role.hpp"
+
 namespace madoguchi::client {
 
-enum class Area { dashboard, inventory, lending, counter, tickets, telemetry, stock, knowledge, reports, admin, kit };
+enum class Area {
+    dashboard, inventory, lending, counter, tickets, telemetry, stock, knowledge, reports, users, audit, admin, kit
+};
 
 struct AreaInfo {
     Area area;
@@ -19,5 +24,8 @@ std::span<const AreaInfo> areas();
 std::string_view label_key(Area area);
 // The area named in the page address (`?view=tickets`), by its folder word.
 std::optional<Area> area_from_name(std::string_view name);
+
+// Whether a user holding `roles` may open the area.
+bool area_allowed(Area area, std::span<const identity::Role> roles);
 
 }  // namespace madoguchi::client

@@ -28,6 +28,8 @@ std::string_view state_name(DraftState state) {
     return "editing";
 }
 
+bool belongs_to(const Draft& draft, std::string_view login) { return draft.owner.empty() || draft.owner == login; }
+
 nlohmann::json to_json(const Draft& draft) {
     return {{"id", draft.id},
             {"form", draft.form},
@@ -39,7 +41,8 @@ nlohmann::json to_json(const Draft& draft) {
             {"error_ja", draft.error_ja},
             {"error_en", draft.error_en},
             {"field_errors", draft.field_errors},
-            {"receipt", draft.receipt}};
+            {"receipt", draft.receipt},
+            {"owner", draft.owner}};
 }
 
 std::optional<Draft> draft_from_json(const nlohmann::json& stored) {
@@ -70,6 +73,7 @@ std::optional<Draft> draft_from_json(const nlohmann::json& stored) {
         draft.field_errors = *errors;
     }
     draft.receipt = text("receipt").value_or("");
+    draft.owner = text("owner").value_or("");
     return draft;
 }
 

@@ -28,7 +28,14 @@ struct Draft {
     std::string error_en;
     nlohmann::json field_errors = nlohmann::json::object();  // the server's per-field messages
     std::string receipt;    // e.g. "INQ-2026-000001" once sent
+    // The login of the user who wrote it: on a shared PC each user sees and sends only their
+    // own drafts (the server would file another's under the wrong requester). Empty for
+    // drafts kept from before sign-in existed; those go with whoever is signed in.
+    std::string owner;
 };
+
+// Whether the draft is `login`'s to see and send.
+bool belongs_to(const Draft& draft, std::string_view login);
 
 std::string_view state_name(DraftState state);
 nlohmann::json to_json(const Draft& draft);

@@ -5,10 +5,11 @@
 namespace madoguchi::client {
 namespace {
 
-// Answers worth sending again: no answer at all, a timeout, overload, a server-side failure.
+// Answers worth sending again: no answer at all, a timeout, overload, a server-side failure,
+// a session that ended before the server looked at the draft.
 bool worth_retrying(const ApiResult& result) {
     if (result.kind == ApiResult::Kind::transport_error) return true;
-    return result.status == 408 || result.status == 429 || result.status >= 500;
+    return result.status == 408 || result.status == 429 || result.status >= 500 || result.session_ended();
 }
 
 Outbox::Clock::duration pause_after(int attempts) {
@@ -23,6 +24,7 @@ void Outbox::submit(const std::string& draft_id, Clock::time_point now) {
     const auto* stored = store_.find(draft_id);
     if (stored == nullptr) return;
     auto draft = *stored;
+    if (draft.owner.empty()) draft.owner = owner_;
     draft.state = DraftState::queued;
     draft.attempts = 0;
     draft.error_ja.clear();
@@ -35,6 +37,7 @@ void Outbox::submit(const std::string& draft_id, Clock::time_point now) {
 void Outbox::update(Clock::time_point now) {
     for (const auto* draft : store_.list()) {
         if (draft->state != DraftState::queued || in_flight_.contains(draft->id)) continue;
+        if (!belongs_to(*draft, owner_)) continue;
         const auto due = next_try_.find(draft->id);
         if (due == next_try_.end() || due->second <= now) send(*draft, now);
     }
@@ -47,8 +50,9 @@ void Outbox::send_all(Clock::time_point now) {
 
 std::size_t Outbox::waiting() const {
     const auto drafts = store_.list();
-    return static_cast<std::size_t>(
-        std::count_if(drafts.begin(), drafts.end(), [](const Draft* d) { return d->state == DraftState::queued; }));
+    return static_cast<std::size_t>(std::count_if(drafts.begin(), drafts.end(), [this](const Draft* d) {
+        return d->state == DraftState::queued && belongs_to(*d, owner_);
+    }));
 }
 
 std::vector<OutboxEvent> Outbox::take_events() {

@@ -1,7 +1,8 @@
 #pragma once
 // 送信待ち (outbox): submitted drafts on their way to the server. Each is POSTed with its
-// draft id as Idempotency-Key; a lost answer, a network failure or a 5xx keeps it queued
-// and it is sent again with growing pauses, or at once when the connection returns. The
+// draft id as Idempotency-Key; a lost answer, a network failure, a 5xx or an ended session
+// (401: the user signs in again) keeps it queued and it is sent again with growing pauses,
+// or at once when the connection or the session returns. The
 // server replays its first answer for a repeated key, so a retry never makes a second record.
 #include <chrono>
 #include <map>
@@ -42,6 +43,9 @@ public:
 
     Outbox(DraftStore& store, ApiClient& api) : store_(store), api_(api) {}
     void add_route(std::string form, OutboxRoute route) { routes_.insert_or_assign(std::move(form), std::move(route)); }
+    // Whose drafts go out: only the signed-in user's (see Draft::owner). Until it is set,
+    // drafts without an owner only.
+    void set_owner(std::string login) { owner_ = std::move(login); }
 
     // Queues the draft (already saved in the store) and sends it now.
     void submit(const std::string& draft_id, Clock::time_point now);
@@ -50,6 +54,7 @@ public:
     // Sends every queued draft now ("send now", the connection came back).
     void send_all(Clock::time_point now);
 
+    // The owner's drafts waiting to be sent.
     std::size_t waiting() const;
     bool sending(const std::string& draft_id) const { return in_flight_.contains(draft_id); }
     std::vector<OutboxEvent> take_events();
@@ -61,6 +66,7 @@ private:
     DraftStore& store_;
     ApiClient& api_;
     std::map<std::string, OutboxRoute> routes_;
+    std::string owner_;
     std::set<std::string> in_flight_;
     std::map<std::string, Clock::time_point> next_try_;
     std::vector<OutboxEvent> events_;

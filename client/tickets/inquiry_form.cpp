@@ -10,10 +10,34 @@ namespace {
 
 constexpr std::string_view field_order[] = {"requester_name", "division", "contact", "category", "subject", "body"};
 
+bool same_values(const tickets::Inquiry& a, const tickets::Inquiry& b) {
+    return a.requester_name == b.requester_name && a.division == b.division && a.contact == b.contact &&
+           a.category == b.category && a.subject == b.subject && a.body == b.body;
+}
+
 }  // namespace
 
 tickets::Inquiry inquiry_from_draft(const Draft& draft) {
     return tickets::inquiry_from_json(draft.fields).inquiry;
+}
+
+void InquiryForm::set_requester(std::string owner, const tickets::Inquiry& details) {
+    tickets::Inquiry prefill;
+    prefill.requester_name = details.requester_name;
+    prefill.division = details.division;
+    prefill.contact = details.contact;
+    const bool untouched = draft_id_.empty() && !dirty_ && same_values(values_, prefill_);
+    if (owner != owner_) {
+        // Another user's unsaved typing is theirs: it goes to their draft before the switch.
+        if (dirty_) save();
+        reset();
+        owner_ = std::move(owner);
+        prefill_ = prefill;
+        values_ = prefill_;
+        return;
+    }
+    prefill_ = prefill;
+    if (untouched) values_ = prefill_;
 }
 
 int InquiryForm::category_index() const {
@@ -104,6 +128,7 @@ void InquiryForm::save() {
     if (const auto* stored = store_.find(draft_id_)) draft = *stored;
     draft.id = draft_id_;
     draft.form = inquiry_form_name;
+    if (draft.owner.empty()) draft.owner = owner_;
     draft.title = values_.subject;
     draft.fields = tickets::to_json(values_);
     draft.state = DraftState::editing;
@@ -114,7 +139,7 @@ void InquiryForm::save() {
 }
 
 void InquiryForm::reset() {
-    values_ = {};
+    values_ = prefill_;
     draft_id_.clear();
     saved_at_.clear();
     server_errors_.clear();

@@ -23,6 +23,11 @@ public:
 
     InquiryForm(DraftStore& store, Outbox& outbox) : store_(store), outbox_(outbox) {}
 
+    // Who writes: new drafts are theirs, and a new form starts with their 氏名, 所属 and
+    // 連絡先 filled in (a blank form not yet touched takes new details at once).
+    void set_requester(std::string owner, const tickets::Inquiry& details);
+    const std::string& owner() const { return owner_; }
+
     tickets::Inquiry& values() { return values_; }
     // The category as an index into tickets::inquiry_categories(); -1 before one is chosen.
     int category_index() const;
@@ -62,6 +67,8 @@ private:
     DraftStore& store_;
     Outbox& outbox_;
     tickets::Inquiry values_;
+    tickets::Inquiry prefill_;  // only the requester's fields are set
+    std::string owner_;
     std::string draft_id_;
     std::string saved_at_;
     std::map<std::string, std::string, std::less<>> server_errors_;  // field -> message from a 422

@@ -233,7 +233,10 @@ void draw_inquiry_page(App& app, calendar::Instant) {
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("inquiry_side", ImVec2(0.0F, 0.0F), true);
-    const auto drafts = app.drafts().list();
+    // On a shared PC only the signed-in user's own drafts are listed.
+    auto drafts = app.drafts().list();
+    const auto& owner = app.inquiry_form().owner();
+    std::erase_if(drafts, [&](const Draft* draft) { return !belongs_to(*draft, owner); });
     draw_outbox(app, drafts, language, wareki);
     draw_drafts(app, drafts, language, wareki);
     draw_sent(app, drafts, language);

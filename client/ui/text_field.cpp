@@ -59,6 +59,8 @@ TextFieldEvents text_field(std::string_view label, std::string& value, const Tex
         ImGuiInputTextFlags flags = resize | ImGuiInputTextFlags_EnterReturnsTrue;
         if (options.password) flags |= ImGuiInputTextFlags_Password;
         submitted = ImGui::InputText(id.c_str(), value.data(), value.capacity() + 1, flags, resize_string, &value);
+        // A password is typed with the IME off, as in the browser's own password fields.
+        if (options.password && ImGui::IsItemActive()) note_scan_field_active();
     }
     return finish(label, value, submitted, options.password);
 }

@@ -16,7 +16,7 @@ int resize_string(ImGuiInputTextCallbackData* data);
 struct TextFieldOptions {
     bool multiline = false;
     int visible_lines = 6;  // multi-line height
-    bool password = false;  // shown as dots; items() reports no value
+    bool password = false;  // shown as dots, typed with the IME off; items() reports no value
 };
 
 struct TextFieldEvents {

@@ -5,9 +5,11 @@
 #include <thread>
 
 #include "drafts/outbox.hpp"
+#include "identity/session.hpp"
 #include "platform/native/http_native.hpp"
 #include "platform/uuid.hpp"
 #include "support/server_process.hpp"
+#include "test_accounts.hpp"
 
 using namespace madoguchi;
 using client::ApiClient;
@@ -45,12 +47,36 @@ bool run_until(ApiClient& api, Outbox& outbox, Done done, std::chrono::seconds p
     return false;
 }
 
+// Who writes the drafts, and who counts the inquiries on the server (operators see all).
+const std::string writer = "yamada";
+const std::string counter = "desk";
+
+void add_accounts(const testing::ServerProcess& server) {
+    testing::add_account(server, writer, {identity::Role::staff});
+    testing::add_account(server, counter, {identity::Role::desk_operator});
+}
+
+// Signs in through the API client, as the app does; the session cookie stays in the transport.
+void sign_in(ApiClient& api, client::Session& session, const std::string& login) {
+    session.form().login = login;
+    session.form().password = testing::account_password;
+    session.sign_in();
+    REQUIRE(testing::drain_until(api, [&] { return !session.busy(); }));
+    INFO(session.sign_in_error(i18n::Language::en));
+    REQUIRE(session.state() == client::SessionState::signed_in);
+}
+
 // One device: its drafts folder, its API client and outbox, talking to the server at `port`.
 struct Device {
-    Device(int port, const std::filesystem::path& folder) : transport(api, "127.0.0.1", port), store(folder), outbox(store, api) {
+    Device(int port, const std::filesystem::path& folder)
+        : transport(api, "127.0.0.1", port), store(folder), outbox(store, api), session(api) {
         api.set_transport(&transport);
         store.load();
         outbox.add_route("inquiry", inquiries);
+    }
+    void sign_in(const std::string& login = writer) {
+        ::sign_in(api, session, login);
+        outbox.set_owner(login);
     }
     template <typename Done>
     bool run_until(Done done) {
@@ -62,13 +88,16 @@ struct Device {
     client::NativeHttpTransport transport;
     DraftStore store;
     Outbox outbox;
+    client::Session session;
 };
 
-// How many inquiries the server holds, asked over HTTP like any client.
+// How many inquiries the server holds, asked over HTTP by a desk operator, who sees them all.
 int inquiries_on_server(int port) {
     ApiClient api;
     client::NativeHttpTransport transport(api, "127.0.0.1", port);
     api.set_transport(&transport);
+    client::Session session(api);
+    sign_in(api, session, counter);
     int total = -1;
     api.get("/api/v1/inquiries", [&](const client::ApiResult& result) {
         total = result.ok() ? nlohmann::json::parse(result.body).at("total").get<int>() : -2;
@@ -126,9 +155,11 @@ TEST_CASE("draft ids are distinct version-4 UUIDs", "[drafts]") {
 
 TEST_CASE("a submitted draft reaches the server once and gets its record number", "[drafts][outbox]") {
     const testing::ServerProcess server(MADOGUCHI_SERVER_BINARY);
+    add_accounts(server);
     const testing::TempDir folder;
     Device device(server.port(), folder.path());
-    auto& [api, transport, store, outbox] = device;
+    device.sign_in();
+    auto& [api, transport, store, outbox, session] = device;
 
     const auto draft = inquiry_draft("プリンターの紙詰まり");
     store.put(draft);
@@ -155,7 +186,7 @@ TEST_CASE("a draft sent while the server is down waits, then goes once when it i
     }
     const testing::TempDir folder;
     Device device(port, folder.path());
-    auto& [api, transport, store, outbox] = device;
+    auto& [api, transport, store, outbox, session] = device;
     const auto draft = inquiry_draft("接続が切れている間の問い合わせ");
     store.put(draft);
     const auto start = std::chrono::steady_clock::now();
@@ -169,6 +200,8 @@ TEST_CASE("a draft sent while the server is down waits, then goes once when it i
     outbox.update(start + 1s);
     CHECK_FALSE(outbox.sending(draft.id));
     const testing::ServerProcess server(MADOGUCHI_SERVER_BINARY, {}, port);
+    add_accounts(server);
+    device.sign_in();
     outbox.send_all(std::chrono::steady_clock::now());
     REQUIRE(run_until(api, outbox, [&] { return store.find(draft.id)->state == DraftState::sent; }));
     CHECK(store.find(draft.id)->attempts == 2);
@@ -178,11 +211,13 @@ TEST_CASE("a draft sent while the server is down waits, then goes once when it i
 TEST_CASE("a resend after a lost answer replays the first answer instead of making a second record",
           "[drafts][outbox]") {
     const testing::ServerProcess server(MADOGUCHI_SERVER_BINARY);
+    add_accounts(server);
     const testing::TempDir first_device_state;
     const auto draft = inquiry_draft("二重送信の確認");
     std::string first_receipt;
     {
         Device first(server.port(), first_device_state.path());
+        first.sign_in();
         first.store.put(draft);
         first.outbox.submit(draft.id, std::chrono::steady_clock::now());
         REQUIRE(first.run_until([&] { return first.state_of(draft.id) == DraftState::sent; }));
@@ -191,6 +226,7 @@ TEST_CASE("a resend after a lost answer replays the first answer instead of maki
     // The page was closed before the answer arrived: the stored draft is still queued.
     const testing::TempDir reloaded_state;
     Device reloaded(server.port(), reloaded_state.path());
+    reloaded.sign_in();
     auto queued = draft;
     queued.state = DraftState::queued;
     queued.attempts = 1;
@@ -202,9 +238,11 @@ TEST_CASE("a resend after a lost answer replays the first answer instead of maki
 
 TEST_CASE("a draft the server refuses for its fields goes back to editing with the reasons", "[drafts][outbox]") {
     const testing::ServerProcess server(MADOGUCHI_SERVER_BINARY);
+    add_accounts(server);
     const testing::TempDir folder;
     Device device(server.port(), folder.path());
-    auto& [api, transport, store, outbox] = device;
+    device.sign_in();
+    auto& [api, transport, store, outbox, session] = device;
     auto draft = inquiry_draft("");
     draft.fields["subject"] = "";
     store.put(draft);
@@ -216,4 +254,58 @@ TEST_CASE("a draft the server refuses for its fields goes back to editing with t
     REQUIRE(events.size() == 1);
     CHECK(events[0].kind == client::OutboxEvent::Kind::needs_changes);
     CHECK(inquiries_on_server(server.port()) == 0);
+}
+
+TEST_CASE("a send refused because the session ended stays queued and goes once the user signs in again",
+          "[drafts][outbox][session]") {
+    const testing::ServerProcess server(MADOGUCHI_SERVER_BINARY);
+    add_accounts(server);
+    const testing::TempDir folder;
+    Device device(server.port(), folder.path());
+    device.sign_in();
+    auto& [api, transport, store, outbox, session] = device;
+    // The session is ended on the server (signed out elsewhere); this device does not know yet.
+    client::HttpRequest sign_out{"DELETE", "/api/v1/session", {}, {}};
+    bool signed_out = false;
+    api.send(sign_out, [&](const client::ApiResult& result) { signed_out = result.status == 204; });
+    REQUIRE(testing::drain_until(api, [&] { return signed_out; }));
+
+    auto draft = inquiry_draft("ログインが切れた後の問い合わせ");
+    draft.owner = writer;
+    store.put(draft);
+    outbox.submit(draft.id, std::chrono::steady_clock::now());
+    REQUIRE(run_until(api, outbox, [&] { return !outbox.sending(draft.id); }));
+    CHECK(store.find(draft.id)->state == DraftState::queued);  // not a rejection
+    CHECK(outbox.take_events().empty());
+    session.update();
+    CHECK(session.state() == client::SessionState::session_ended);
+
+    device.sign_in();
+    outbox.send_all(std::chrono::steady_clock::now());
+    REQUIRE(run_until(api, outbox, [&] { return store.find(draft.id)->state == DraftState::sent; }));
+    CHECK(inquiries_on_server(server.port()) == 1);
+}
+
+TEST_CASE("on a shared device the outbox sends only the signed-in user's drafts", "[drafts][outbox]") {
+    const testing::ServerProcess server(MADOGUCHI_SERVER_BINARY);
+    add_accounts(server);
+    testing::add_account(server, "suzuki", {identity::Role::staff});
+    const testing::TempDir folder;
+    Device device(server.port(), folder.path());
+    device.sign_in("suzuki");
+    auto& [api, transport, store, outbox, session] = device;
+    // yamada submitted on this PC while the server was away, then signed out.
+    auto theirs = inquiry_draft("山田さんの問い合わせ");
+    theirs.owner = writer;
+    theirs.state = DraftState::queued;
+    store.put(theirs);
+    auto mine = inquiry_draft("鈴木の問い合わせ");
+    mine.owner = "suzuki";
+    mine.state = DraftState::queued;
+    store.put(mine);
+    CHECK(outbox.waiting() == 1);
+    REQUIRE(run_until(api, outbox, [&] { return store.find(mine.id)->state == DraftState::sent; }));
+    CHECK(store.find(theirs.id)->state == DraftState::queued);
+    CHECK_FALSE(outbox.sending(theirs.id));
+    CHECK(inquiries_on_server(server.port()) == 1);
 }

@@ -9,6 +9,7 @@
 #include "headless_imgui.hpp"
 #include "platform/native/http_native.hpp"
 #include "support/server_process.hpp"
+#include "test_accounts.hpp"
 #include "ui/item_registry.hpp"
 #include "ui/key_map.hpp"
 
@@ -31,7 +32,8 @@ int draw_frames(testing::HeadlessImGui& imgui, App& app, int frames) {
 
 // The whole client talking over real HTTP to `port` (a server process, or nothing at all).
 struct ConnectedApp {
-    explicit ConnectedApp(int port) : transport(api, "127.0.0.1", port), drafts(folder.path()), app(api, drafts) {
+    explicit ConnectedApp(int port, client::RetryPolicy policy = {})
+        : api(policy), transport(api, "127.0.0.1", port), drafts(folder.path()), app(api, drafts) {
         api.set_transport(&transport);
         drafts.load();
     }
@@ -43,6 +45,49 @@ struct ConnectedApp {
 };
 
 constexpr int nothing_listens = 1;
+const client::RetryPolicy impatient{1, std::chrono::milliseconds(1), std::chrono::milliseconds(1)};
+
+// Someone who may open every area, as the device remembers them.
+client::CurrentUser everyone() {
+    client::CurrentUser user;
+    user.login = "desk";
+    user.name = "窓口 太郎";
+    user.division_code = "D-TEST";
+    user.roles = {identity::Role::staff, identity::Role::desk_operator, identity::Role::auditor, identity::Role::admin};
+    return user;
+}
+
+// At least one frame first: the items of an earlier test's last frame must not count.
+template <typename Done>
+bool draw_until(testing::HeadlessImGui& imgui, App& app, Done done) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(15);
+    do {
+        draw_frames(imgui, app, 1);
+    } while (!done() && std::chrono::steady_clock::now() < deadline);
+    return done();
+}
+
+// Offline from the start, working as the remembered user (no server answers).
+void start_offline(testing::HeadlessImGui& imgui, App& app) {
+    app.start(everyone());
+    REQUIRE(draw_until(imgui, app, [&] { return app.session().state() == client::SessionState::offline; }));
+}
+
+// Signs in through the app's own sign-in form, as a person would.
+void sign_in(testing::HeadlessImGui& imgui, App& app, const std::string& login) {
+    REQUIRE(draw_until(imgui, app, [&] { return app.session().state() == client::SessionState::signed_out; }));
+    app.session().form().login = login;
+    app.session().form().password = testing::account_password;
+    app.session().sign_in();
+    REQUIRE(draw_until(imgui, app, [&] { return app.session().state() == client::SessionState::signed_in; }));
+}
+
+const client::ItemRecord* find_item(std::string_view label) {
+    for (const auto& item : client::item_records()) {
+        if (item.label == label) return &item;
+    }
+    return nullptr;
+}
 
 bool draw_until_ready(testing::HeadlessImGui& imgui, App& app) {
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
@@ -54,9 +99,11 @@ bool draw_until_ready(testing::HeadlessImGui& imgui, App& app) {
 
 TEST_CASE("every area draws in both languages and date styles against a real server", "[headless]") {
     testing::ServerProcess server(MADOGUCHI_SERVER_BINARY);
+    testing::add_account(server, "desk", everyone().roles);
     ConnectedApp connected(server.port());
     auto& app = connected.app;
     testing::HeadlessImGui imgui(1280.0F, 800.0F);
+    sign_in(imgui, app, "desk");
     REQUIRE(draw_until_ready(imgui, app));
 
     for (const auto theme : {client::Theme::standard, client::Theme::high_contrast}) {
@@ -76,9 +123,11 @@ TEST_CASE("every area draws in both languages and date styles against a real ser
 
 TEST_CASE("the app draws at small, large and high-DPI sizes", "[headless]") {
     testing::ServerProcess server(MADOGUCHI_SERVER_BINARY);
+    testing::add_account(server, "desk", everyone().roles);
     ConnectedApp connected(server.port());
     auto& app = connected.app;
     testing::HeadlessImGui imgui(1280.0F, 800.0F, 2.0F);
+    sign_in(imgui, app, "desk");
     REQUIRE(draw_until_ready(imgui, app));
     for (const auto& [width, height] : {std::pair{320.0F, 240.0F}, {3840.0F, 2160.0F}, {2560.0F, 1600.0F}}) {
         imgui.resize(width, height);
@@ -119,17 +168,12 @@ TEST_CASE("keyboard navigation moves through the UI without assertions", "[headl
 }
 
 TEST_CASE("the last frame's items name every navigation tab and setting with role and state", "[headless][items]") {
-    ConnectedApp connected(nothing_listens);
+    ConnectedApp connected(nothing_listens, impatient);
     auto& app = connected.app;
     testing::HeadlessImGui imgui(1280.0F, 800.0F);
+    start_offline(imgui, app);
     draw_frames(imgui, app, 2);
-
-    const auto find = [](std::string_view label) -> const client::ItemRecord* {
-        for (const auto& item : client::item_records()) {
-            if (item.label == label) return &item;
-        }
-        return nullptr;
-    };
+    const auto find = find_item;
     const auto* dashboard = find("ダッシュボード");
     REQUIRE(dashboard);
     CHECK(dashboard->role == "tab");
@@ -184,9 +228,12 @@ TEST_CASE("when the server comes back the banner goes and a toast says so", "[he
         }
         return false;
     };
+    // At least one frame first: the items of an earlier test's last frame must not count.
     const auto draw_until = [&](auto done) {
         const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-        while (!done() && std::chrono::steady_clock::now() < deadline) draw_frames(imgui, app, 1);
+        do {
+            draw_frames(imgui, app, 1);
+        } while (!done() && std::chrono::steady_clock::now() < deadline);
         return done();
     };
     REQUIRE(draw_until([&] { return has("alert", ""); }));
@@ -198,12 +245,13 @@ TEST_CASE("when the server comes back the banner goes and a toast says so", "[he
 }
 
 TEST_CASE("kiosk mode shows the counter alone, in large type", "[headless][kiosk]") {
-    ConnectedApp connected(nothing_listens);
+    ConnectedApp connected(nothing_listens, impatient);
     auto& app = connected.app;
     app.set_terminal({true, 30});
     CHECK(app.area() == Area::counter);
     CHECK(app.text_scale() >= 1.5F);
     testing::HeadlessImGui imgui(1280.0F, 800.0F);
+    start_offline(imgui, app);
     draw_frames(imgui, app, 3);
     bool heading = false;
     bool navigation = false;
@@ -217,4 +265,98 @@ TEST_CASE("kiosk mode shows the counter alone, in large type", "[headless][kiosk
     app.set_terminal({false, 30});
     app.select(Area::dashboard);
     CHECK(app.text_scale() == 1.0F);
+}
+
+TEST_CASE("nobody signed in: the sign-in screen, with a masked password and the language switch", "[headless][session]") {
+    testing::ServerProcess server(MADOGUCHI_SERVER_BINARY);
+    ConnectedApp connected(server.port());
+    auto& app = connected.app;
+    testing::HeadlessImGui imgui(1280.0F, 800.0F);
+    REQUIRE(draw_until(imgui, app, [&] { return app.ready(); }));
+    CHECK(app.session().state() == client::SessionState::signed_out);
+    REQUIRE(find_item("ログインID"));
+    CHECK(find_item("ログインID")->role == "textbox");
+    app.session().form().password = "secret words here";
+    draw_frames(imgui, app, 2);
+    REQUIRE(find_item("パスワード"));
+    CHECK(find_item("パスワード")->value.empty());  // never exposed, not even to the item list
+    CHECK(find_item("ログイン"));
+    CHECK(find_item("English"));
+    CHECK_FALSE(find_item("ダッシュボード"));  // no navigation before signing in
+}
+
+TEST_CASE("the navigation lists only the areas the user's roles allow", "[headless][session]") {
+    testing::ServerProcess server(MADOGUCHI_SERVER_BINARY);
+    testing::add_account(server, "staff1", {identity::Role::staff});
+    testing::add_account(server, "auditor1", {identity::Role::auditor});
+    testing::HeadlessImGui imgui(1280.0F, 800.0F);
+    {
+        ConnectedApp connected(server.port());
+        auto& app = connected.app;
+        sign_in(imgui, app, "staff1");
+        draw_frames(imgui, app, 2);
+        CHECK(find_item("チケット"));
+        CHECK_FALSE(find_item("ユーザー管理"));
+        CHECK_FALSE(find_item("監査ログ"));
+        CHECK_FALSE(find_item("窓口"));
+        app.select(Area::users);  // by address: not theirs, so the dashboard shows
+        CHECK(app.area() == Area::dashboard);
+    }
+    ConnectedApp connected(server.port());
+    auto& app = connected.app;
+    sign_in(imgui, app, "auditor1");
+    draw_frames(imgui, app, 2);
+    CHECK(find_item("監査ログ"));
+    CHECK(find_item("ユーザー管理"));
+    CHECK_FALSE(find_item("チケット"));
+}
+
+TEST_CASE("a new inquiry starts with the signed-in user's name, division and e-mail", "[headless][session]") {
+    testing::ServerProcess server(MADOGUCHI_SERVER_BINARY);
+    testing::add_division(server, "B-HQ", "", "大臣官房");
+    testing::add_division(server, "D-IT", "B-HQ", "情報システム室");
+    testing::add_account(server, "hanako", {identity::Role::staff}, "D-IT", "hanako@example.go.jp");
+    ConnectedApp connected(server.port());
+    auto& app = connected.app;
+    testing::HeadlessImGui imgui(1280.0F, 800.0F);
+    sign_in(imgui, app, "hanako");
+    REQUIRE(draw_until(imgui, app, [&] { return app.divisions().state() == client::Divisions::State::loaded; }));
+    app.select(Area::tickets);
+    draw_frames(imgui, app, 2);
+    const auto& values = app.inquiry_form().values();
+    CHECK(values.requester_name == "試験 hanako");
+    CHECK(values.division == "情報システム室");
+    CHECK(values.contact == "hanako@example.go.jp");
+    REQUIRE(find_item("氏名"));
+    CHECK(find_item("氏名")->value == "試験 hanako");
+    CHECK(connected.drafts.list().empty());  // details filled in are not yet a draft
+}
+
+TEST_CASE("an ended session puts the sign-in form over the unchanged screen", "[headless][session]") {
+    testing::ServerProcess server(MADOGUCHI_SERVER_BINARY);
+    testing::add_account(server, "desk", everyone().roles);
+    ConnectedApp connected(server.port());
+    auto& app = connected.app;
+    testing::HeadlessImGui imgui(1280.0F, 800.0F);
+    sign_in(imgui, app, "desk");
+    app.select(Area::tickets);
+    app.inquiry_form().values().subject = "途中まで書いた件名";
+    draw_frames(imgui, app, 2);
+    // The session ends on the server; the next request hears 401.
+    bool ended = false;
+    connected.api.send({"DELETE", "/api/v1/session", {}, {}}, [&](const client::ApiResult&) { ended = true; });
+    REQUIRE(draw_until(imgui, app, [&] { return ended; }));
+    connected.api.get("/api/v1/me", [](const client::ApiResult&) {});
+    REQUIRE(draw_until(imgui, app, [&] { return app.session().state() == client::SessionState::session_ended; }));
+    draw_frames(imgui, app, 3);
+    REQUIRE(find_item("ログインの有効期間が終わりました。もう一度ログインしてください。画面の内容と下書きはそのまま残っています。"));
+    CHECK(find_item("件名"));  // the form is still there, under the overlay
+    CHECK(app.inquiry_form().values().subject == "途中まで書いた件名");
+    CHECK(app.area() == Area::tickets);
+    app.session().form().password = testing::account_password;
+    app.session().sign_in();
+    REQUIRE(draw_until(imgui, app, [&] { return app.session().state() == client::SessionState::signed_in; }));
+    draw_frames(imgui, app, 2);
+    CHECK_FALSE(find_item("ログインの有効期間が終わりました。もう一度ログインしてください。画面の内容と下書きはそのまま残っています。"));
+    CHECK(app.inquiry_form().values().subject == "途中まで書いた件名");
 }

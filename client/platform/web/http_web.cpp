@@ -23,32 +23,35 @@ EM_JS(void, madoguchi_js_fetch, (double id, const char* method, const char* url,
         if (colon > 0) init.headers[line.slice(0, colon)] = line.slice(colon + 1).trim();
     });
     const timer = setTimeout(function() { controller.abort(); }, 30000);
-    const deliver = function(status, bytes, error) {
+    const deliver = function(status, bytes, error, retryAfter) {
         clearTimeout(timer);
         const pointer = _malloc(Math.max(bytes.length, 1));
         HEAPU8.set(bytes, pointer);
         const errorLength = lengthBytesUTF8(error) + 1;
         const errorPointer = _malloc(errorLength);
         stringToUTF8(error, errorPointer, errorLength);
-        _madoguchi_http_done(id, status, pointer, bytes.length, errorPointer);
+        _madoguchi_http_done(id, status, pointer, bytes.length, errorPointer, retryAfter);
         _free(pointer);
         _free(errorPointer);
     };
     fetch(UTF8ToString(url), init)
         .then(function(response) {
-            return response.arrayBuffer().then(function(buffer) { deliver(response.status, new Uint8Array(buffer), ""); });
+            const retryAfter = parseInt(response.headers.get("Retry-After") || "0", 10) || 0;
+            return response.arrayBuffer().then(
+                function(buffer) { deliver(response.status, new Uint8Array(buffer), "", retryAfter); });
         })
-        .catch(function(error) { deliver(0, new Uint8Array(0), String(error && error.message || error)); });
+        .catch(function(error) { deliver(0, new Uint8Array(0), String(error && error.message || error), 0); });
 });
 
 }  // namespace
 
 extern "C" EMSCRIPTEN_KEEPALIVE void madoguchi_http_done(double id, int status, const char* body, int body_length,
-                                                          const char* error) {
+                                                          const char* error, int retry_after_seconds) {
     if (completion_target == nullptr) return;
     completion_target->complete(static_cast<std::uint64_t>(id),
                                 madoguchi::client::HttpResponse{status, std::string(body, static_cast<std::size_t>(body_length)),
-                                                                status == 0 ? std::string(error) : std::string()});
+                                                                status == 0 ? std::string(error) : std::string(),
+                                                                retry_after_seconds});
 }
 
 namespace madoguchi::client {

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "app/app.hpp"
+#include "platform/web/download_web.hpp"
 #include "platform/web/draft_storage_web.hpp"
 #include "platform/web/http_web.hpp"
 #include "platform/web/page_address.hpp"
@@ -18,6 +19,7 @@
 #include "platform/web/terminal_web.hpp"
 #include "platform/web/text_bridge_web.hpp"
 #include "platform/web/reload_web.hpp"
+#include "platform/web/remembered_user_web.hpp"
 #include "platform/web/web_canvas.hpp"
 #include "platform/web/web_input.hpp"
 #include "ui/fonts.hpp"
@@ -76,6 +78,7 @@ struct WebClient {
     DraftStore drafts{web_drafts_folder, persist_drafts};
     App app{api, drafts};
     Preferences saved_preferences;
+    std::string saved_user;  // what localStorage holds as the remembered user
     std::string font;
     bool font_loaded = false;
     float ui_scale = 0.0F;  // scale the atlas and style were built for
@@ -151,6 +154,10 @@ void frame() {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     sync_text_bridge(text_entry_state(), metrics.pixel_ratio);
     for (const bool accepted : client->app.take_sounds()) play_scan_sound(accepted);
+    if (client->app.session().remembered() != client->saved_user) {
+        client->saved_user = client->app.session().remembered();
+        store_remembered_user(client->saved_user);
+    }
     if (client->app.preferences() != client->saved_preferences) {
         save_preferences(client->app.preferences());
         client->saved_preferences = client->app.preferences();
@@ -215,6 +222,9 @@ int main() {
     client->app.preferences() = client->saved_preferences;
     if (const auto area = area_from_name(page_parameter("view"))) client->app.select(*area);
     client->app.set_terminal(load_terminal_settings());
+    client->app.set_download(download_from);
+    client->saved_user = load_remembered_user();
+    client->app.start(user_from_remembered(client->saved_user));
     madoguchi_watch_network();
     mount_draft_storage();
     madoguchi_watch_visibility();

@@ -1,6 +1,6 @@
 // Starts the real madoguchi server and headless Debian chromium for browser tests and the
 // benchmark. Everything listens on 127.0.0.1 only.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +12,33 @@ export const chromiumArgs = [
   '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync',
 ];
+
+// Every server starts with these accounts (password `testPassword`), made with the real
+// command line as an operator would: `desk` may open every area, `staff` only a staff member's.
+export const testPassword = 'correct horse battery';
+export const testDivision = { code: 'D-DESK', nameJa: '運用窓口課', parent: 'B-HQ', parentNameJa: '大臣官房' };
+export const testUsers = {
+  desk: { login: 'desk', name: '窓口 太郎', roles: ['staff', 'operator', 'auditor', 'admin'] },
+  staff: { login: 'staff', name: '職員 花子', roles: ['staff'] },
+};
+
+function runCommand(binary, args, input = '') {
+  const run = spawnSync(binary, args, { input, encoding: 'utf8', timeout: 30000 });
+  if (run.status !== 0) throw new Error(`madoguchi ${args.join(' ')} failed (${run.status}): ${run.stderr}${run.stdout}`);
+  return run.stdout;
+}
+
+// `madoguchi division add` and `madoguchi user add` (the password on standard input).
+export function addDivision(server, { code, nameJa, parent }) {
+  const args = ['division', 'add', '--db', server.dbPath, '--code', code, '--name-ja', nameJa];
+  if (parent) args.push('--parent', parent);
+  runCommand(server.binary, args);
+}
+
+export function addUser(server, { login, name, roles, division = testDivision.code, password = testPassword }) {
+  runCommand(server.binary, ['user', 'add', '--db', server.dbPath, '--login', login, '--name', name,
+    '--division', division, '--roles', roles.join(',')], `${password}\n`);
+}
 
 export async function startServer({ binary = process.env.MADOGUCHI_BINARY, webDir = process.env.MADOGUCHI_WEB_DIR } = {}) {
   if (!binary || !existsSync(binary)) throw new Error(`server binary not found: ${binary}`);
@@ -31,8 +58,10 @@ export async function startServer({ binary = process.env.MADOGUCHI_BINARY, webDi
     });
     child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited with ${code}: ${out}${log}`)); });
   });
-  return {
+  const server = {
     url,
+    binary,
+    dbPath: join(dataDir, 'madoguchi.db'),
     log: () => log,
     async stop() {
       const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -41,6 +70,23 @@ export async function startServer({ binary = process.env.MADOGUCHI_BINARY, webDi
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  addDivision(server, { code: testDivision.parent, nameJa: testDivision.parentNameJa });
+  addDivision(server, testDivision);
+  for (const user of Object.values(testUsers)) addUser(server, user);
+  return server;
+}
+
+// Signs in over HTTP as a script would; returns a fetch that sends the session cookie and the
+// CSRF token, for checking what the server holds.
+export async function signedInFetch(url, login = 'desk', password = testPassword) {
+  const response = await fetch(new URL('/api/v1/session', url), {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ login, password }),
+  });
+  if (response.status !== 200) throw new Error(`sign-in of ${login} answered ${response.status}: ${await response.text()}`);
+  const cookie = response.headers.get('set-cookie').split(';')[0];
+  const { csrf_token: csrf } = await response.json();
+  return (path, init = {}) => fetch(new URL(path, url),
+    { ...init, headers: { ...(init.headers || {}), Cookie: cookie, 'X-CSRF-Token': csrf } });
 }
 
 export function launchBrowser() {
@@ -62,9 +108,16 @@ export function serverAndBrowser() {
   return running;
 }
 
-// Opens the app and collects console errors and page errors from the first moment.
-export async function openApp(browser, url, contextOptions = {}) {
+// Opens the app and collects console errors and page errors from the first moment. The page
+// is signed in as `login` first (the browser context keeps the session cookie, as after
+// signing in on the sign-in screen); `login: null` opens it signed out.
+export async function openApp(browser, url, contextOptions = {}, { login = 'desk' } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...contextOptions });
+  if (login) {
+    const response = await context.request.post(new URL('/api/v1/session', url).href,
+      { data: { login, password: testPassword } });
+    if (response.status() !== 200) throw new Error(`sign-in of ${login} answered ${response.status()}`);
+  }
   const page = await context.newPage();
   const problems = [];
   page.on('console', (message) => { if (message.type() === 'error') problems.push(`console: ${message.text()}`); });
@@ -101,10 +154,11 @@ export function canvasPixelStats(page) {
 
 // The item with this label once it has stayed in place for two frames: a layout change
 // (text size, language) can move things for one frame, as a person would wait for it to settle.
-async function settledItem(page, label) {
-  const handle = await page.waitForFunction((wanted) => {
+// `role`, when given, tells apart items that share a label (a column header and a field).
+async function settledItem(page, label, role) {
+  const handle = await page.waitForFunction(([wanted, wantedRole]) => {
     const state = window.madoguchi;
-    const item = state.items().find((i) => i.label === wanted);
+    const item = state.items().find((i) => i.label === wanted && (!wantedRole || i.role === wantedRole));
     if (!item) return null;
     const where = `${item.x},${item.y},${item.w},${item.h}`;
     const seen = state.settling;
@@ -113,13 +167,13 @@ async function settledItem(page, label) {
       return null;
     }
     return state.frame >= seen.frame + 2 ? item : null;
-  }, label, { timeout: 10000 });
+  }, [label, role], { timeout: 10000 });
   return handle.jsonValue();
 }
 
 // Clicks the centre of the widget with this label, as found in window.madoguchi.items().
-export async function clickItem(page, label) {
-  const item = await settledItem(page, label);
+export async function clickItem(page, label, { role } = {}) {
+  const item = await settledItem(page, label, role);
   await page.mouse.click(item.x + item.w / 2, item.y + item.h / 2);
 }
 

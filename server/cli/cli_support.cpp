@@ -140,6 +140,33 @@ std::optional<std::string> read_text_file(const std::string& path, const std::st
     return std::move(result.utf8);
 }
 
+int fail(const std::string& message) {
+    std::fprintf(stderr, "error: %s\n", message.c_str());
+    return exit_failed;
+}
+
+std::variant<ImportFile, int> read_import_file(const CommandSpec& spec, const ParsedOptions& options) {
+    if (options.has("--encoding") && !text::parse_encoding(options.value("--encoding"))) {
+        std::fprintf(stderr, "madoguchi %s: --encoding must be auto, utf-8 or cp932, not '%s'\n", spec.name.c_str(),
+                     options.value("--encoding").c_str());
+        return exit_bad_usage;
+    }
+    ImportFile file{options.positional.front(), {}, {}};
+    auto text = read_text_file(file.path, options.value("--encoding"), file.encoding);
+    if (!text) return exit_failed;
+    file.text = std::move(*text);
+    return file;
+}
+
+std::optional<int> report_import_problems(const std::string& path, const std::vector<identity::ImportProblem>& problems) {
+    for (const auto& problem : problems) {
+        std::fprintf(stderr, "%s: line %zu: %s: %s\n", path.c_str(), problem.line, problem.field.c_str(),
+                     problem.message.c_str());
+    }
+    if (problems.empty()) return std::nullopt;
+    return fail(std::to_string(problems.size()) + " problem(s) in " + path + "; nothing was written");
+}
+
 std::string describe(const validation::FieldProblem& problem) {
     const auto& text = i18n::has_key(problem.reason_key) ? i18n::text(problem.reason_key, i18n::Language::en)
                                                          : problem.reason_key;

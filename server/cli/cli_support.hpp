@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "audit/audit_log.hpp"
+#include "identity/import_problem.hpp"
 #include "store/database.hpp"
 #include "validation/field_problem.hpp"
 
@@ -73,6 +74,21 @@ std::optional<store::Database> open_database(const std::string& path);
 // reason ("line 7: encoding: byte 0x82 cannot be read as UTF-8") and gives empty when it
 // cannot. `used` names the encoding read.
 std::optional<std::string> read_text_file(const std::string& path, const std::string& encoding, std::string& used);
+
+// "error: <message>" on standard error; the failure exit status.
+int fail(const std::string& message);
+
+// An import's file (the command's one positional argument) read in its --encoding.
+struct ImportFile {
+    std::string path;
+    std::string encoding;  // the one read: "utf-8" or "cp932"
+    std::string text;      // UTF-8
+};
+// The file, or the exit status after the reason was printed (2 for an unknown --encoding).
+std::variant<ImportFile, int> read_import_file(const CommandSpec& spec, const ParsedOptions& options);
+// Prints each problem as "FILE: line N: field: message"; the failure exit status when there
+// is any (nothing may then be written), empty when there is none.
+std::optional<int> report_import_problems(const std::string& path, const std::vector<identity::ImportProblem>& problems);
 
 // "name: must be at most 100 characters" from the English catalog text.
 std::string describe(const validation::FieldProblem& problem);

@@ -5,7 +5,6 @@
 #include <map>
 
 #include "cli/cli_support.hpp"
-#include "text/encoding.hpp"
 #include "identity/division.hpp"
 #include "identity/division_import.hpp"
 
@@ -24,11 +23,6 @@ constexpr std::string_view group_help =
     "  list    show the divisions as a tree\n"
     "\n"
     "Run 'madoguchi division <subcommand> --help' for its options.\n";
-
-int fail(const std::string& message) {
-    std::fprintf(stderr, "error: %s\n", message.c_str());
-    return exit_failed;
-}
 
 int add(std::span<const std::string_view> arguments) {
     const CommandSpec spec{"division add",
@@ -108,26 +102,14 @@ int import(std::span<const std::string_view> arguments) {
         1};
     ParsedOptions options;
     if (auto done = read_options(spec, arguments, options)) return *done;
-    if (options.has("--encoding") && !text::parse_encoding(options.value("--encoding"))) {
-        std::fprintf(stderr, "madoguchi %s: --encoding must be auto, utf-8 or cp932, not '%s'\n", spec.name.c_str(),
-                     options.value("--encoding").c_str());
-        return exit_bad_usage;
-    }
-    const auto& path = options.positional.front();
-    std::string encoding;
-    const auto text = read_text_file(path, options.value("--encoding"), encoding);
-    if (!text) return exit_failed;
+    auto file = read_import_file(spec, options);
+    if (const auto* status = std::get_if<int>(&file)) return *status;
+    const auto& [path, encoding, text] = std::get<ImportFile>(file);
     auto database = open_database(options.value("--db"));
     if (!database) return exit_failed;
-    auto plan = identity::plan_division_import(*database, *text);
+    auto plan = identity::plan_division_import(*database, text);
     if (!plan) return fail(plan.error());
-    for (const auto& problem : plan.value().problems) {
-        std::fprintf(stderr, "%s: line %zu: %s: %s\n", path.c_str(), problem.line, problem.field.c_str(),
-                     problem.message.c_str());
-    }
-    if (!plan.value().problems.empty()) {
-        return fail(std::to_string(plan.value().problems.size()) + " problem(s) in " + path + "; nothing was written");
-    }
+    if (const auto refused = report_import_problems(path, plan.value().problems)) return *refused;
     std::size_t added = 0;
     for (const auto& change : plan.value().changes) added += change.before ? 0 : 1;
     const auto summary = std::to_string(added) + " added, " + std::to_string(plan.value().changes.size() - added) +

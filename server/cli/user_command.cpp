@@ -9,7 +9,6 @@
 
 #include "calendar/tokyo_time.hpp"
 #include "cli/cli_support.hpp"
-#include "text/encoding.hpp"
 #include "cli/password_input.hpp"
 #include "identity/division_store.hpp"
 #include "identity/password.hpp"
@@ -52,11 +51,6 @@ struct Refusal {
         return store::Error{*message};
     }
 };
-
-int fail(const std::string& message) {
-    std::fprintf(stderr, "error: %s\n", message.c_str());
-    return exit_failed;
-}
 
 // Runs the change in one transaction; prints the refusal or the database's error.
 int commit(store::Database& database, Refusal& refusal, const std::function<store::Status()>& change) {
@@ -440,26 +434,14 @@ int import(std::span<const std::string_view> arguments) {
     ParsedOptions options;
     if (auto done = read_options(spec, arguments, options)) return *done;
     const auto started = std::chrono::steady_clock::now();
-    if (options.has("--encoding") && !text::parse_encoding(options.value("--encoding"))) {
-        std::fprintf(stderr, "madoguchi %s: --encoding must be auto, utf-8 or cp932, not '%s'\n", spec.name.c_str(),
-                     options.value("--encoding").c_str());
-        return exit_bad_usage;
-    }
-    const auto& path = options.positional.front();
-    std::string encoding;
-    const auto text = read_text_file(path, options.value("--encoding"), encoding);
-    if (!text) return exit_failed;
+    auto file = read_import_file(spec, options);
+    if (const auto* status = std::get_if<int>(&file)) return *status;
+    const auto& [path, encoding, text] = std::get<ImportFile>(file);
     auto database = open_database(options.value("--db"));
     if (!database) return exit_failed;
-    auto plan = identity::plan_user_import(*database, *text);
+    auto plan = identity::plan_user_import(*database, text);
     if (!plan) return fail(plan.error());
-    for (const auto& problem : plan.value().problems) {
-        std::fprintf(stderr, "%s: line %zu: %s: %s\n", path.c_str(), problem.line, problem.field.c_str(),
-                     problem.message.c_str());
-    }
-    if (!plan.value().problems.empty()) {
-        return fail(std::to_string(plan.value().problems.size()) + " problem(s) in " + path + "; nothing was written");
-    }
+    if (const auto refused = report_import_problems(path, plan.value().problems)) return *refused;
     const auto& checked = plan.value();
     const auto summary = std::to_string(checked.added.size()) + " added, " + std::to_string(checked.updated.size()) +
                          " updated, " + std::to_string(checked.unchanged) + " unchanged";

@@ -77,8 +77,16 @@ test('a half-written inquiry is saved as a draft and survives a reload', async (
   await page.waitForFunction(() => window.madoguchi.ready === true);
   await hasItem(page, '下書き（1件）');
   await hasItem(page, 'モニターが映らない');
+  // The page settles first: the requester's details arrive from the server and fill the new form.
+  await page.waitForFunction(() => window.madoguchi.items().find((i) => i.label === '氏名')?.value);
   await clickItem(page, '開く');
-  await page.waitForFunction(() => window.madoguchi.items().find((i) => i.label === '内容')?.value === '朝から画面が暗いままです。');
+  try {
+    await page.waitForFunction(() => window.madoguchi.items().find((i) => i.label === '内容')?.value === '朝から画面が暗いままです。');
+  } catch (error) {
+    // What the page showed, for the run's log: the draft did not open.
+    const shown = await page.evaluate(() => window.madoguchi.items().map((i) => `${i.role}:${i.label}=${i.value ?? ''}@${Math.round(i.x)},${Math.round(i.y)}`));
+    assert.fail(`opening the draft: ${error.message}\n${JSON.stringify(shown)}`);
+  }
   assert.equal(await inquiriesOnServer(), 0, 'a draft is not sent by itself');
 
   // Discarding asks first: Esc keeps the draft, confirming removes it.

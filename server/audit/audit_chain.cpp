@@ -58,14 +58,16 @@ std::string record_hash(std::string_view prev_hash, const StoredRecord& record) 
     return idempotency::sha256_hex(encoded);
 }
 
-store::Result<std::string> last_hash(store::Database& database) {
-    auto newest = database.prepare("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1");
+store::Result<ChainEnd> chain_end(store::Database& database) {
+    auto newest = database.prepare("SELECT id, occurred_at, hash FROM audit_log ORDER BY id DESC LIMIT 1");
     if (!newest) return store::Error{newest.error()};
-    auto row = newest.value().step();
-    if (!row) return store::Error{row.error()};
+    auto& row = newest.value();
+    auto found = row.step();
+    if (!found) return store::Error{found.error()};
+    if (!found.value()) return ChainEnd{0, {}, std::string(genesis_hash)};
     // An unhashed newest record exists only before migration 6 has run; the chain then starts afresh.
-    if (!row.value() || newest.value().column_is_null(0)) return std::string(genesis_hash);
-    return newest.value().column_text(0);
+    return ChainEnd{row.column_int(0), row.column_text(1),
+                    row.column_is_null(2) ? std::string(genesis_hash) : row.column_text(2)};
 }
 
 store::Status chain_unhashed_records(store::Database& database) {

@@ -42,9 +42,16 @@ StoredRecord read_record(const store::Statement& row);
 // excluded). Each value is written as its length and bytes, NULL as a distinct marker.
 std::string record_hash(std::string_view prev_hash, const StoredRecord& record);
 
-// The hash of the newest record, or genesis_hash for an empty trail; call inside the write
-// transaction so no other writer slips in between.
-store::Result<std::string> last_hash(store::Database& database);
+// Where the next record joins the chain.
+struct ChainEnd {
+    std::int64_t id = 0;      // of the newest record; 0 for an empty trail
+    std::string occurred_at;  // of the newest record; empty for an empty trail
+    std::string hash;         // of the newest record, or genesis_hash for an empty trail
+};
+
+// The newest record's place; call inside the write transaction so no other writer slips in
+// between.
+store::Result<ChainEnd> chain_end(store::Database& database);
 
 // Migration 6's step: chains the records written before the chain existed, in id order.
 store::Status chain_unhashed_records(store::Database& database);

@@ -19,13 +19,13 @@ store::Status record(store::Database& database, const AuditEntry& entry) {
 store::Status record_at(store::Database& database, const AuditEntry& entry, calendar::Instant at) {
     // Read inside the caller's write transaction: no other writer can take the same place in
     // the chain meanwhile, even from another process.
-    auto previous = last_hash(database);
-    if (!previous) return store::Error{previous.error()};
-    auto next_id = database.query_int("SELECT coalesce(max(id), 0) + 1 FROM audit_log");
-    if (!next_id) return store::Error{next_id.error()};
+    auto newest = chain_end(database);
+    if (!newest) return store::Error{newest.error()};
+    auto occurred_at = calendar::format_iso8601_utc(at);
+    const bool clock_set_back = occurred_at < newest.value().occurred_at;
 
-    StoredRecord stored{*next_id.value(),
-                        calendar::format_iso8601_utc(at),
+    StoredRecord stored{newest.value().id + 1,
+                        std::move(occurred_at),
                         entry.actor.name,
                         entry.actor.roles,
                         entry.actor.address,
@@ -34,9 +34,9 @@ store::Status record_at(store::Database& database, const AuditEntry& entry, cale
                         entry.object_id,
                         entry.before ? std::optional(dump(*entry.before)) : std::nullopt,
                         entry.after ? std::optional(dump(*entry.after)) : std::nullopt,
-                        previous.value(),
+                        newest.value().hash,
                         std::nullopt};
-    stored.hash = record_hash(previous.value(), stored);
+    stored.hash = record_hash(newest.value().hash, stored);
 
     auto insert = database.prepare(
         "INSERT INTO audit_log (id, occurred_at, actor, actor_roles, source_address, action, object_type, object_id, "
@@ -57,6 +57,12 @@ store::Status record_at(store::Database& database, const AuditEntry& entry, cale
     if (stored.before_json) statement.bind(9, *stored.before_json);
     if (stored.after_json) statement.bind(10, *stored.after_json);
     if (auto inserted = statement.step(); !inserted) return store::Error{inserted.error()};
+    if (clock_set_back) {
+        // The time search cannot bisect ids across this record (audit_query.cpp).
+        auto step = database.prepare("INSERT INTO audit_clock_steps (audit_id) VALUES (?1)");
+        if (!step) return store::Error{step.error()};
+        if (auto noted = step.value().bind(1, stored.id).step(); !noted) return store::Error{noted.error()};
+    }
     return store::success();
 }
 

@@ -11,6 +11,31 @@ std::string tokyo_midnight_utc(const calendar::Date& date) {
     return calendar::format_iso8601_utc(calendar::from_tokyo(date, 0));
 }
 
+// The first id stamped at or after `at` (one past the newest when none is). While stamps
+// grow with ids, ids bisect by time: about twenty primary-key lookups for a million records,
+// where a time index would cost every write.
+store::Result<std::int64_t> first_id_from(store::Database& database, const std::string& at) {
+    auto newest = database.query_int("SELECT coalesce(max(id), 0) FROM audit_log");
+    if (!newest) return store::Error{newest.error()};
+    auto probe = database.prepare("SELECT occurred_at FROM audit_log WHERE id >= ?1 ORDER BY id LIMIT 1");
+    if (!probe) return store::Error{probe.error()};
+    std::int64_t low = 1;
+    std::int64_t high = *newest.value() + 1;
+    while (low < high) {
+        const auto middle = low + (high - low) / 2;
+        probe.value().reset();
+        probe.value().bind(1, middle);
+        auto row = probe.value().step();
+        if (!row) return store::Error{row.error()};
+        if (row.value() && probe.value().column_text(0) < at) {
+            low = middle + 1;
+        } else {
+            high = middle;
+        }
+    }
+    return low;
+}
+
 // A WHERE clause over numbered parameters, with the values to bind in order.
 struct Conditions {
     std::string sql;
@@ -23,12 +48,46 @@ struct Conditions {
         sql += '?';
         sql += std::to_string(values.size());
     }
+
+    // A bound of our own making, written into the SQL as a number so that SQLite sees a
+    // primary-key range it can seek to.
+    void add_id_bound(std::string_view comparison, std::int64_t id) {
+        sql += sql.empty() ? " WHERE " : " AND ";
+        sql += "id ";
+        sql += comparison;
+        sql += ' ';
+        sql += std::to_string(id);
+    }
 };
 
-Conditions conditions_of(const RecordFilter& filter) {
+// Whether some record was stamped earlier than the one before it (audit_log.cpp): ids then
+// no longer bisect by time.
+store::Result<bool> clock_was_set_back(store::Database& database) {
+    auto steps = database.query_int("SELECT EXISTS (SELECT 1 FROM audit_clock_steps)");
+    if (!steps) return store::Error{steps.error()};
+    return steps.value().value_or(0) != 0;
+}
+
+store::Result<Conditions> conditions_of(store::Database& database, const RecordFilter& filter) {
     Conditions conditions;
-    if (filter.days.from) conditions.add("occurred_at >= ", tokyo_midnight_utc(*filter.days.from));
-    if (filter.days.to) conditions.add("occurred_at < ", tokyo_midnight_utc(calendar::add_days(*filter.days.to, 1)));
+    auto set_back = clock_was_set_back(database);
+    if (!set_back) return store::Error{set_back.error()};
+    if (set_back.value()) {
+        if (filter.days.from) conditions.add("occurred_at >= ", tokyo_midnight_utc(*filter.days.from));
+        if (filter.days.to) conditions.add("occurred_at < ", tokyo_midnight_utc(calendar::add_days(*filter.days.to, 1)));
+    } else {
+        // Days become an id range: a primary-key range instead of a scan of the whole trail.
+        if (filter.days.from) {
+            auto first = first_id_from(database, tokyo_midnight_utc(*filter.days.from));
+            if (!first) return store::Error{first.error()};
+            conditions.add_id_bound(">=", first.value());
+        }
+        if (filter.days.to) {
+            auto after = first_id_from(database, tokyo_midnight_utc(calendar::add_days(*filter.days.to, 1)));
+            if (!after) return store::Error{after.error()};
+            conditions.add_id_bound("<", after.value());
+        }
+    }
     if (!filter.actor.empty()) conditions.add("actor = ", filter.actor);
     if (filter.action.ends_with('.')) {
         // substr() rather than LIKE: '%' and '_' in the prefix stay literal.
@@ -60,7 +119,9 @@ store::Result<std::vector<StoredRecord>> read_all(store::Statement& statement) {
 }  // namespace
 
 store::Result<RecordPage> find_records(store::Database& database, const RecordFilter& filter) {
-    const auto conditions = conditions_of(filter);
+    auto found = conditions_of(database, filter);
+    if (!found) return store::Error{found.error()};
+    const auto& conditions = found.value();
     auto count = database.prepare("SELECT count(*) FROM audit_log" + conditions.sql);
     if (!count) return store::Error{count.error()};
     bind_all(count.value(), conditions);
@@ -86,7 +147,9 @@ store::Result<std::vector<StoredRecord>> records_between(store::Database& databa
                                                          const calendar::Date& to) {
     RecordFilter filter;
     filter.days = {from, to};
-    const auto conditions = conditions_of(filter);
+    auto found = conditions_of(database, filter);
+    if (!found) return store::Error{found.error()};
+    const auto& conditions = found.value();
     auto select = database.prepare(std::string(select_records) + conditions.sql +
                                    " ORDER BY id");
     if (!select) return store::Error{select.error()};

@@ -174,6 +174,17 @@ DROP TABLE server_events;
 ALTER TABLE server_events_rebuilt RENAME TO server_events;
 CREATE INDEX server_events_by_time ON server_events (occurred_at);
 )SQL"},
+    Migration{8, "audit_clock_steps", R"SQL(
+-- The audit trail is searched by time by bisecting its ids, which is exact while stamps grow
+-- with ids. A record stamped earlier than the one before it (the clock was set back) is
+-- listed here; while any is, time searches read the stamps themselves.
+CREATE TABLE audit_clock_steps (
+    audit_id INTEGER PRIMARY KEY
+) STRICT;
+INSERT INTO audit_clock_steps (audit_id)
+    SELECT id FROM (SELECT id, occurred_at, lag(occurred_at) OVER (ORDER BY id) AS previous FROM audit_log)
+    WHERE occurred_at < previous;
+)SQL"},
 };
 
 Status apply(Database& database, const Migration& migration) {

@@ -124,6 +124,60 @@ TEST_CASE("audit export takes whole days in Tokyo time", "[audit][export]") {
     CHECK(earlier[0][2] == "2026-11-25T23:59:59+09:00");
 }
 
+TEST_CASE("each Tokyo day of a long trail exports exactly its own records", "[audit][export]") {
+    TempDir temp;
+    const auto database = fresh_database(temp.path());
+    // 5, 0, 9 and 1 records on 1-4 October: the days are found by bisecting ids, and an empty
+    // day, a day of one, and the first and last day must all come out right.
+    const std::vector<std::pair<std::string, int>> days{
+        {"2026-09-30T15:00:00Z", 5}, {"2026-10-02T15:00:00Z", 9}, {"2026-10-04T14:59:58Z", 1}};
+    for (const auto& [start, count] : days) {
+        const auto first = madoguchi::calendar::parse_iso8601(start).instant;
+        REQUIRE(first);
+        for (int n = 0; n < count; ++n) {
+            append_record_at(database, madoguchi::calendar::format_iso8601_utc({first->unix_seconds + 60 * n}),
+                             event(start + "+" + std::to_string(n)));
+        }
+    }
+    const auto exported = [&](const std::string& from, const std::string& to) {
+        const auto run = run_madoguchi({"audit", "export", "--db", database.string(), "--from", from, "--to", to});
+        INFO(run.err);
+        REQUIRE(run.exit_code == 0);
+        return rows_without_bom(run.out).size();
+    };
+    CHECK(exported("2026-10-01", "2026-10-01") == 5);
+    CHECK(exported("2026-10-02", "2026-10-02") == 0);
+    CHECK(exported("2026-10-03", "2026-10-03") == 9);
+    CHECK(exported("2026-10-04", "2026-10-04") == 1);
+    CHECK(exported("2026-10-02", "2026-10-04") == 10);
+    CHECK(exported("2026-09-01", "2026-09-30") == 0);
+    CHECK(count_rows(database, "SELECT count(*) FROM audit_clock_steps") == 0);
+}
+
+TEST_CASE("after the clock was set back, each record still exports under its own day", "[audit][export]") {
+    TempDir temp;
+    const auto database = fresh_database(temp.path());
+    append_record_at(database, "2026-10-26T01:00:00Z", event("before the clock was set back"));
+    // The clock went back past midnight Tokyo: ids no longer follow time.
+    append_record_at(database, "2026-10-25T14:30:00Z", event("after the clock was set back"));
+    append_record_at(database, "2026-10-26T02:00:00Z", event("later"));
+    CHECK(count_rows(database, "SELECT count(*) FROM audit_clock_steps WHERE audit_id = 2") == 1);
+    const auto rows_of = [&](const std::string& day) {
+        const auto run = run_madoguchi({"audit", "export", "--db", database.string(), "--from", day, "--to", day});
+        INFO(run.err);
+        REQUIRE(run.exit_code == 0);
+        return rows_without_bom(run.out);
+    };
+    const auto earlier = rows_of("2026-10-25");
+    REQUIRE(earlier.size() == 1);
+    CHECK(earlier[0][8] == "after the clock was set back");
+    const auto later = rows_of("2026-10-26");
+    REQUIRE(later.size() == 2);
+    CHECK(later[0][8] == "before the clock was set back");
+    CHECK(later[1][8] == "later");
+    CHECK(run_madoguchi({"audit", "verify", "--db", database.string()}).exit_code == 0);
+}
+
 TEST_CASE("audit export quotes commas, quotes and line breaks and keeps formulas inert", "[audit][export]") {
     TempDir temp;
     const auto database = fresh_database(temp.path());

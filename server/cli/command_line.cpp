@@ -44,6 +44,8 @@ constexpr std::string_view serve_help =
     "  --web-dir DIR  folder of the built web app (default: ../web beside the executable)\n"
     "  --secure-cookies  mark the session cookie Secure (when users reach the server over\n"
     "                 HTTPS through a TLS-terminating proxy)\n"
+    "  --trusted-proxy ADDR  a reverse proxy (192.0.2.10) or network of them (10.0.0.0/8)\n"
+    "                 whose X-Forwarded-For names the client; repeat for several\n"
     "  --log-file PATH  log each request as a JSON line to PATH instead of standard error\n"
     "                 (rotated at 10 MB; PATH.1 … PATH.5 kept)\n"
     "  --backup-dir DIR   back the database up into DIR every day (see madoguchi backup)\n"
@@ -85,7 +87,8 @@ Command parse_serve(std::span<const std::string_view> arguments, const std::file
             if (auto rejected = read_backup_option(name, *value, options.daily_backup)) return *rejected;
             continue;
         }
-        if (name != "--port" && name != "--bind" && name != "--db" && name != "--web-dir" && name != "--log-file") {
+        if (name != "--port" && name != "--bind" && name != "--db" && name != "--web-dir" && name != "--log-file" &&
+            name != "--trusted-proxy") {
             return reader.unknown(name);
         }
         const auto value = reader.value();
@@ -102,6 +105,13 @@ Command parse_serve(std::span<const std::string_view> arguments, const std::file
             options.database = *value;
         } else if (name == "--log-file") {
             options.log_file = *value;
+        } else if (name == "--trusted-proxy") {
+            const auto network = http::ProxyNetwork::parse(*value);
+            if (!network) {
+                return UsageError{"madoguchi serve: --trusted-proxy must be an IP address or a network such as "
+                                  "10.0.0.0/8, not '" + std::string(*value) + "'"};
+            }
+            options.trusted_proxies.push_back(*network);
         } else {
             options.web_dir = *value;
         }

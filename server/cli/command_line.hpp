@@ -7,8 +7,10 @@
 #include <string>
 #include <string_view>
 #include <variant>
+#include <vector>
 
 #include "backup/backup_schedule.hpp"
+#include "http/client_address.hpp"
 
 namespace madoguchi::server::cli {
 
@@ -22,6 +24,8 @@ struct ServeOptions {
     // Behind a TLS-terminating proxy: the session cookie gets Secure.
     bool secure_cookies = false;
     std::filesystem::path log_file;  // empty: one line per request on stderr
+    // --trusted-proxy, each an address or a network: their X-Forwarded-For is believed.
+    std::vector<http::ProxyNetwork> trusted_proxies;
     // --backup-dir and friends; empty: no scheduled backups.
     std::optional<backup::DailyBackupSettings> daily_backup;
 };

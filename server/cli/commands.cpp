@@ -46,6 +46,7 @@ int serve(const ServeOptions& options) {
     config.web_dir = options.web_dir;
     config.identity.secure_cookies = options.secure_cookies;
     config.log_file.path = options.log_file;
+    config.trusted_proxies = options.trusted_proxies;
     auto created = http::App::create(config);
     if (!created) {
         std::fprintf(stderr, "error: %s\n", created.error().c_str());

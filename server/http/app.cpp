@@ -67,7 +67,8 @@ App::App(const AppConfig& config, store::Database database, store::MigrationOutc
       migration_(migration),
       identity_config_(config.identity),
       authenticator_(database_, identity_config_.session),
-      gate_(identity::AccessGate(database_, authenticator_, identity_config_.secure_cookies)),
+      trusted_proxies_(config.trusted_proxies),
+      gate_(identity::AccessGate(database_, authenticator_, trusted_proxies_, identity_config_.secure_cookies)),
       static_files_(config.web_dir),
       log_file_(std::move(log_file)) {
     add_health_routes(router_, database_);
@@ -139,7 +140,7 @@ void App::install_handlers(bool log_requests) {
     });
     if (log_file_) {
         server_.set_logger([this](const httplib::Request& request, const httplib::Response& response) {
-            log_file_->write_line(request_log_json(request, response));
+            log_file_->write_line(request_log_json(request, response, trusted_proxies_.client_of(request)));
         });
     } else if (log_requests) {
         server_.set_logger(log_request);

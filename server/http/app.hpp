@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 
+#include "http/client_address.hpp"
 #include "http/rotating_log_file.hpp"
 #include "http/router.hpp"
 #include "http/static_files.hpp"
@@ -29,6 +30,8 @@ struct AppConfig {
     // With a path, requests are logged there as JSON lines (even when log_requests is off)
     // instead of on stderr.
     LogFileConfig log_file;
+    // Proxies whose X-Forwarded-For is believed (client_address.hpp); empty: none.
+    std::vector<ProxyNetwork> trusted_proxies;
 };
 
 // No API request needs more; larger bodies get 413 before any handler runs.
@@ -70,6 +73,7 @@ private:
     store::MigrationOutcome migration_;
     identity::IdentityConfig identity_config_;
     identity::SessionAuthenticator authenticator_;
+    TrustedProxies trusted_proxies_;
     Gate gate_;
     Router router_;
     StaticFiles static_files_;

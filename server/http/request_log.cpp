@@ -68,7 +68,8 @@ void log_request(const httplib::Request& request, const httplib::Response& respo
                  response.status, finished.milliseconds);
 }
 
-std::string request_log_json(const httplib::Request& request, const httplib::Response& response) {
+std::string request_log_json(const httplib::Request& request, const httplib::Response& response,
+                             const std::string& address) {
     const auto finished = finish_request();
     const nlohmann::json line{
         {"time", utc_time_with_milliseconds()},
@@ -77,7 +78,7 @@ std::string request_log_json(const httplib::Request& request, const httplib::Res
         {"status", response.status},
         {"duration_ms", std::round(finished.milliseconds * 10.0) / 10.0},
         {"user", finished.user ? nlohmann::json(*finished.user) : nlohmann::json(nullptr)},
-        {"address", request.remote_addr},
+        {"address", address},
     };
     // JSON escapes control characters; a path of invalid UTF-8 gets U+FFFD rather than no line.
     return line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);

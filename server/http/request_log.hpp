@@ -16,8 +16,9 @@ void note_request_user(std::string_view login);
 
 void log_request(const httplib::Request& request, const httplib::Response& response);
 // {"time","method","path","status","duration_ms","user","address"}; user is null when
-// nobody signed in.
-std::string request_log_json(const httplib::Request& request, const httplib::Response& response);
+// nobody signed in; `address` is the client's (client_address.hpp).
+std::string request_log_json(const httplib::Request& request, const httplib::Response& response,
+                             const std::string& address);
 
 // A handler that failed with an exception: what it said, for the operator.
 void log_request_failure(const httplib::Request& request, const std::string& what);

@@ -39,7 +39,7 @@ void AccessGate::operator()(const http::Route& route, const httplib::Request& re
     if (changes_state && !is_same_origin(request)) {
         return http::send_error(response, 403, api::make_error("cross_origin"));
     }
-    http::RequestContext context{std::move(params), nullptr, request.remote_addr};
+    http::RequestContext context{std::move(params), nullptr, proxies_.client_of(request)};
     if (!route.access.requires_sign_in()) return route.handler(request, response, context);
 
     auto authenticated = authenticator_.authenticate(request);
@@ -54,17 +54,19 @@ void AccessGate::operator()(const http::Route& route, const httplib::Request& re
     }
     http::note_request_user(principal->user.fields.login);
     if (changes_state && !same_secret(principal->csrf_token, request.get_header_value(csrf_header))) {
-        return deny(route, request, response, *principal, "csrf_failed");
+        return deny(route, request, response, *principal, context.source_address, "csrf_failed");
     }
-    if (!route.access.admits(principal->user.fields.roles)) return deny(route, request, response, *principal, "forbidden");
+    if (!route.access.admits(principal->user.fields.roles)) {
+        return deny(route, request, response, *principal, context.source_address, "forbidden");
+    }
     context.principal = &*principal;
     route.handler(request, response, context);
 }
 
 void AccessGate::deny(const http::Route& route, const httplib::Request& request, httplib::Response& response,
-                      const Principal& principal, const char* code) const {
+                      const Principal& principal, const std::string& address, const char* code) const {
     const audit::AuditEntry entry{
-        {principal.user.fields.login, madoguchi::identity::join_roles(principal.user.fields.roles), request.remote_addr},
+        {principal.user.fields.login, madoguchi::identity::join_roles(principal.user.fields.roles), address},
         "access.denied",
         "route",
         route.method + " " + route.path,

@@ -7,6 +7,7 @@
 //      csrf_failed;
 //   4. a user without any of the route's roles → 403 forbidden.
 // Every refusal after sign-in is audited ("access.denied"); the route runs otherwise.
+#include "http/client_address.hpp"
 #include "http/router.hpp"
 #include "identity/authenticator.hpp"
 #include "store/database.hpp"
@@ -21,18 +22,20 @@ bool is_same_origin(const httplib::Request& request);
 
 class AccessGate {
 public:
-    AccessGate(store::SharedDatabase& database, Authenticator& authenticator, bool secure_cookies)
-        : database_(database), authenticator_(authenticator), secure_cookies_(secure_cookies) {}
+    AccessGate(store::SharedDatabase& database, Authenticator& authenticator, const http::TrustedProxies& proxies,
+               bool secure_cookies)
+        : database_(database), authenticator_(authenticator), proxies_(proxies), secure_cookies_(secure_cookies) {}
 
     void operator()(const http::Route& route, const httplib::Request& request, httplib::Response& response,
                     http::PathParams params) const;
 
 private:
     void deny(const http::Route& route, const httplib::Request& request, httplib::Response& response,
-              const Principal& principal, const char* code) const;
+              const Principal& principal, const std::string& address, const char* code) const;
 
     store::SharedDatabase& database_;
     Authenticator& authenticator_;
+    const http::TrustedProxies& proxies_;
     bool secure_cookies_;
 };
 

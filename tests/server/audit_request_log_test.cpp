@@ -46,8 +46,12 @@ class LoggingApp {
 public:
     explicit LoggingApp(const TempDir& temp) {
         prepare_database(temp.path() / "madoguchi.db", "logger1");
-        auto created = http::App::create(
-            {temp.path() / "madoguchi.db", temp.path() / "no-web", false, {}, {temp.path() / "logs" / "requests.log"}});
+        http::AppConfig config;
+        config.database_path = temp.path() / "madoguchi.db";
+        config.web_dir = temp.path() / "no-web";
+        config.log_requests = false;
+        config.log_file.path = temp.path() / "logs" / "requests.log";
+        auto created = http::App::create(config);
         if (!created) FAIL(created.error());
         app_ = std::move(created.value());
         port_ = *app_->bind("127.0.0.1", 0);

@@ -21,7 +21,8 @@
 namespace madoguchi::testing {
 
 RunningApp::RunningApp(std::filesystem::path web_dir, const std::function<void(server::http::Router&)>& add_routes,
-                       const server::identity::IdentityConfig& identity)
+                       const server::identity::IdentityConfig& identity,
+                       std::vector<server::http::ProxyNetwork> trusted_proxies)
     : database_path_(temp_.path() / "madoguchi.db") {
     if (web_dir.empty()) web_dir = temp_.path() / "no-web-app";
     server::http::AppConfig config;
@@ -29,6 +30,7 @@ RunningApp::RunningApp(std::filesystem::path web_dir, const std::function<void(s
     config.web_dir = web_dir;
     config.log_requests = false;
     config.identity = identity;
+    config.trusted_proxies = std::move(trusted_proxies);
     auto created = server::http::App::create(config);
     if (!created) throw std::runtime_error(created.error());
     app_ = std::move(created.value());

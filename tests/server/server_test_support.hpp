@@ -22,9 +22,11 @@ public:
     // `web_dir` empty: a folder that does not exist (no web app built).
     // `add_routes` runs before the server starts, e.g. to add a test-only route.
     // `identity`: session timeouts and throttling, for the tests that wait them out.
+    // `trusted_proxies`: as serve --trusted-proxy.
     explicit RunningApp(std::filesystem::path web_dir = {},
                         const std::function<void(server::http::Router&)>& add_routes = {},
-                        const server::identity::IdentityConfig& identity = {});
+                        const server::identity::IdentityConfig& identity = {},
+                        std::vector<server::http::ProxyNetwork> trusted_proxies = {});
     ~RunningApp();
     RunningApp(const RunningApp&) = delete;
     RunningApp& operator=(const RunningApp&) = delete;

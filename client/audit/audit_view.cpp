@@ -58,8 +58,18 @@ void draw_filters(App& app, AuditPage& page, calendar::Instant now) {
     if (ImGui::Button(t("audit.verify", language))) page.log.verify(app.api());
     ImGui::EndDisabled();
     if (app.can_download()) {
+        // An export is of whole days, as auditors ask for a period; without one it is refused.
+        const bool period = filters.from && filters.to;
         ImGui::SameLine();
+        ImGui::BeginDisabled(!period);
         if (ImGui::Button(t("audit.export", language))) app.download(audit_export_path(filters));
+        ImGui::EndDisabled();
+        if (!period) {
+            ImGui::SameLine();
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextDisabled("%s", t("audit.export.needs_period", language));
+            report_last_item(i18n::text("audit.export.needs_period", language), "status");
+        }
     }
 }
 

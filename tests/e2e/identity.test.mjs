@@ -2,19 +2,11 @@
 // as people use them: the real server (accounts made with the command line) and the real build.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serverAndBrowser, openApp, clickItem, signedInFetch, testPassword } from './lib/harness.mjs';
+import { serverAndBrowser, openApp, clickItem, signedInFetch, testPassword, hasItem, typeInto } from './lib/harness.mjs';
 
 const running = serverAndBrowser();
 
 const sessionEnded = 'ログインの有効期間が終わりました。もう一度ログインしてください。画面の内容と下書きはそのまま残っています。';
-
-function hasItem(page, label, options = {}) {
-  return page.waitForFunction((l) => window.madoguchi.items().some((i) => i.label === l), label, options);
-}
-
-function labels(page) {
-  return page.evaluate(() => window.madoguchi.items().map((i) => i.label));
-}
 
 async function focus(page, label) {
   await clickItem(page, label, { role: 'textbox' });
@@ -22,11 +14,8 @@ async function focus(page, label) {
     && document.activeElement?.id === 'text-bridge', label, { timeout: 5000 });
 }
 
-async function typeInto(page, label, text) {
-  await focus(page, label);
-  await page.keyboard.insertText(text);
-  await page.waitForFunction(([l, v]) => window.madoguchi.items().find((i) => i.label === l && i.role === 'textbox')?.value === v,
-    [label, text], { timeout: 5000 });
+function labels(page) {
+  return page.evaluate(() => window.madoguchi.items().map((i) => i.label));
 }
 
 // Passwords show no value, not even in items(): type, then let a few frames pass.

@@ -177,6 +177,21 @@ export async function clickItem(page, label, { role } = {}) {
   await page.mouse.click(item.x + item.w / 2, item.y + item.h / 2);
 }
 
+export function hasItem(page, label, options = {}) {
+  return page.waitForFunction((l) => window.madoguchi.items().some((i) => i.label === l), label, options);
+}
+
+// Clicks the text field, waits until it has the keyboard (the text bridge), and types as an
+// IME or a paste would: the whole text at once.
+export async function typeInto(page, label, text) {
+  await clickItem(page, label, { role: 'textbox' });
+  await page.waitForFunction((l) => window.madoguchi.items().find((i) => i.label === l && i.role === 'textbox')?.focused
+    && document.activeElement?.id === 'text-bridge', label, { timeout: 5000 });
+  await page.keyboard.insertText(text);
+  await page.waitForFunction(([l, v]) => window.madoguchi.items().find((i) => i.label === l && i.role === 'textbox')?.value === v,
+    [label, text], { timeout: 5000 });
+}
+
 export function itemsByLabel(page) {
   return page.evaluate(() => Object.fromEntries(window.madoguchi.items().map((i) => [i.label, i])));
 }

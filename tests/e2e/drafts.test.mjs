@@ -73,19 +73,31 @@ test('a half-written inquiry is saved as a draft and survives a reload', async (
     };
   }));
 
+  const reloadAt = Date.now();
   await page.reload();
   await page.waitForFunction(() => window.madoguchi.ready === true);
   await hasItem(page, '下書き（1件）');
   await hasItem(page, 'モニターが映らない');
   // The page settles first: the requester's details arrive from the server and fill the new form.
   await page.waitForFunction(() => window.madoguchi.items().find((i) => i.label === '氏名')?.value);
+  const before = await page.evaluate(() => [document.activeElement?.id, window.madoguchi.items().filter((i) => i.focused).map((i) => i.label)]);
+  const clickAt = Date.now();
   await clickItem(page, '開く');
   try {
     await page.waitForFunction(() => window.madoguchi.items().find((i) => i.label === '内容')?.value === '朝から画面が暗いままです。');
   } catch (error) {
     // What the page showed, for the run's log: the draft did not open.
-    const shown = await page.evaluate(() => window.madoguchi.items().map((i) => `${i.role}:${i.label}=${i.value ?? ''}@${Math.round(i.x)},${Math.round(i.y)}`));
-    assert.fail(`opening the draft: ${error.message}\n${JSON.stringify(shown)}`);
+    const shown = await page.evaluate(() => window.madoguchi.items().map((i) => `${i.role}:${i.label}=${i.value ?? ''}@${Math.round(i.x)},${Math.round(i.y)}${i.focused ? ':focused' : ''}`));
+    const files = await page.evaluate(() => new Promise((resolve) => {
+      const opened = indexedDB.open('/drafts');
+      opened.onsuccess = () => {
+        const store = opened.result.transaction('FILE_DATA').objectStore('FILE_DATA');
+        const keys = store.getAllKeys();
+        const all = store.getAll();
+        all.onsuccess = () => resolve(all.result.map((entry, n) => [keys.result[n], entry.timestamp, entry.contents ? new TextDecoder().decode(entry.contents) : null]));
+      };
+    }));
+    assert.fail(`opening the draft: ${error.message}\nreload ${new Date(reloadAt).toISOString()} click ${new Date(clickAt).toISOString()} before ${JSON.stringify(before)}\n${JSON.stringify(shown)}\n${JSON.stringify(files)}\n${JSON.stringify(problems)}`);
   }
   assert.equal(await inquiriesOnServer(), 0, 'a draft is not sent by itself');
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "text/utf8.hpp"
+#include "validation/text_rules.hpp"
 
 namespace madoguchi::identity {
 namespace {
@@ -11,17 +12,6 @@ bool is_lower_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <=
 
 bool is_code_char(char c) {
     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
-}
-
-// field.* key for a free-text field, or empty when it is fine.
-std::string text_problem(std::string_view value, std::size_t limit, bool required) {
-    const auto decoded = text::decode_utf8(value);
-    if (!decoded) return "field.invalid_utf8";
-    const bool blank = std::all_of(decoded->begin(), decoded->end(), text::is_blank);
-    if (required && blank) return "field.required";
-    if (std::any_of(decoded->begin(), decoded->end(), text::is_control)) return "field.control_character";
-    if (decoded->size() > limit) return "field.too_long_" + std::to_string(limit);
-    return {};
 }
 
 bool is_plausible_email(std::string_view email) {
@@ -57,14 +47,14 @@ std::vector<validation::FieldProblem> validate(const UserFields& user) {
     } else if (!is_valid_login(user.login)) {
         problems.push_back({"login", "field.invalid_login"});
     }
-    if (auto problem = text_problem(user.name, 100, true); !problem.empty()) problems.push_back({"name", problem});
+    if (auto problem = validation::text_problem(user.name, 100, true); !problem.empty()) problems.push_back({"name", problem});
     if (user.division_code.empty()) {
         problems.push_back({"division_code", "field.required"});
     } else if (!is_valid_division_code(user.division_code)) {
         problems.push_back({"division_code", "field.invalid_division_code"});
     }
     if (user.roles.empty()) problems.push_back({"roles", "field.no_roles"});
-    if (auto problem = text_problem(user.vendor_company, 100, has_role(user.roles, Role::vendor)); !problem.empty()) {
+    if (auto problem = validation::text_problem(user.vendor_company, 100, has_role(user.roles, Role::vendor)); !problem.empty()) {
         problems.push_back({"vendor_company", problem == "field.required" ? "field.vendor_company_required" : problem});
     }
     if (!user.email.empty() && !is_plausible_email(user.email)) problems.push_back({"email", "field.invalid_email"});

@@ -10,5 +10,8 @@ void mount_draft_storage();
 bool drafts_loaded();
 // Writes the folder back to IndexedDB; called after every change, coalesced while one runs.
 void persist_drafts();
+// Copies every draft into localStorage at once, for the page's last moment (pagehide), when
+// the asynchronous write to IndexedDB may not finish; the next start merges the copy back.
+void journal_drafts();
 
 }  // namespace madoguchi::client

@@ -188,7 +188,10 @@ bool create_webgl2_context() {
 
 }  // namespace
 
-extern "C" EMSCRIPTEN_KEEPALIVE void madoguchi_page_hidden() { client->app.save_drafts_now(); }
+extern "C" EMSCRIPTEN_KEEPALIVE void madoguchi_page_hidden() {
+    client->app.save_drafts_now();
+    journal_drafts();
+}
 
 extern "C" EMSCRIPTEN_KEEPALIVE void madoguchi_network_changed(int available) {
     client->api.set_network_available(available != 0);

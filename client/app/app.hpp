@@ -16,6 +16,7 @@
 #include "identity/divisions.hpp"
 #include "identity/password_change.hpp"
 #include "identity/session.hpp"
+#include "inventory/inventory_page.hpp"
 #include "kit/kit_view.hpp"
 #include "tickets/inquiry_form.hpp"
 #include "tickets/inquiry_view.hpp"
@@ -81,6 +82,7 @@ public:
     Divisions& divisions() { return divisions_; }
     UserAdminPage& users_page() { return users_page_; }
     AuditPage& audit_page() { return audit_page_; }
+    InventoryPage& inventory_page() { return inventory_page_; }
     PasswordChange& password_change() { return password_change_; }
     // The user menu's password dialog is open.
     bool& password_dialog_open() { return password_dialog_open_; }
@@ -137,6 +139,7 @@ private:
     std::string counter_input_;
     UserAdminPage users_page_;
     AuditPage audit_page_;
+    InventoryPage inventory_page_;
     PasswordChange password_change_;
     bool password_dialog_open_ = false;
     std::function<void(const std::string&)> download_;

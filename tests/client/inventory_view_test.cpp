@@ -1,0 +1,176 @@
+// 台帳 drawn headless inside the whole app, the server played by fixtures: the fleet in the
+// table, a row opened into the detail pane, a state change through its button and reason
+// dialog, the history tab; and a reader who gets neither the edit tab nor the buttons.
+#include <catch2/catch.hpp>
+
+#include <imgui.h>
+
+#include <functional>
+
+#include "app/app.hpp"
+#include "headless_imgui.hpp"
+#include "inventory_fixtures.hpp"
+#include "support/server_process.hpp"
+#include "ui/item_registry.hpp"
+
+using namespace madoguchi;
+using client::App;
+using testing::device_json;
+
+namespace {
+
+// Answers every request at once from `respond` (status and body by method and path).
+class RespondingTransport final : public client::Transport {
+public:
+    using Responder = std::function<std::pair<int, std::string>(const client::HttpRequest&)>;
+    RespondingTransport(client::ApiClient& api, Responder respond) : api_(api), respond_(std::move(respond)) {
+        api_.set_transport(this);
+    }
+    void send(std::uint64_t id, const client::HttpRequest& request) override {
+        auto [status, body] = respond_(request);
+        api_.complete(id, {status, std::move(body), {}, 0});
+    }
+
+private:
+    client::ApiClient& api_;
+    Responder respond_;
+};
+
+// The ledger's server side for one MFP that may move to 修理中, remembering the moves asked for.
+struct FakeLedger {
+    std::vector<std::string> roles;
+    std::string state = "installed";
+    std::vector<nlohmann::json> moves;
+
+    nlohmann::json mfp() const {
+        auto device = device_json(7, "MFP-000007", "mfp", state, 4 + static_cast<std::int64_t>(moves.size()));
+        device["custodian_name"] = "山田 花子";
+        return device;
+    }
+
+    std::pair<int, std::string> respond(const client::HttpRequest& request) {
+        const auto& path = request.path;
+        if (path == "/api/v1/me") {
+            return {200, nlohmann::json{{"user", {{"id", 1}, {"login", "desk"}, {"name", "窓口 太郎"}, {"roles", roles}}},
+                                        {"csrf_token", "token"}}
+                             .dump()};
+        }
+        if (path == "/api/v1/device-classes") return {200, testing::classes_fixture};
+        if (path == "/api/v1/device-models") return {200, testing::models_fixture};
+        if (path == "/api/v1/locations") return {200, testing::locations_fixture};
+        if (path == "/api/v1/devices?limit=1000") {
+            return {200, testing::page_json({mfp(), device_json(8, "TAB-000001", "tablet", "on_loan"),
+                                             device_json(9, "PC-000001", "business_pc", "in_stock")},
+                                            3, nullptr)};
+        }
+        if (path == "/api/v1/devices/7") {
+            const auto next = state == "installed" ? nlohmann::json{"in_repair", "retired"} : nlohmann::json{"installed"};
+            return {200, nlohmann::json{{"device", mfp()}, {"next_states", next}}.dump()};
+        }
+        if (path == "/api/v1/devices/7/history") {
+            auto history = nlohmann::json::array();
+            for (const auto& move : moves) {
+                history.push_back({{"id", 20}, {"occurred_at", "2026-11-25T01:05:00Z"}, {"actor", "desk"},
+                                   {"action", "device.transitioned"}, {"reason", move["reason"]},
+                                   {"before", {{"state", "installed"}}}, {"after", {{"state", move["to"]}}}});
+            }
+            return {200, nlohmann::json{{"history", history}}.dump()};
+        }
+        if (request.method == "POST" && path == "/api/v1/devices/7/transitions") {
+            moves.push_back(nlohmann::json::parse(request.body));
+            state = moves.back()["to"].get<std::string>();
+            return {200, nlohmann::json{{"device", mfp()}}.dump()};
+        }
+        return {404, R"({"error":{"code":"not_found","message":"not found","message_ja":"見つかりません。","fields":{}}})"};
+    }
+};
+
+struct LedgerApp {
+    explicit LedgerApp(std::vector<std::string> roles)
+        : transport(api, [this](const client::HttpRequest& request) { return ledger.respond(request); }),
+          drafts(folder.path()),
+          app(api, drafts),
+          imgui(1400.0F, 900.0F) {
+        ledger.roles = std::move(roles);
+        drafts.load();
+        draw_until([&] { return app.session().state() == client::SessionState::signed_in; });
+        app.select(client::Area::inventory);
+        draw_until([&] { return app.inventory_page().fleet.state() == client::Fleet::State::loaded; });
+        draw(3);
+    }
+
+    void draw(int frames) {
+        for (int i = 0; i < frames; ++i) imgui.frame([&] { app.frame(calendar::now()); });
+    }
+    template <typename Done>
+    bool draw_until(Done done) {
+        for (int i = 0; i < 200 && !done(); ++i) draw(1);
+        return done();
+    }
+    const client::ItemRecord* find(std::string_view label, std::string_view role = {}) const {
+        for (const auto& item : client::item_records()) {
+            if (item.label == label && (role.empty() || item.role == role)) return &item;
+        }
+        return nullptr;
+    }
+    void click(std::string_view label, std::string_view role = {}) {
+        const auto* item = find(label, role);
+        REQUIRE(item);
+        auto& io = ImGui::GetIO();
+        io.MousePos = ImVec2(item->x + item->width / 2.0F, item->y + item->height / 2.0F);
+        draw(1);
+        io.MouseDown[0] = true;
+        draw(1);
+        io.MouseDown[0] = false;
+        draw(3);
+    }
+
+    FakeLedger ledger;
+    client::ApiClient api;
+    RespondingTransport transport;
+    testing::TempDir folder;
+    client::DraftStore drafts;
+    App app;
+    testing::HeadlessImGui imgui;
+};
+
+}  // namespace
+
+TEST_CASE("an operator opens a device from the ledger, changes its state with a reason and sees it in the history",
+          "[inventory][headless]") {
+    LedgerApp screen({"operator"});
+    REQUIRE(screen.find("MFP-000007", "table-row"));
+    CHECK(screen.find("TAB-000001", "table-row"));
+    screen.click("MFP-000007", "table-row");
+    REQUIRE(screen.find("MFP-000007", "heading"));
+    CHECK(screen.find("管理者：山田 花子", "text"));
+    CHECK(screen.find("編集"));
+    CHECK(screen.find("「廃棄」にする", "button"));
+
+    screen.click("「修理中」にする", "button");
+    REQUIRE(screen.find("変更する", "button"));
+    screen.click("変更する", "button");
+    CHECK(screen.find("必須です。", "alert"));  // a reason is required: nothing was sent
+    CHECK(screen.ledger.moves.empty());
+
+    screen.app.inventory_page().pane.change.reason = "トナー漏れのため";
+    screen.click("変更する", "button");
+    REQUIRE(screen.ledger.moves.size() == 1);
+    CHECK(screen.ledger.moves[0] == nlohmann::json{{"to", "in_repair"}, {"reason", "トナー漏れのため"}, {"version", 4}});
+    CHECK_FALSE(screen.find("変更する", "button"));
+    CHECK(screen.find("状態：修理中", "text"));
+    CHECK(screen.find("「設置済」にする", "button"));
+
+    screen.click("履歴");
+    CHECK(screen.find("desk 状態変更（設置済 → 修理中）", "table-row"));
+}
+
+TEST_CASE("an auditor reads the ledger without the edit tab or state buttons", "[inventory][headless]") {
+    LedgerApp screen({"auditor", "it_office"});
+    CHECK(screen.find("閲覧のみです（台帳の変更は運用窓口とシステム管理者が行います）。", "status"));
+    screen.click("MFP-000007", "table-row");
+    REQUIRE(screen.find("MFP-000007", "heading"));
+    CHECK_FALSE(screen.find("編集"));
+    CHECK_FALSE(screen.find("「修理中」にする", "button"));
+    CHECK(screen.find("履歴"));
+}

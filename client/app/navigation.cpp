@@ -70,6 +70,8 @@ bool area_allowed(Area area, std::span<const Role> roles) {
             // Vendors and auditors do not file requests.
             return holds_any(roles, {Role::staff, Role::manager, Role::desk_operator, Role::it_office, Role::admin});
         case Area::inventory:
+            // As the ledger API reads: auditors see every device, managers their division's.
+            return holds_any(roles, {Role::desk_operator, Role::it_office, Role::auditor, Role::manager, Role::admin});
         case Area::telemetry:
         case Area::stock:
         case Area::reports:

@@ -174,3 +174,16 @@ TEST_CASE("an auditor reads the ledger without the edit tab or state buttons", "
     CHECK_FALSE(screen.find("「修理中」にする", "button"));
     CHECK(screen.find("履歴"));
 }
+
+TEST_CASE("the 台帳 tab is offered to those the ledger API lets read it, not to vendors or plain staff",
+          "[inventory]") {
+    using identity::Role;
+    for (const auto role : {Role::desk_operator, Role::it_office, Role::auditor, Role::manager, Role::admin}) {
+        const std::vector<Role> roles{role};
+        CHECK(client::area_allowed(client::Area::inventory, roles));
+    }
+    for (const auto role : {Role::vendor, Role::staff}) {
+        const std::vector<Role> roles{role};
+        CHECK_FALSE(client::area_allowed(client::Area::inventory, roles));
+    }
+}

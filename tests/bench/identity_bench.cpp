@@ -95,7 +95,7 @@ void add_users(const std::filesystem::path& database_path, int count) {
     auto committed = database.transaction([&]() -> server::store::Status {
         if (auto added = server::identity::upsert_division(database, {"D-BENCH", "", "計測課", "Bench"}); !added) return added;
         for (int index = 0; index < count; ++index) {
-            identity::UserFields fields{"bench" + std::to_string(index), "計測 太郎", "D-BENCH", {identity::Role::staff}, "", ""};
+            identity::UserFields fields{"bench" + std::to_string(index), "計測 太郎", "ケイソク タロウ", "D-BENCH", {identity::Role::staff}, "", ""};
             auto inserted = server::identity::insert_user(database, fields, hash, calendar::now());
             if (!inserted) return server::store::Error{inserted.error()};
         }

@@ -185,6 +185,64 @@ INSERT INTO audit_clock_steps (audit_id)
     SELECT id FROM (SELECT id, occurred_at, lag(occurred_at) OVER (ORDER BY id) AS previous FROM audit_log)
     WHERE occurred_at < previous;
 )SQL"},
+    Migration{9, "inventory: locations, device models, devices", R"SQL(
+-- The ledger (shared/inventory). Names are found by search_fold() (shared/text/search_fold.hpp,
+-- registered on every connection), so kana typed either way finds the same device.
+CREATE TABLE locations (
+    id INTEGER PRIMARY KEY,
+    building TEXT NOT NULL,
+    floor TEXT NOT NULL DEFAULT '',
+    room TEXT NOT NULL DEFAULT '',
+    UNIQUE (building, floor, room)
+) STRICT;
+
+CREATE TABLE device_models (
+    id INTEGER PRIMARY KEY,
+    maker TEXT NOT NULL,
+    name TEXT NOT NULL,
+    class TEXT NOT NULL,
+    consumables TEXT NOT NULL DEFAULT '[]',  -- JSON array of names
+    UNIQUE (maker, name)
+) STRICT;
+
+CREATE TABLE devices (
+    id INTEGER PRIMARY KEY,
+    asset_tag TEXT NOT NULL UNIQUE,
+    serial TEXT NOT NULL DEFAULT '',
+    class TEXT NOT NULL,
+    model_id INTEGER REFERENCES device_models (id),
+    location_id INTEGER REFERENCES locations (id),
+    division_code TEXT NOT NULL DEFAULT '',
+    custodian_login TEXT NOT NULL DEFAULT '',
+    accessories TEXT NOT NULL DEFAULT '[]',  -- JSON array of names
+    network_address TEXT NOT NULL DEFAULT '',
+    snmp_profile TEXT NOT NULL DEFAULT '',
+    toner_delivery_address TEXT NOT NULL DEFAULT '',
+    toner_contact TEXT NOT NULL DEFAULT '',
+    contract_start TEXT,
+    contract_end TEXT,
+    notes TEXT NOT NULL DEFAULT '',
+    state TEXT NOT NULL,
+    version INTEGER NOT NULL DEFAULT 1,
+    updated_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX devices_by_class_state ON devices (class, state);
+CREATE INDEX devices_by_division ON devices (division_code);
+CREATE INDEX devices_by_custodian ON devices (custodian_login);
+CREATE INDEX devices_by_location ON devices (location_id);
+CREATE INDEX devices_by_update ON devices (updated_at, id);
+
+-- A device's history is its audit records; this finds them without an index on the trail.
+CREATE TABLE device_history (
+    device_id INTEGER NOT NULL REFERENCES devices (id),
+    audit_id INTEGER NOT NULL,
+    reason TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (device_id, audit_id)
+) WITHOUT ROWID, STRICT;
+
+-- Staff names as they are read (フリガナ), for finding a custodian by kana.
+ALTER TABLE users ADD COLUMN name_kana TEXT NOT NULL DEFAULT '';
+)SQL"},
 };
 
 Status apply(Database& database, const Migration& migration) {

@@ -21,13 +21,6 @@ constexpr std::string_view select_devices =
     "LEFT JOIN users u ON u.login = d.custodian_login "
     "LEFT JOIN divisions v ON v.code = d.division_code";
 
-// What the free text is compared with, folded as the query is (search_fold, registered by
-// store::Database).
-constexpr std::string_view searched_text =
-    "search_fold(d.asset_tag || ' ' || d.serial || ' ' || coalesce(m.maker || m.name, '') || ' ' || "
-    "coalesce(l.building || l.floor || l.room, '') || ' ' || d.custodian_login || ' ' || coalesce(u.name, '') || ' ' || "
-    "coalesce(u.name_kana, ''))";
-
 std::optional<calendar::Date> date_of(const store::Statement& row, int column) {
     if (row.column_is_null(column)) return std::nullopt;
     return calendar::parse_date(row.column_text(column));
@@ -99,7 +92,8 @@ struct Conditions {
 Conditions filters_of(const DeviceQuery& query) {
     Conditions conditions;
     // instr() rather than LIKE: '%' and '_' typed by a user stay literal.
-    if (!query.text.empty()) conditions.add("instr(" + std::string(searched_text) + ", ?) > 0", madoguchi::text::fold_for_search(query.text));
+    // search_text is kept folded by triggers (migration 9); the query is folded the same way.
+    if (!query.text.empty()) conditions.add("instr(d.search_text, ?) > 0", madoguchi::text::fold_for_search(query.text));
     if (!query.class_code.empty()) conditions.add("d.class = ?", query.class_code);
     if (query.state) conditions.add("d.state = ?", std::string(domain::state_name(*query.state)));
     if (!query.division_code.empty()) conditions.add("d.division_code = ?", query.division_code);
@@ -211,10 +205,7 @@ std::optional<DeviceCursor> decode_cursor(std::string_view text) {
 
 store::Result<DevicePage> list_devices(store::Database& database, const DeviceQuery& query) {
     const auto filters = filters_of(query);
-    auto count = database.prepare(std::string("SELECT count(*) FROM devices d LEFT JOIN device_models m ON m.id = d.model_id "
-                                              "LEFT JOIN locations l ON l.id = d.location_id "
-                                              "LEFT JOIN users u ON u.login = d.custodian_login") +
-                                  filters.sql);
+    auto count = database.prepare("SELECT count(*) FROM devices d" + filters.sql);
     if (!count) return store::Error{count.error()};
     filters.bind(count.value());
     if (auto counted = count.value().step(); !counted) return store::Error{counted.error()};

@@ -192,6 +192,10 @@ TEST_CASE("devices are found by tag, model, place and custodian, in kana or kanj
     CHECK(tags_of(listed(desk, "?class=gss_terminal&sort=-asset_tag")) == std::vector<std::string>{"GSS-000002", "GSS-000001"});
     const auto found = listed(desk, "?q=yamada");
     CHECK(found["devices"][0]["custodian_name_kana"] == "ヤマダ タロウ");
+    // A custodian's new name is found at once (the ledger's search text follows the user).
+    REQUIRE(run_sql(server.database_path(), "UPDATE users SET name_kana = 'ヤマモト タロウ' WHERE login = 'yamada'"));
+    CHECK(tags_of(listed(desk, "?q=%E3%82%84%E3%81%BE%E3%82%82%E3%81%A8")) == std::vector<std::string>{"GSS-000001"});  // やまもと
+    CHECK(tags_of(listed(desk, "?q=%E3%82%84%E3%81%BE%E3%81%A0")).empty());
     const auto bad = desk.client->Get("/api/v1/devices?state=broken&sort=price&limit=1001&cursor=zz");
     CHECK(bad->status == 400);
     CHECK(error_fields(bad) == std::vector<std::string>{"cursor", "limit", "sort", "state"});

@@ -140,16 +140,9 @@ void bind_fields(store::Statement& statement, const AssetFields& f) {
     if (f.contract_end) statement.bind(14, calendar::format_date(*f.contract_end));
 }
 
-store::Result<bool> exists(store::Database& database, std::string_view sql, std::string_view value) {
-    auto statement = database.prepare(sql);
-    if (!statement) return store::Error{statement.error()};
-    statement.value().bind(1, value);
-    auto row = statement.value().step();
-    if (!row) return store::Error{row.error()};
-    return row.value();
-}
-
-store::Result<bool> exists(store::Database& database, std::string_view sql, std::int64_t value) {
+// Whether `sql` with its one parameter bound to `value` finds a row.
+template <typename Value>
+store::Result<bool> exists(store::Database& database, std::string_view sql, const Value& value) {
     auto statement = database.prepare(sql);
     if (!statement) return store::Error{statement.error()};
     statement.value().bind(1, value);

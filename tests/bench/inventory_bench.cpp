@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "audit/audit_log.hpp"
+#include "bench_support.hpp"
 #include "http/app.hpp"
 #include "identity/demo_organisation.hpp"
 #include "inventory/demo_fleet.hpp"
@@ -25,17 +26,9 @@
 namespace {
 
 using namespace madoguchi;
-using Clock = std::chrono::steady_clock;
-
-double milliseconds_since(Clock::time_point start) {
-    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
-
-double percentile(std::vector<double> values, double p) {
-    if (values.empty()) return 0;
-    std::sort(values.begin(), values.end());
-    return values[std::min(values.size() - 1, static_cast<std::size_t>(values.size() * p))];
-}
+using bench::Clock;
+using bench::milliseconds_since;
+using bench::percentile;
 
 template <typename T>
 T must(server::store::Result<T> result) {

@@ -10,13 +10,8 @@ std::string dump(const nlohmann::json& value) {
     return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-}  // namespace
-
-store::Status record(store::Database& database, const AuditEntry& entry) {
-    return record_at(database, entry, calendar::now());
-}
-
-store::Status record_at(store::Database& database, const AuditEntry& entry, calendar::Instant at) {
+// The record joins the chain at its end, stamped `at`; its id.
+store::Result<std::int64_t> append_at(store::Database& database, const AuditEntry& entry, calendar::Instant at) {
     // Read inside the caller's write transaction: no other writer can take the same place in
     // the chain meanwhile, even from another process.
     auto newest = chain_end(database);
@@ -63,7 +58,23 @@ store::Status record_at(store::Database& database, const AuditEntry& entry, cale
         if (!step) return store::Error{step.error()};
         if (auto noted = step.value().bind(1, stored.id).step(); !noted) return store::Error{noted.error()};
     }
+    return stored.id;
+}
+
+}  // namespace
+
+store::Status record(store::Database& database, const AuditEntry& entry) {
+    return record_at(database, entry, calendar::now());
+}
+
+store::Status record_at(store::Database& database, const AuditEntry& entry, calendar::Instant at) {
+    auto appended = append_at(database, entry, at);
+    if (!appended) return store::Error{appended.error()};
     return store::success();
+}
+
+store::Result<std::int64_t> record_returning_id(store::Database& database, const AuditEntry& entry) {
+    return append_at(database, entry, calendar::now());
 }
 
 }  // namespace madoguchi::server::audit

@@ -3,6 +3,7 @@
 // what. Call record() inside the transaction that makes the change, so the two stand or fall
 // together.
 #include <nlohmann/json.hpp>
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -35,5 +36,8 @@ struct AuditEntry {
 store::Status record(store::Database& database, const AuditEntry& entry);
 // The same, stamped with the given time: record() with now, tests with days they choose.
 store::Status record_at(store::Database& database, const AuditEntry& entry, calendar::Instant at);
+// record(), giving the new record's id (for indexes of the trail kept beside it, such as a
+// device's history).
+store::Result<std::int64_t> record_returning_id(store::Database& database, const AuditEntry& entry);
 
 }  // namespace madoguchi::server::audit

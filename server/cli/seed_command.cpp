@@ -11,22 +11,28 @@
 
 #include "calendar/tokyo_time.hpp"
 #include "cli/cli_support.hpp"
+#include "http/query_params.hpp"
 #include "identity/demo_organisation.hpp"
+#include "inventory/demo_fleet.hpp"
 
 namespace madoguchi::server::cli {
 namespace {
 
 constexpr std::string_view help =
-    "Usage: madoguchi seed-demo --db FILE [--credentials-file FILE] [--if-no-users]\n"
+    "Usage: madoguchi seed-demo --db FILE [--credentials-file FILE] [--seed N] [--if-no-users]\n"
     "\n"
     "Creates a demo organisation (大臣官房, bureaus, the Patent Office, regional bureaus)\n"
     "and accounts of every role with random passwords, and prints them: login, name,\n"
-    "roles, password. For demonstrations and trials only. Refuses a database that already\n"
-    "has users.\n"
+    "roles, password. Adds the demo fleet: the contract's device counts (複合機 573, floor\n"
+    "printers 86 + 64, mobile printers 57, scanners 45, business PCs 159, GSS terminals\n"
+    "12,780, tablets 170) in the ministry's buildings, and 11,300 staff (u00001…, no\n"
+    "password) holding GSS terminals. For demonstrations and trials only. Refuses a\n"
+    "database that already has users.\n"
     "\n"
     "Options:\n"
     "  --db FILE                SQLite database file\n"
     "  --credentials-file FILE  also write the sign-in details to FILE (mode 0600)\n"
+    "  --seed N                 the fleet's random seed (default 1): the same N, the same fleet\n"
     "  --if-no-users            when the database has users, do nothing and succeed\n"
     "  -h, --help               show this help\n";
 
@@ -70,9 +76,19 @@ bool write_private_file(const std::string& path, const std::string& content) {
 
 int run_seed_command(std::span<const std::string_view> arguments) {
     const CommandSpec spec{
-        "seed-demo", std::string(help), {"--db", "--credentials-file"}, {"--if-no-users"}, {"--db"}};
+        "seed-demo", std::string(help), {"--db", "--credentials-file", "--seed"}, {"--if-no-users"}, {"--db"}};
     ParsedOptions options;
     if (auto done = read_options(spec, arguments, options)) return *done;
+    std::uint64_t seed = 1;
+    if (options.has("--seed")) {
+        const auto parsed = http::parse_integer(options.value("--seed"));
+        if (!parsed || *parsed < 0) {
+            std::fprintf(stderr, "madoguchi seed-demo: --seed must be a whole number of 0 or more, not '%s'\n",
+                         options.value("--seed").c_str());
+            return exit_bad_usage;
+        }
+        seed = static_cast<std::uint64_t>(*parsed);
+    }
     auto database = open_database(options.value("--db"));
     if (!database) return exit_failed;
     auto users = database->query_int("SELECT count(*) FROM users");
@@ -96,17 +112,28 @@ int run_seed_command(std::span<const std::string_view> arguments) {
         std::fprintf(stderr, "error: cannot hash the passwords (out of memory)\n");
         return exit_failed;
     }
+    inventory::FleetCounts fleet;
     auto seeded = database->transaction([&]() -> store::Status {
         // Checked again under the write lock: another process may have added users meanwhile.
         auto again = database->query_int("SELECT count(*) FROM users");
         if (!again) return store::Error{again.error()};
         if (again.value().value_or(0) > 0) return store::Error{"users were added meanwhile; nothing was changed"};
-        return identity::seed_demo_organisation(*database, *accounts, command_line_actor);
+        if (auto organised = identity::seed_demo_organisation(*database, *accounts, command_line_actor); !organised) {
+            return organised;
+        }
+        auto counts = inventory::seed_demo_fleet(*database, seed, command_line_actor);
+        if (!counts) return store::Error{counts.error()};
+        fleet = counts.value();
+        return store::success();
     });
     if (!seeded) {
         std::fprintf(stderr, "error: %s\n", seeded.error().c_str());
         return exit_failed;
     }
+    std::fprintf(stderr, "demo fleet (seed %llu): %lld devices, %lld staff holding GSS terminals, %lld locations, %lld models\n",
+                 static_cast<unsigned long long>(seed), static_cast<long long>(fleet.devices),
+                 static_cast<long long>(fleet.staff), static_cast<long long>(fleet.locations),
+                 static_cast<long long>(fleet.models));
     const auto table = credentials_table(*accounts);
     std::fputs(table.c_str(), stdout);
     std::fflush(stdout);

@@ -5,6 +5,8 @@
 #include <thread>
 
 #include "audit/audit_routes.hpp"
+#include "inventory/catalog_routes.hpp"
+#include "inventory/device_routes.hpp"
 #include "calendar/calendar_routes.hpp"
 #include "health/health_routes.hpp"
 #include "http/errors.hpp"
@@ -77,6 +79,8 @@ App::App(const AppConfig& config, store::Database database, store::MigrationOutc
     add_calendar_routes(router_);
     add_inquiry_routes(router_, database_);
     audit::add_audit_routes(router_, database_);
+    inventory::add_catalog_routes(router_, database_);
+    inventory::add_device_routes(router_, database_);
     add_openapi_routes(router_);
     install_handlers(config.log_requests);
 }

@@ -43,20 +43,20 @@ const std::vector<Division>& demo_divisions() {
 
 const std::vector<UserFields>& demo_users() {
     static const std::vector<UserFields> users{
-        {"sato.hanako", "佐藤 花子", "MIN-SOM", {Role::staff}, "", "sato.hanako@example.go.jp"},
-        {"suzuki.ichiro", "鈴木 一郎", "ECO-SAN", {Role::staff}, "", "suzuki.ichiro@example.go.jp"},
-        {"takahashi.yuki", "髙橋 由紀", "JPO-SHI", {Role::staff}, "", "takahashi.yuki@example.go.jp"},
-        {"tanaka.kenji", "田中 健二", "REG-KTO", {Role::staff}, "", "tanaka.kenji@example.go.jp"},
-        {"ito.misaki", "伊藤 美咲", "TRD-ASI", {Role::staff}, "", "ito.misaki@example.go.jp"},
-        {"watanabe.takeshi", "渡辺 剛", "MIN-SOM", {Role::manager}, "", "watanabe.takeshi@example.go.jp"},
-        {"yamamoto.naoko", "山本 直子", "JPO-SHI", {Role::manager}, "", "yamamoto.naoko@example.go.jp"},
-        {"nakamura.daisuke", "中村 大輔", "MIN-JOH", {Role::desk_operator}, "", "nakamura.daisuke@example.go.jp"},
-        {"kobayashi.ai", "小林 愛", "MIN-JOH", {Role::desk_operator}, "", "kobayashi.ai@example.go.jp"},
-        {"kato.satoshi", "加藤 聡", "MIN-JOH", {Role::it_office}, "", "kato.satoshi@example.go.jp"},
-        {"yoshida.makoto", "吉田 誠", "MIN-JOH", {Role::vendor}, "リコージャパン株式会社", "yoshida.makoto@example.co.jp"},
-        {"yamada.rie", "山田 理恵", "MIN-JOH", {Role::vendor}, "日本HP株式会社", "yamada.rie@example.com"},
-        {"sasaki.jun", "佐々木 淳", "MIN-KAI", {Role::auditor}, "", "sasaki.jun@example.go.jp"},
-        {"admin", "システム管理者", "MIN-JOH", {Role::admin}, "", ""},
+        {"sato.hanako", "佐藤 花子", "サトウ ハナコ", "MIN-SOM", {Role::staff}, "", "sato.hanako@example.go.jp"},
+        {"suzuki.ichiro", "鈴木 一郎", "スズキ イチロウ", "ECO-SAN", {Role::staff}, "", "suzuki.ichiro@example.go.jp"},
+        {"takahashi.yuki", "髙橋 由紀", "タカハシ ユキ", "JPO-SHI", {Role::staff}, "", "takahashi.yuki@example.go.jp"},
+        {"tanaka.kenji", "田中 健二", "タナカ ケンジ", "REG-KTO", {Role::staff}, "", "tanaka.kenji@example.go.jp"},
+        {"ito.misaki", "伊藤 美咲", "イトウ ミサキ", "TRD-ASI", {Role::staff}, "", "ito.misaki@example.go.jp"},
+        {"watanabe.takeshi", "渡辺 剛", "ワタナベ タケシ", "MIN-SOM", {Role::manager}, "", "watanabe.takeshi@example.go.jp"},
+        {"yamamoto.naoko", "山本 直子", "ヤマモト ナオコ", "JPO-SHI", {Role::manager}, "", "yamamoto.naoko@example.go.jp"},
+        {"nakamura.daisuke", "中村 大輔", "ナカムラ ダイスケ", "MIN-JOH", {Role::desk_operator}, "", "nakamura.daisuke@example.go.jp"},
+        {"kobayashi.ai", "小林 愛", "コバヤシ アイ", "MIN-JOH", {Role::desk_operator}, "", "kobayashi.ai@example.go.jp"},
+        {"kato.satoshi", "加藤 聡", "カトウ サトシ", "MIN-JOH", {Role::it_office}, "", "kato.satoshi@example.go.jp"},
+        {"yoshida.makoto", "吉田 誠", "ヨシダ マコト", "MIN-JOH", {Role::vendor}, "リコージャパン株式会社", "yoshida.makoto@example.co.jp"},
+        {"yamada.rie", "山田 理恵", "ヤマダ リエ", "MIN-JOH", {Role::vendor}, "日本HP株式会社", "yamada.rie@example.com"},
+        {"sasaki.jun", "佐々木 淳", "ササキ ジュン", "MIN-KAI", {Role::auditor}, "", "sasaki.jun@example.go.jp"},
+        {"admin", "システム管理者", "", "MIN-JOH", {Role::admin}, "", ""},
     };
     return users;
 }

@@ -7,6 +7,7 @@ namespace madoguchi::server::identity {
 void apply_body(http::BodyReader& body, UserFields& fields, bool creating, std::vector<std::string>& unknown_roles) {
     if (creating) fields.login = madoguchi::identity::normalise_login(body.string("login"));
     if (auto name = body.optional_string("name")) fields.name = *name;
+    if (auto kana = body.optional_string("name_kana")) fields.name_kana = *kana;
     if (auto division = body.optional_string("division_code")) fields.division_code = *division;
     if (auto company = body.optional_string("vendor_company")) fields.vendor_company = *company;
     if (auto email = body.optional_string("email")) fields.email = *email;

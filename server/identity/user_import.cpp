@@ -63,7 +63,7 @@ std::optional<std::map<std::string, std::size_t>> read_header(const madoguchi::t
         if (!is_known_column(name)) {
             problems.push_back({header.line, "header",
                                 "unknown column '" + header.fields[index] +
-                                    "' (columns: login, name, division_code, roles, email, vendor_company)"});
+                                    "' (columns: login, name, name_kana, division_code, roles, email, vendor_company)"});
             usable = false;
         } else if (!columns.emplace(name, index).second) {
             problems.push_back({header.line, "header", "column '" + name + "' appears twice"});
@@ -82,7 +82,7 @@ std::optional<std::map<std::string, std::size_t>> read_header(const madoguchi::t
 
 bool same_fields(const UserFields& a, const UserFields& b) {
     return a.name == b.name && a.division_code == b.division_code && a.roles == b.roles &&
-           a.vendor_company == b.vendor_company && a.email == b.email;
+           a.vendor_company == b.vendor_company && a.email == b.email && a.name_kana == b.name_kana;
 }
 
 }  // namespace
@@ -142,11 +142,13 @@ store::Result<UserImportPlan> plan_user_import(store::Database& database, std::s
         fields.name = *cell(record, "name");
         fields.division_code = *cell(record, "division_code");
         const auto roles_cell = *cell(record, "roles");
+        const auto kana = cell(record, "name_kana");
         const auto email = cell(record, "email");
         const auto company = cell(record, "vendor_company");
         const auto found = by_login.find(fields.login);
         const UserRecord* before = found == by_login.end() ? nullptr : found->second;
         // A column left out of the file keeps what is stored.
+        fields.name_kana = kana ? *kana : before ? before->fields.name_kana : std::string();
         fields.email = email ? *email : before ? before->fields.email : std::string();
         fields.vendor_company = company ? *company : before ? before->fields.vendor_company : std::string();
 

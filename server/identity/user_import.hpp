@@ -17,7 +17,7 @@ namespace madoguchi::server::identity {
 
 // Columns of the header row, in any order.
 inline constexpr std::string_view user_import_required_columns[] = {"login", "name", "division_code", "roles"};
-inline constexpr std::string_view user_import_optional_columns[] = {"email", "vendor_company"};
+inline constexpr std::string_view user_import_optional_columns[] = {"name_kana", "email", "vendor_company"};
 
 struct ImportedUser {
     std::size_t line = 0;

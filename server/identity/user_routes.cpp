@@ -6,6 +6,7 @@
 #include "http/paging.hpp"
 #include "http/query_params.hpp"
 #include "http/request_log.hpp"
+#include "http/transaction_reply.hpp"
 #include "identity/division_store.hpp"
 #include "identity/login_throttle.hpp"
 #include "identity/password.hpp"
@@ -21,40 +22,11 @@ using http::Access;
 using http::RequestContext;
 using madoguchi::identity::Role;
 
-// What a route's transaction decided: an answer to send, or a refusal that rolled it back.
-struct Reply {
-    int status = 200;
-    nlohmann::json body;
-};
-
-void send_failure(const httplib::Request& request, httplib::Response& response, const std::string& what) {
-    http::log_request_failure(request, what);
-    http::send_error(response, 500, api::make_error("internal"));
-}
-
-// Runs `body` in one transaction; a Reply with a status of 400 or more rolls it back.
-void answer(store::SharedDatabase& database, const httplib::Request& request, httplib::Response& response,
-            const std::function<store::Result<Reply>(store::Database&)>& body) {
-    std::optional<Reply> reply;
-    auto committed = database.use([&](store::Database& connection) {
-        return connection.transaction([&]() -> store::Status {
-            auto result = body(connection);
-            if (!result) return store::Error{result.error()};
-            reply = std::move(result.value());
-            if (reply->status >= 400) return store::Error{"refused"};
-            return store::success();
-        });
-    });
-    if (reply && reply->status >= 400) return http::send_json(response, reply->status, reply->body);
-    if (!committed) return send_failure(request, response, committed.error());
-    if (reply->status == 204) {
-        response.status = 204;
-        return;
-    }
-    http::send_json(response, reply->status, reply->body);
-}
-
-Reply refusal(int status, const api::ApiError& error) { return {status, api::to_json(error)}; }
+using http::answer_in_transaction;
+using http::json_object;
+using http::refusal;
+using http::Reply;
+using http::send_failure;
 
 std::variant<UserQuery, api::ApiError> parse_user_query(const httplib::Request& request) {
     UserQuery query;
@@ -104,16 +76,6 @@ std::variant<UserFields, http::BodyRefusal> fields_from(http::BodyReader& body, 
     return fields;
 }
 
-// The request's JSON object, or the refusal already sent.
-std::optional<nlohmann::json> json_object(const httplib::Request& request, httplib::Response& response) {
-    auto body = http::parse_json_body(request);
-    if (const auto* refusal = std::get_if<http::BodyRefusal>(&body)) {
-        http::send_error(response, refusal->status, refusal->error);
-        return std::nullopt;
-    }
-    return std::move(std::get<nlohmann::json>(body));
-}
-
 void list(store::SharedDatabase& database, const httplib::Request& request, httplib::Response& response) {
     const auto query = parse_user_query(request);
     if (const auto* error = std::get_if<api::ApiError>(&query)) return http::send_error(response, 400, *error);
@@ -128,7 +90,8 @@ void create(store::SharedDatabase& database, const httplib::Request& request, ht
             const RequestContext& context) {
     const auto object = json_object(request, response);
     if (!object) return;
-    http::BodyReader body(*object, {"login", "name", "division_code", "roles", "vendor_company", "email", "password"});
+    http::BodyReader body(*object, {"login", "name", "name_kana", "division_code", "roles", "vendor_company", "email",
+                                    "password"});
     const auto password = body.optional_string("password");
     auto fields = fields_from(body, {}, true);
     if (const auto* refusal = std::get_if<http::BodyRefusal>(&fields)) {
@@ -145,7 +108,7 @@ void create(store::SharedDatabase& database, const httplib::Request& request, ht
         if (!hash) return send_failure(request, response, "cannot hash the password (out of memory)");
     }
     const auto& user_fields = std::get<UserFields>(fields);
-    answer(database, request, response, [&](store::Database& connection) -> store::Result<Reply> {
+    answer_in_transaction(database, request, response, [&](store::Database& connection) -> store::Result<Reply> {
         auto problems = check_user(connection, user_fields, std::nullopt);
         if (!problems) return store::Error{problems.error()};
         if (problems.value()) return refusal(422, *problems.value());
@@ -165,9 +128,9 @@ void change(store::SharedDatabase& database, const httplib::Request& request, ht
             const RequestContext& context) {
     const auto object = json_object(request, response);
     if (!object) return;
-    http::BodyReader body(*object, {"name", "division_code", "roles", "vendor_company", "email", "disabled"});
+    http::BodyReader body(*object, {"name", "name_kana", "division_code", "roles", "vendor_company", "email", "disabled"});
     const auto disabled = body.optional_boolean("disabled");
-    answer(database, request, response, [&](store::Database& connection) -> store::Result<Reply> {
+    answer_in_transaction(database, request, response, [&](store::Database& connection) -> store::Result<Reply> {
         std::optional<api::ApiError> invalid;
         auto found = user_in_path(connection, context, invalid);
         if (invalid) return refusal(400, *invalid);
@@ -217,7 +180,7 @@ void set_password(store::SharedDatabase& database, const httplib::Request& reque
     }
     const auto hash = hash_password(password);
     if (!hash) return send_failure(request, response, "cannot hash the password (out of memory)");
-    answer(database, request, response, [&](store::Database& connection) -> store::Result<Reply> {
+    answer_in_transaction(database, request, response, [&](store::Database& connection) -> store::Result<Reply> {
         std::optional<api::ApiError> invalid;
         auto found = user_in_path(connection, context, invalid);
         if (invalid) return refusal(400, *invalid);
@@ -288,7 +251,7 @@ void add_user_routes(http::Router& router, store::SharedDatabase& database, cons
     router.add({"DELETE", "/api/v1/login-blocks/{key}", "clearLoginBlock", admins,
                 [&database](const httplib::Request& request, httplib::Response& response, const RequestContext& context) {
                     const auto& key = context.params.at("key");
-                    answer(database, request, response, [&](store::Database& connection) -> store::Result<Reply> {
+                    answer_in_transaction(database, request, response, [&](store::Database& connection) -> store::Result<Reply> {
                         if (auto cleared = clear_failures(connection, key); !cleared) return store::Error{cleared.error()};
                         if (connection.changes() == 0) return refusal(404, api::make_error("not_found"));
                         auto recorded = audit::record(

@@ -8,7 +8,7 @@ namespace {
 
 constexpr const char* user_columns =
     "id, login, name, division_code, vendor_company, email, password_hash IS NOT NULL, disabled, created_at, "
-    "updated_at";
+    "updated_at, name_kana";
 
 UserRecord read_user(const store::Statement& row) {
     UserRecord user;
@@ -22,6 +22,7 @@ UserRecord read_user(const store::Statement& row) {
     user.disabled = row.column_int(7) != 0;
     user.created_at = row.column_text(8);
     user.updated_at = row.column_text(9);
+    user.fields.name_kana = row.column_text(10);
     return user;
 }
 
@@ -95,6 +96,7 @@ nlohmann::json to_json(const UserRecord& user) {
     return {{"id", user.id},
             {"login", user.fields.login},
             {"name", user.fields.name},
+            {"name_kana", user.fields.name_kana},
             {"division_code", user.fields.division_code},
             {"vendor_company", user.fields.vendor_company},
             {"email", user.fields.email},
@@ -128,8 +130,8 @@ store::Result<std::int64_t> insert_user(store::Database& database, const UserFie
                                         const std::optional<std::string>& password_hash, calendar::Instant now) {
     const auto stamp = calendar::format_iso8601_utc(now);
     auto insert = database.prepare(
-        "INSERT INTO users (login, name, division_code, vendor_company, email, password_hash, created_at, updated_at) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7) RETURNING id");
+        "INSERT INTO users (login, name, division_code, vendor_company, email, password_hash, created_at, updated_at, "
+        "name_kana) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8) RETURNING id");
     if (!insert) return store::Error{insert.error()};
     auto& statement = insert.value();
     statement.bind(1, madoguchi::identity::normalise_login(fields.login))
@@ -137,7 +139,8 @@ store::Result<std::int64_t> insert_user(store::Database& database, const UserFie
         .bind(3, fields.division_code)
         .bind(4, fields.vendor_company)
         .bind(5, fields.email)
-        .bind(7, stamp);
+        .bind(7, stamp)
+        .bind(8, fields.name_kana);
     if (password_hash) statement.bind(6, *password_hash);
     auto row = statement.step();
     if (!row) return store::Error{row.error()};
@@ -149,7 +152,8 @@ store::Result<std::int64_t> insert_user(store::Database& database, const UserFie
 
 store::Status update_user(store::Database& database, std::int64_t id, const UserFields& fields, calendar::Instant now) {
     auto update = database.prepare(
-        "UPDATE users SET name = ?2, division_code = ?3, vendor_company = ?4, email = ?5, updated_at = ?6 WHERE id = ?1");
+        "UPDATE users SET name = ?2, division_code = ?3, vendor_company = ?4, email = ?5, updated_at = ?6, "
+        "name_kana = ?7 WHERE id = ?1");
     if (!update) return store::Error{update.error()};
     update.value()
         .bind(1, id)
@@ -157,7 +161,8 @@ store::Status update_user(store::Database& database, std::int64_t id, const User
         .bind(3, fields.division_code)
         .bind(4, fields.vendor_company)
         .bind(5, fields.email)
-        .bind(6, calendar::format_iso8601_utc(now));
+        .bind(6, calendar::format_iso8601_utc(now))
+        .bind(7, fields.name_kana);
     if (auto done = run(update.value()); !done) return done;
     return replace_roles(database, id, fields.roles);
 }
@@ -198,7 +203,7 @@ store::Result<UserPage> list_users(store::Database& database, const UserQuery& q
 
     auto select = database.prepare(
         "SELECT u.id, u.login, u.name, u.division_code, u.vendor_company, u.email, u.password_hash IS NOT NULL, "
-        "u.disabled, u.created_at, u.updated_at" +
+        "u.disabled, u.created_at, u.updated_at, u.name_kana" +
         where + " ORDER BY u.login LIMIT ?5 OFFSET ?6");
     if (!select) return store::Error{select.error()};
     bind_filters(select.value());
@@ -261,11 +266,12 @@ store::Result<std::vector<UserRecord>> all_users(store::Database& database) {
 
 store::Result<UserBatch> UserBatch::prepare(store::Database& database) {
     auto insert = database.prepare(
-        "INSERT INTO users (login, name, division_code, vendor_company, email, created_at, updated_at) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6) RETURNING id");
+        "INSERT INTO users (login, name, division_code, vendor_company, email, created_at, updated_at, name_kana) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7) RETURNING id");
     if (!insert) return store::Error{insert.error()};
     auto update = database.prepare(
-        "UPDATE users SET name = ?2, division_code = ?3, vendor_company = ?4, email = ?5, updated_at = ?6 WHERE id = ?1");
+        "UPDATE users SET name = ?2, division_code = ?3, vendor_company = ?4, email = ?5, updated_at = ?6, "
+        "name_kana = ?7 WHERE id = ?1");
     if (!update) return store::Error{update.error()};
     auto clear_roles = database.prepare("DELETE FROM user_roles WHERE user_id = ?1");
     if (!clear_roles) return store::Error{clear_roles.error()};
@@ -299,7 +305,8 @@ store::Result<std::int64_t> UserBatch::insert(const UserFields& fields, calendar
         .bind(3, fields.division_code)
         .bind(4, fields.vendor_company)
         .bind(5, fields.email)
-        .bind(6, calendar::format_iso8601_utc(now));
+        .bind(6, calendar::format_iso8601_utc(now))
+        .bind(7, fields.name_kana);
     auto row = insert_.step();
     if (!row) return store::Error{row.error()};
     const auto id = insert_.column_int(0);
@@ -315,7 +322,8 @@ store::Status UserBatch::update(std::int64_t id, const UserFields& fields, calen
         .bind(3, fields.division_code)
         .bind(4, fields.vendor_company)
         .bind(5, fields.email)
-        .bind(6, calendar::format_iso8601_utc(now));
+        .bind(6, calendar::format_iso8601_utc(now))
+        .bind(7, fields.name_kana);
     if (auto done = update_.step(); !done) return store::Error{done.error()};
     return replace_roles(id, fields.roles);
 }

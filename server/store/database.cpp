@@ -5,12 +5,26 @@
 #include <system_error>
 #include <utility>
 
+#include "text/search_fold.hpp"
+
 namespace madoguchi::server::store {
 
 namespace {
 
 // Enough for every statement the server uses; beyond it, statements are simply finalised.
 constexpr std::size_t max_cached_statements = 256;
+
+// search_fold(text): the text as searches compare it (kana, width and case folded), so SQL
+// finds what the client's own filter finds.
+void search_fold(sqlite3_context* context, int, sqlite3_value** values) {
+    const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(values[0]));
+    if (text == nullptr) {
+        sqlite3_result_null(context);
+        return;
+    }
+    const auto folded = madoguchi::text::fold_for_search({text, static_cast<std::size_t>(sqlite3_value_bytes(values[0]))});
+    sqlite3_result_text(context, folded.data(), static_cast<int>(folded.size()), SQLITE_TRANSIENT);
+}
 
 }  // namespace
 
@@ -150,6 +164,10 @@ Status Database::configure() {
     // In WAL mode, synchronous=NORMAL keeps every committed transaction when the process
     // crashes or is killed; only a power loss or OS crash can drop the last commits.
     // FULL would add an fsync per commit for that case alone.
+    if (sqlite3_create_function_v2(connection_, "search_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
+                                   search_fold, nullptr, nullptr, nullptr) != SQLITE_OK) {
+        return error("cannot register search_fold()");
+    }
     return execute("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
 }
 

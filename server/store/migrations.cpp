@@ -185,6 +185,100 @@ INSERT INTO audit_clock_steps (audit_id)
     SELECT id FROM (SELECT id, occurred_at, lag(occurred_at) OVER (ORDER BY id) AS previous FROM audit_log)
     WHERE occurred_at < previous;
 )SQL"},
+    Migration{9, "inventory: locations, device models, devices", R"SQL(
+-- The ledger (shared/inventory). Names are found by search_fold() (shared/text/search_fold.hpp,
+-- registered on every connection by store::Database), so kana typed either way finds the
+-- same device; a tool that does not register it cannot write devices or users.
+CREATE TABLE locations (
+    id INTEGER PRIMARY KEY,
+    building TEXT NOT NULL,
+    floor TEXT NOT NULL DEFAULT '',
+    room TEXT NOT NULL DEFAULT '',
+    UNIQUE (building, floor, room)
+) STRICT;
+
+CREATE TABLE device_models (
+    id INTEGER PRIMARY KEY,
+    maker TEXT NOT NULL,
+    name TEXT NOT NULL,
+    class TEXT NOT NULL,
+    consumables TEXT NOT NULL DEFAULT '[]',  -- JSON array of names
+    UNIQUE (maker, name)
+) STRICT;
+
+CREATE TABLE devices (
+    id INTEGER PRIMARY KEY,
+    asset_tag TEXT NOT NULL UNIQUE,
+    serial TEXT NOT NULL DEFAULT '',
+    class TEXT NOT NULL,
+    model_id INTEGER REFERENCES device_models (id),
+    location_id INTEGER REFERENCES locations (id),
+    division_code TEXT NOT NULL DEFAULT '',
+    custodian_login TEXT NOT NULL DEFAULT '',
+    accessories TEXT NOT NULL DEFAULT '[]',  -- JSON array of names
+    network_address TEXT NOT NULL DEFAULT '',
+    snmp_profile TEXT NOT NULL DEFAULT '',
+    toner_delivery_address TEXT NOT NULL DEFAULT '',
+    toner_contact TEXT NOT NULL DEFAULT '',
+    contract_start TEXT,
+    contract_end TEXT,
+    notes TEXT NOT NULL DEFAULT '',
+    state TEXT NOT NULL,
+    version INTEGER NOT NULL DEFAULT 1,
+    updated_at TEXT NOT NULL,
+    -- What the free-text search reads, kept by the triggers below: tag, serial, model,
+    -- location and custodian, folded by search_fold().
+    search_text TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX devices_by_class_state ON devices (class, state);
+CREATE INDEX devices_by_division ON devices (division_code);
+CREATE INDEX devices_by_custodian ON devices (custodian_login);
+CREATE INDEX devices_by_location ON devices (location_id);
+CREATE INDEX devices_by_update ON devices (updated_at, id);
+
+CREATE VIEW device_search_source AS
+    SELECT d.id, search_fold(d.asset_tag || ' ' || d.serial || ' ' || coalesce(m.maker || m.name, '') || ' ' ||
+                             coalesce(l.building || l.floor || l.room, '') || ' ' || d.custodian_login || ' ' ||
+                             coalesce(u.name, '') || ' ' || coalesce(u.name_kana, '')) AS text
+    FROM devices d
+    LEFT JOIN device_models m ON m.id = d.model_id
+    LEFT JOIN locations l ON l.id = d.location_id
+    LEFT JOIN users u ON u.login = d.custodian_login;
+CREATE TRIGGER devices_search_on_insert AFTER INSERT ON devices BEGIN
+    UPDATE devices SET search_text = (SELECT text FROM device_search_source WHERE id = NEW.id) WHERE id = NEW.id;
+END;
+CREATE TRIGGER devices_search_on_update
+    AFTER UPDATE OF asset_tag, serial, model_id, location_id, custodian_login ON devices BEGIN
+    UPDATE devices SET search_text = (SELECT text FROM device_search_source WHERE id = NEW.id) WHERE id = NEW.id;
+END;
+CREATE TRIGGER devices_search_on_custodian AFTER UPDATE OF login, name, name_kana ON users BEGIN
+    UPDATE devices SET search_text = (SELECT text FROM device_search_source s WHERE s.id = devices.id)
+        WHERE custodian_login IN (OLD.login, NEW.login);
+END;
+CREATE TRIGGER devices_search_on_new_custodian AFTER INSERT ON users BEGIN
+    UPDATE devices SET search_text = (SELECT text FROM device_search_source s WHERE s.id = devices.id)
+        WHERE custodian_login = NEW.login;
+END;
+CREATE TRIGGER devices_search_on_model AFTER UPDATE OF maker, name ON device_models BEGIN
+    UPDATE devices SET search_text = (SELECT text FROM device_search_source s WHERE s.id = devices.id)
+        WHERE model_id = NEW.id;
+END;
+CREATE TRIGGER devices_search_on_location AFTER UPDATE OF building, floor, room ON locations BEGIN
+    UPDATE devices SET search_text = (SELECT text FROM device_search_source s WHERE s.id = devices.id)
+        WHERE location_id = NEW.id;
+END;
+
+-- A device's history is its audit records; this finds them without an index on the trail.
+CREATE TABLE device_history (
+    device_id INTEGER NOT NULL REFERENCES devices (id),
+    audit_id INTEGER NOT NULL,
+    reason TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (device_id, audit_id)
+) WITHOUT ROWID, STRICT;
+
+-- Staff names as they are read (フリガナ), for finding a custodian by kana.
+ALTER TABLE users ADD COLUMN name_kana TEXT NOT NULL DEFAULT '';
+)SQL"},
 };
 
 Status apply(Database& database, const Migration& migration) {

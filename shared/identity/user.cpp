@@ -48,6 +48,9 @@ std::vector<validation::FieldProblem> validate(const UserFields& user) {
         problems.push_back({"login", "field.invalid_login"});
     }
     if (auto problem = validation::text_problem(user.name, 100, true); !problem.empty()) problems.push_back({"name", problem});
+    if (auto problem = validation::text_problem(user.name_kana, 100, false); !problem.empty()) {
+        problems.push_back({"name_kana", problem});
+    }
     if (user.division_code.empty()) {
         problems.push_back({"division_code", "field.required"});
     } else if (!is_valid_division_code(user.division_code)) {

@@ -13,6 +13,7 @@ namespace madoguchi::identity {
 struct UserFields {
     std::string login;          // 2–64 of a–z 0–9 . _ - (lower case), starting with a letter or digit
     std::string name;           // 氏名: 1–100 characters, no control characters
+    std::string name_kana;      // フリガナ: optional, at most 100, so staff are found by reading
     std::string division_code;  // a divisions.code: 1–32 of A–Z a–z 0–9 _ -
     std::vector<Role> roles;    // at least one
     std::string vendor_company; // required for the vendor role, at most 100; empty otherwise

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "audit/audit_log.hpp"
+#include "bench_support.hpp"
 #include "calendar/tokyo_time.hpp"
 #include "http/app.hpp"
 #include "identity/division_store.hpp"
@@ -27,17 +28,9 @@
 namespace {
 
 using namespace madoguchi;
-using Clock = std::chrono::steady_clock;
-
-double milliseconds_since(Clock::time_point start) {
-    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
-
-double percentile(std::vector<double> values, double p) {
-    if (values.empty()) return 0;
-    std::sort(values.begin(), values.end());
-    return values[std::min(values.size() - 1, static_cast<std::size_t>(values.size() * p))];
-}
+using bench::Clock;
+using bench::milliseconds_since;
+using bench::percentile;
 
 void bench_hashing() {
     std::vector<double> hashes;
@@ -95,7 +88,7 @@ void add_users(const std::filesystem::path& database_path, int count) {
     auto committed = database.transaction([&]() -> server::store::Status {
         if (auto added = server::identity::upsert_division(database, {"D-BENCH", "", "計測課", "Bench"}); !added) return added;
         for (int index = 0; index < count; ++index) {
-            identity::UserFields fields{"bench" + std::to_string(index), "計測 太郎", "D-BENCH", {identity::Role::staff}, "", ""};
+            identity::UserFields fields{"bench" + std::to_string(index), "計測 太郎", "ケイソク タロウ", "D-BENCH", {identity::Role::staff}, "", ""};
             auto inserted = server::identity::insert_user(database, fields, hash, calendar::now());
             if (!inserted) return server::store::Error{inserted.error()};
         }

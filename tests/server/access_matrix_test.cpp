@@ -39,6 +39,17 @@ const std::map<std::string, std::string> expected_access{
     {"listAuditRecords", "auditor,admin"},
     {"exportAuditRecords", "auditor,admin"},
     {"verifyAuditChain", "auditor,admin"},
+    {"listDeviceClasses", "signed-in"},
+    {"listLocations", "signed-in"},
+    {"createLocation", "operator,admin"},
+    {"listDeviceModels", "signed-in"},
+    {"createDeviceModel", "operator,admin"},
+    {"listDevices", "staff,manager,operator,it_office,auditor,admin"},
+    {"createDevice", "operator,admin"},
+    {"getDevice", "staff,manager,operator,it_office,auditor,admin"},
+    {"updateDevice", "operator,admin"},
+    {"transitionDevice", "operator,admin"},
+    {"getDeviceHistory", "staff,manager,operator,it_office,auditor,admin"},
 };
 
 std::string access_of(const madoguchi::server::http::Access& access) {

@@ -8,6 +8,8 @@
 
 #include "cli_test_support.hpp"
 #include "identity_test_support.hpp"
+#include "inventory/demo_fleet.hpp"
+#include "store/database.hpp"
 
 using namespace madoguchi::testing;
 
@@ -71,8 +73,9 @@ TEST_CASE("seed-demo creates the organisation and accounts of every role that si
         CHECK(count_of(db, std::string("SELECT count(*) FROM divisions WHERE name_ja = '") + name + "'") >= 1);
     }
     CHECK(count_of(db, "SELECT count(*) FROM divisions WHERE code = 'MIN-SOM' AND parent_code = 'MIN'") == 1);
+    // The demo accounts and the staff who hold GSS terminals.
     CHECK(count_of(db, "SELECT count(*) FROM audit_log WHERE actor = 'cli' AND action = 'user.created'") ==
-          static_cast<std::int64_t>(credentials.size()));
+          static_cast<std::int64_t>(credentials.size()) + madoguchi::server::inventory::demo_staff_count);
 
     for (const auto& credential : credentials) {
         INFO(credential.login);
@@ -105,4 +108,46 @@ TEST_CASE("seed-demo refuses a database that has users, or skips it when asked",
     CHECK(count_of(db, "SELECT count(*) FROM users") == 1);
     CHECK(count_of(db, "SELECT count(*) FROM divisions") == 1);
     CHECK(madoguchi_cli({"seed-demo", "--help"}).exit_code == 0);
+}
+
+TEST_CASE("seed-demo adds the contract's fleet, with a staff member holding each GSS terminal in use, the same for the same seed",
+          "[cli][seed][inventory]") {
+    TempDir temp;
+    const auto fleet_of = [&](const std::string& name, const std::string& seed) {
+        const auto db = (temp.path() / name).string();
+        const auto seeded = madoguchi_cli({"seed-demo", "--db", db, "--seed", seed});
+        INFO(seeded.err);
+        REQUIRE(seeded.exit_code == 0);
+        CHECK(mentions(seeded.err, "13934 devices, 11300 staff holding GSS terminals"));
+        return db;
+    };
+    const auto db = fleet_of("one.db", "7");
+    const std::map<std::string, std::int64_t> contract{
+        {"mfp", 573}, {"floor_printer_mono", 86}, {"floor_printer_colour", 64}, {"mobile_printer", 57},
+        {"mobile_scanner", 45}, {"business_pc", 159}, {"gss_terminal", 12780}, {"tablet", 170}};
+    for (const auto& [device_class, count] : contract) {
+        INFO(device_class);
+        CHECK(count_of(db, "SELECT count(*) FROM devices WHERE class = '" + device_class + "'") == count);
+    }
+    CHECK(count_of(db, "SELECT count(*) FROM devices d JOIN users u ON u.login = d.custodian_login "
+                       "WHERE d.class = 'gss_terminal' AND d.state = 'on_loan' AND u.name_kana <> ''") == 11300);
+    CHECK(count_of(db, "SELECT count(*) FROM devices WHERE class IN ('mfp', 'floor_printer_mono', 'floor_printer_colour') "
+                       "AND (network_address = '' OR location_id IS NULL)") == 0);
+    CHECK(count_of(db, "SELECT count(*) FROM devices WHERE class = 'tablet' AND state = 'installed'") == 0);
+    CHECK(count_of(db, "SELECT count(*) FROM device_history") == 13934);
+    CHECK(madoguchi_cli({"audit", "verify", "--db", db}).exit_code == 0);
+
+    // The whole fleet as text: the same seed gives the same, another seed another.
+    const auto fingerprint = [](const std::string& path) {
+        auto database = madoguchi::server::store::Database::open(path);
+        REQUIRE(database);
+        auto select = database.value().prepare(
+            "SELECT group_concat(asset_tag || state || custodian_login || coalesce(location_id, '') || serial, ',') "
+            "FROM (SELECT * FROM devices ORDER BY id)");
+        REQUIRE(select);
+        REQUIRE(select.value().step());
+        return select.value().column_text(0);
+    };
+    CHECK(fingerprint(fleet_of("same.db", "7")) == fingerprint(db));
+    CHECK(fingerprint(fleet_of("other.db", "8")) != fingerprint(db));
 }

@@ -1,0 +1,47 @@
+#include "inventory/device_history.hpp"
+
+namespace madoguchi::server::inventory {
+namespace {
+
+nlohmann::json stored_json(const store::Statement& row, int column) {
+    if (row.column_is_null(column)) return nullptr;
+    auto parsed = nlohmann::json::parse(row.column_text(column), nullptr, false);
+    return parsed.is_discarded() ? nlohmann::json(nullptr) : parsed;
+}
+
+}  // namespace
+
+store::Status record_device_change(store::Database& database, std::int64_t device_id, const audit::AuditEntry& entry,
+                                   const std::string& reason) {
+    auto audit_id = audit::record_returning_id(database, entry);
+    if (!audit_id) return store::Error{audit_id.error()};
+    auto link = database.prepare("INSERT INTO device_history (device_id, audit_id, reason) VALUES (?1, ?2, ?3)");
+    if (!link) return store::Error{link.error()};
+    link.value().bind(1, device_id).bind(2, audit_id.value()).bind(3, reason);
+    if (auto linked = link.value().step(); !linked) return store::Error{linked.error()};
+    return store::success();
+}
+
+store::Result<std::vector<nlohmann::json>> device_history(store::Database& database, std::int64_t device_id) {
+    auto select = database.prepare(
+        "SELECT a.id, a.occurred_at, a.actor, a.action, h.reason, a.before_json, a.after_json "
+        "FROM device_history h JOIN audit_log a ON a.id = h.audit_id WHERE h.device_id = ?1 ORDER BY a.id DESC");
+    if (!select) return store::Error{select.error()};
+    select.value().bind(1, device_id);
+    std::vector<nlohmann::json> entries;
+    while (true) {
+        auto row = select.value().step();
+        if (!row) return store::Error{row.error()};
+        if (!row.value()) return entries;
+        const auto& s = select.value();
+        entries.push_back({{"id", s.column_int(0)},
+                           {"occurred_at", s.column_text(1)},
+                           {"actor", s.column_text(2)},
+                           {"action", s.column_text(3)},
+                           {"reason", s.column_text(4)},
+                           {"before", stored_json(s, 5)},
+                           {"after", stored_json(s, 6)}});
+    }
+}
+
+}  // namespace madoguchi::server::inventory

@@ -1,0 +1,22 @@
+#pragma once
+// A device's history is its records in the audit trail; table device_history points from a
+// device to them (the trail itself has no index by object, to keep every write cheap) and
+// keeps the reason given for a change of state.
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "audit/audit_log.hpp"
+#include "store/database.hpp"
+
+namespace madoguchi::server::inventory {
+
+// Appends the audit record and links it to the device, in the caller's transaction.
+store::Status record_device_change(store::Database& database, std::int64_t device_id, const audit::AuditEntry& entry,
+                                   const std::string& reason = {});
+
+// {"id","occurred_at","actor","action","reason","before","after"}, newest first.
+store::Result<std::vector<nlohmann::json>> device_history(store::Database& database, std::int64_t device_id);
+
+}  // namespace madoguchi::server::inventory

@@ -1,0 +1,323 @@
+#include "inventory/device_store.hpp"
+
+#include "inventory/device_class.hpp"
+#include "inventory/json_list.hpp"
+#include "text/search_fold.hpp"
+
+namespace madoguchi::server::inventory {
+namespace {
+
+namespace domain = madoguchi::inventory;
+
+constexpr std::string_view select_devices =
+    "SELECT d.id, d.asset_tag, d.serial, d.class, d.model_id, d.location_id, d.division_code, d.custodian_login, "
+    "d.accessories, d.network_address, d.snmp_profile, d.toner_delivery_address, d.toner_contact, d.contract_start, "
+    "d.contract_end, d.notes, d.state, d.version, d.updated_at, "
+    "coalesce(m.maker || ' ' || m.name, ''), coalesce(trim(l.building || ' ' || l.floor || ' ' || l.room), ''), "
+    "coalesce(u.name, ''), coalesce(u.name_kana, ''), coalesce(v.name_ja, '') "
+    "FROM devices d "
+    "LEFT JOIN device_models m ON m.id = d.model_id "
+    "LEFT JOIN locations l ON l.id = d.location_id "
+    "LEFT JOIN users u ON u.login = d.custodian_login "
+    "LEFT JOIN divisions v ON v.code = d.division_code";
+
+std::optional<calendar::Date> date_of(const store::Statement& row, int column) {
+    if (row.column_is_null(column)) return std::nullopt;
+    return calendar::parse_date(row.column_text(column));
+}
+
+DeviceRow read_row(const store::Statement& row) {
+    DeviceRow device;
+    auto& asset = device.asset;
+    asset.id = row.column_int(0);
+    auto& f = asset.fields;
+    f.asset_tag = row.column_text(1);
+    f.serial = row.column_text(2);
+    f.class_code = row.column_text(3);
+    f.model_id = row.column_is_null(4) ? 0 : row.column_int(4);
+    f.location_id = row.column_is_null(5) ? 0 : row.column_int(5);
+    f.division_code = row.column_text(6);
+    f.custodian_login = row.column_text(7);
+    f.accessories = list_of(row.column_text(8));
+    f.network_address = row.column_text(9);
+    f.snmp_profile = row.column_text(10);
+    f.toner_delivery_address = row.column_text(11);
+    f.toner_contact = row.column_text(12);
+    f.contract_start = date_of(row, 13);
+    f.contract_end = date_of(row, 14);
+    f.notes = row.column_text(15);
+    asset.state = domain::parse_state(row.column_text(16)).value_or(AssetState::in_stock);
+    asset.version = row.column_int(17);
+    asset.updated_at = row.column_text(18);
+    device.model_name = row.column_text(19);
+    device.location_name = row.column_text(20);
+    device.custodian_name = row.column_text(21);
+    device.custodian_name_kana = row.column_text(22);
+    device.division_name = row.column_text(23);
+    return device;
+}
+
+// A WHERE clause over numbered text parameters, with the values to bind in order.
+struct Conditions {
+    std::string sql;
+    std::vector<std::string> texts;
+
+    // `condition` holds "?" where the value goes (once or more).
+    void add(std::string_view condition, std::string value) {
+        texts.push_back(std::move(value));
+        std::string parameter = "?";
+        parameter += std::to_string(texts.size());
+        sql += sql.empty() ? " WHERE " : " AND ";
+        for (const char c : condition) {
+            if (c == '?') {
+                sql += parameter;
+            } else {
+                sql += c;
+            }
+        }
+    }
+    // A number of our own making, written into the SQL.
+    void add_number(std::string_view column, std::int64_t value) {
+        sql += sql.empty() ? " WHERE " : " AND ";
+        sql += column;
+        sql += " = ";
+        sql += std::to_string(value);
+    }
+
+    void bind(store::Statement& statement) const {
+        for (std::size_t index = 0; index < texts.size(); ++index) statement.bind(static_cast<int>(index + 1), texts[index]);
+    }
+};
+
+Conditions filters_of(const DeviceQuery& query) {
+    Conditions conditions;
+    // instr() rather than LIKE: '%' and '_' typed by a user stay literal.
+    // search_text is kept folded by triggers (migration 9); the query is folded the same way.
+    if (!query.text.empty()) conditions.add("instr(d.search_text, ?) > 0", madoguchi::text::fold_for_search(query.text));
+    if (!query.class_code.empty()) conditions.add("d.class = ?", query.class_code);
+    if (query.state) conditions.add("d.state = ?", std::string(domain::state_name(*query.state)));
+    if (!query.division_code.empty()) conditions.add("d.division_code = ?", query.division_code);
+    if (query.location_id != 0) conditions.add_number("d.location_id", query.location_id);
+    if (!query.only_division.empty()) conditions.add("d.division_code = ?", query.only_division);
+    if (!query.only_custodian.empty()) conditions.add("d.custodian_login = ?", query.only_custodian);
+    return conditions;
+}
+
+bool descending(DeviceSort sort) { return sort == DeviceSort::tag_descending || sort == DeviceSort::updated_descending; }
+
+std::string_view sort_column(DeviceSort sort) {
+    return sort == DeviceSort::tag || sort == DeviceSort::tag_descending ? "d.asset_tag" : "d.updated_at";
+}
+
+std::string sort_key(const DeviceRow& row, DeviceSort sort) {
+    return sort == DeviceSort::tag || sort == DeviceSort::tag_descending ? row.asset.fields.asset_tag : row.asset.updated_at;
+}
+
+// After the cursor in the order of the sort; ids break ties of equal keys.
+void add_cursor(Conditions& conditions, const DeviceQuery& query) {
+    if (!query.after) return;
+    const auto column = std::string(sort_column(query.sort));
+    const char* beyond = descending(query.sort) ? " < " : " > ";
+    conditions.add("(" + column + beyond + "? OR (" + column + " = ? AND d.id" + beyond +
+                       std::to_string(query.after->id) + "))",
+                   query.after->key);
+}
+
+int hex_value(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    return -1;
+}
+
+void bind_fields(store::Statement& statement, const AssetFields& f) {
+    statement.bind(1, f.asset_tag).bind(2, f.serial).bind(3, f.class_code).bind(6, f.division_code)
+        .bind(7, f.custodian_login).bind(8, list_text(f.accessories)).bind(9, f.network_address)
+        .bind(10, f.snmp_profile).bind(11, f.toner_delivery_address).bind(12, f.toner_contact).bind(15, f.notes);
+    // Unbound parameters are NULL: no model, no location, no contract dates.
+    if (f.model_id != 0) statement.bind(4, f.model_id);
+    if (f.location_id != 0) statement.bind(5, f.location_id);
+    if (f.contract_start) statement.bind(13, calendar::format_date(*f.contract_start));
+    if (f.contract_end) statement.bind(14, calendar::format_date(*f.contract_end));
+}
+
+// Whether `sql` with its one parameter bound to `value` finds a row.
+template <typename Value>
+store::Result<bool> exists(store::Database& database, std::string_view sql, const Value& value) {
+    auto statement = database.prepare(sql);
+    if (!statement) return store::Error{statement.error()};
+    statement.value().bind(1, value);
+    auto row = statement.value().step();
+    if (!row) return store::Error{row.error()};
+    return row.value();
+}
+
+}  // namespace
+
+nlohmann::json to_json(const DeviceRow& row) {
+    auto document = madoguchi::inventory::to_json(row.asset);
+    document["model_name"] = row.model_name;
+    document["location_name"] = row.location_name;
+    document["custodian_name"] = row.custodian_name;
+    document["custodian_name_kana"] = row.custodian_name_kana;
+    document["division_name"] = row.division_name;
+    return document;
+}
+
+// Hex of "<id>:<key>": opaque to clients, safe in a query string.
+std::string encode_cursor(const DeviceCursor& cursor) {
+    static constexpr char digits[] = "0123456789abcdef";
+    const auto plain = std::to_string(cursor.id) + ":" + cursor.key;
+    std::string encoded;
+    for (const char c : plain) {
+        const auto byte = static_cast<unsigned char>(c);
+        encoded += digits[byte >> 4];
+        encoded += digits[byte & 0x0F];
+    }
+    return encoded;
+}
+
+std::optional<DeviceCursor> decode_cursor(std::string_view text) {
+    if (text.empty() || text.size() % 2 != 0) return std::nullopt;
+    std::string plain;
+    for (std::size_t i = 0; i < text.size(); i += 2) {
+        const int high = hex_value(text[i]);
+        const int low = hex_value(text[i + 1]);
+        if (high < 0 || low < 0) return std::nullopt;
+        plain += static_cast<char>(high * 16 + low);
+    }
+    const auto colon = plain.find(':');
+    if (colon == std::string::npos || colon == 0 || colon > 18) return std::nullopt;
+    DeviceCursor cursor;
+    for (std::size_t i = 0; i < colon; ++i) {
+        if (plain[i] < '0' || plain[i] > '9') return std::nullopt;
+        cursor.id = cursor.id * 10 + (plain[i] - '0');
+    }
+    cursor.key = plain.substr(colon + 1);
+    return cursor;
+}
+
+store::Result<DevicePage> list_devices(store::Database& database, const DeviceQuery& query) {
+    const auto filters = filters_of(query);
+    auto count = database.prepare("SELECT count(*) FROM devices d" + filters.sql);
+    if (!count) return store::Error{count.error()};
+    filters.bind(count.value());
+    if (auto counted = count.value().step(); !counted) return store::Error{counted.error()};
+    DevicePage page;
+    page.total = count.value().column_int(0);
+
+    auto paged = filters;
+    add_cursor(paged, query);
+    const auto direction = descending(query.sort) ? " DESC" : "";
+    auto select = database.prepare(std::string(select_devices) + paged.sql + " ORDER BY " +
+                                   std::string(sort_column(query.sort)) + direction + ", d.id" + direction +
+                                   " LIMIT " + std::to_string(query.limit + 1));
+    if (!select) return store::Error{select.error()};
+    paged.bind(select.value());
+    while (true) {
+        auto row = select.value().step();
+        if (!row) return store::Error{row.error()};
+        if (!row.value()) break;
+        page.devices.push_back(read_row(select.value()));
+    }
+    // One more than asked says another page follows.
+    if (static_cast<int>(page.devices.size()) > query.limit) {
+        page.devices.pop_back();
+        const auto& last = page.devices.back();
+        page.next = DeviceCursor{sort_key(last, query.sort), last.asset.id};
+    }
+    return page;
+}
+
+store::Result<std::optional<DeviceRow>> find_device(store::Database& database, std::int64_t id) {
+    auto select = database.prepare(std::string(select_devices) + " WHERE d.id = ?1");
+    if (!select) return store::Error{select.error()};
+    select.value().bind(1, id);
+    auto row = select.value().step();
+    if (!row) return store::Error{row.error()};
+    if (!row.value()) return std::optional<DeviceRow>();
+    return std::optional<DeviceRow>(read_row(select.value()));
+}
+
+store::Result<std::optional<std::int64_t>> device_id_of_tag(store::Database& database, const std::string& tag) {
+    auto select = database.prepare("SELECT id FROM devices WHERE asset_tag = ?1");
+    if (!select) return store::Error{select.error()};
+    select.value().bind(1, tag);
+    auto row = select.value().step();
+    if (!row) return store::Error{row.error()};
+    if (!row.value()) return std::optional<std::int64_t>();
+    return std::optional<std::int64_t>(select.value().column_int(0));
+}
+
+store::Result<std::int64_t> insert_device(store::Database& database, const AssetFields& fields, AssetState state,
+                                          calendar::Instant now) {
+    auto insert = database.prepare(
+        "INSERT INTO devices (asset_tag, serial, class, model_id, location_id, division_code, custodian_login, "
+        "accessories, network_address, snmp_profile, toner_delivery_address, toner_contact, contract_start, "
+        "contract_end, notes, state, updated_at) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17) RETURNING id");
+    if (!insert) return store::Error{insert.error()};
+    bind_fields(insert.value(), fields);
+    insert.value().bind(16, domain::state_name(state)).bind(17, calendar::format_iso8601_utc(now));
+    auto row = insert.value().step();
+    if (!row) return store::Error{row.error()};
+    return insert.value().column_int(0);
+}
+
+store::Result<bool> update_device(store::Database& database, std::int64_t id, std::int64_t version,
+                                  const AssetFields& fields, calendar::Instant now) {
+    auto update = database.prepare(
+        "UPDATE devices SET asset_tag = ?1, serial = ?2, class = ?3, model_id = ?4, location_id = ?5, "
+        "division_code = ?6, custodian_login = ?7, accessories = ?8, network_address = ?9, snmp_profile = ?10, "
+        "toner_delivery_address = ?11, toner_contact = ?12, contract_start = ?13, contract_end = ?14, notes = ?15, "
+        "version = version + 1, updated_at = ?16 WHERE id = ?17 AND version = ?18");
+    if (!update) return store::Error{update.error()};
+    bind_fields(update.value(), fields);
+    update.value().bind(16, calendar::format_iso8601_utc(now)).bind(17, id).bind(18, version);
+    if (auto done = update.value().step(); !done) return store::Error{done.error()};
+    return database.changes() == 1;
+}
+
+store::Result<bool> set_device_state(store::Database& database, std::int64_t id, std::int64_t version,
+                                     AssetState state, calendar::Instant now) {
+    auto update = database.prepare(
+        "UPDATE devices SET state = ?1, version = version + 1, updated_at = ?2 WHERE id = ?3 AND version = ?4");
+    if (!update) return store::Error{update.error()};
+    update.value().bind(1, domain::state_name(state)).bind(2, calendar::format_iso8601_utc(now)).bind(3, id).bind(4, version);
+    if (auto done = update.value().step(); !done) return store::Error{done.error()};
+    return database.changes() == 1;
+}
+
+store::Result<std::vector<validation::FieldProblem>> check_references(store::Database& database,
+                                                                     const AssetFields& fields) {
+    std::vector<validation::FieldProblem> problems;
+    if (fields.model_id != 0) {
+        auto model = database.prepare("SELECT class FROM device_models WHERE id = ?1");
+        if (!model) return store::Error{model.error()};
+        model.value().bind(1, fields.model_id);
+        auto row = model.value().step();
+        if (!row) return store::Error{row.error()};
+        if (!row.value()) {
+            problems.push_back({"model_id", "field.unknown_model"});
+        } else if (model.value().column_text(0) != fields.class_code) {
+            problems.push_back({"model_id", "field.model_of_other_class"});
+        }
+    }
+    if (fields.location_id != 0) {
+        auto found = exists(database, "SELECT 1 FROM locations WHERE id = ?1", fields.location_id);
+        if (!found) return store::Error{found.error()};
+        if (!found.value()) problems.push_back({"location_id", "field.unknown_location"});
+    }
+    if (!fields.division_code.empty()) {
+        auto found = exists(database, "SELECT 1 FROM divisions WHERE code = ?1", fields.division_code);
+        if (!found) return store::Error{found.error()};
+        if (!found.value()) problems.push_back({"division_code", "field.unknown_division"});
+    }
+    if (!fields.custodian_login.empty()) {
+        auto found = exists(database, "SELECT 1 FROM users WHERE login = ?1", fields.custodian_login);
+        if (!found) return store::Error{found.error()};
+        if (!found.value()) problems.push_back({"custodian_login", "field.unknown_user"});
+    }
+    return problems;
+}
+
+}  // namespace madoguchi::server::inventory

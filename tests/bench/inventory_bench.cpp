@@ -1,0 +1,166 @@
+// Figures for scripts/bench on the ledger (prints, asserts nothing): how fast the demo fleet
+// is written, and list and search latency over HTTP on loopback for the demo fleet with
+// 100,000 history rows (issue 5's target: 20 ms server time).
+#include <httplib.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <thread>
+#include <unistd.h>
+#include <vector>
+
+#include "audit/audit_log.hpp"
+#include "bench_support.hpp"
+#include "http/app.hpp"
+#include "identity/demo_organisation.hpp"
+#include "inventory/demo_fleet.hpp"
+#include "inventory/device_history.hpp"
+#include "inventory/device_store.hpp"
+#include "store/database.hpp"
+#include "store/migrations.hpp"
+
+namespace {
+
+using namespace madoguchi;
+using bench::Clock;
+using bench::milliseconds_since;
+using bench::percentile;
+
+template <typename T>
+T must(server::store::Result<T> result) {
+    if (!result) throw std::runtime_error(result.error());
+    return std::move(result.value());
+}
+
+void check(const server::store::Status& status) {
+    if (!status) throw std::runtime_error(status.error());
+}
+
+// The demo organisation and fleet, then state changes back and forth on loanable devices
+// until the history holds `history_rows` records. The admin's password.
+std::string prepare(const std::filesystem::path& path, std::int64_t history_rows) {
+    auto database = must(server::store::Database::open(path));
+    if (auto migrated = server::store::migrate(database); !migrated) throw std::runtime_error(migrated.error());
+    const auto accounts = server::identity::demo_accounts().value();
+    const server::audit::Actor actor{"bench", "", ""};
+    auto start = Clock::now();
+    server::inventory::FleetCounts counts;
+    check(database.transaction([&]() -> server::store::Status {
+        if (auto seeded = server::identity::seed_demo_organisation(database, accounts, actor); !seeded) return seeded;
+        auto fleet = server::inventory::seed_demo_fleet(database, 1, actor);
+        if (!fleet) return server::store::Error{fleet.error()};
+        counts = fleet.value();
+        return server::store::success();
+    }));
+    const auto seconds = milliseconds_since(start) / 1000.0;
+    std::printf("== Ledger: demo fleet written in one transaction (each device audited, with its history link)\n");
+    std::printf("%lld devices and %lld staff in %.2f s: %.0f devices/s\n", static_cast<long long>(counts.devices),
+                static_cast<long long>(counts.staff), seconds, static_cast<double>(counts.devices) / seconds);
+
+    start = Clock::now();
+    const server::audit::Actor desk{"desk", "operator", "127.0.0.1"};
+    check(database.transaction([&]() -> server::store::Status {
+        auto ids = database.prepare("SELECT id, version FROM devices WHERE class = 'mobile_printer' OR class = 'tablet' "
+                                          "OR class = 'business_pc' ORDER BY id");
+        if (!ids) return server::store::Error{ids.error()};
+        std::vector<std::pair<std::int64_t, std::int64_t>> devices;
+        auto& statement = ids.value();
+        while (must(statement.step())) devices.emplace_back(statement.column_int(0), statement.column_int(1));
+        auto rows = must(database.query_int("SELECT count(*) FROM device_history")).value_or(0);
+        for (std::size_t turn = 0; rows < history_rows; ++turn) {
+            auto& [id, version] = devices[turn % devices.size()];
+            const auto to = turn % 2 == 0 ? inventory::AssetState::in_repair : inventory::AssetState::in_stock;
+            auto set = server::inventory::set_device_state(database, id, version, to, calendar::now());
+            if (!set) return server::store::Error{set.error()};
+            if (!set.value()) continue;
+            ++version;
+            const server::audit::AuditEntry entry{desk, "device.transitioned", "device", std::to_string(id),
+                                                  nlohmann::json{{"state", "x"}}, nlohmann::json{{"state", "y"}}};
+            if (auto recorded = server::inventory::record_device_change(database, id, entry, "点検"); !recorded) return recorded;
+            ++rows;
+        }
+        return server::store::success();
+    }));
+    std::printf("history grown to %lld rows in %.1f s\n", static_cast<long long>(history_rows), milliseconds_since(start) / 1000.0);
+    for (const auto& account : accounts) {
+        if (account.fields.login == "admin") return account.password;
+    }
+    throw std::runtime_error("no admin account");
+}
+
+void measure(httplib::Client& client, const httplib::Headers& headers, const char* what, const std::string& path, int runs) {
+    std::vector<double> latencies;
+    std::size_t shown = 0;
+    std::int64_t total = 0;
+    for (int run = 0; run < runs; ++run) {
+        const auto start = Clock::now();
+        const auto response = client.Get(path.c_str(), headers);
+        latencies.push_back(milliseconds_since(start));
+        if (!response || response->status != 200) throw std::runtime_error(std::string("failed: ") + path);
+        if (run == 0) {
+            const auto body = nlohmann::json::parse(response->body);
+            shown = body.contains("devices") ? body["devices"].size() : body["history"].size();
+            total = body.value("total", static_cast<std::int64_t>(shown));
+        }
+    }
+    std::printf("%-44s p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms  (%zu shown of %lld)\n", what, percentile(latencies, 0.5),
+                percentile(latencies, 0.95), percentile(latencies, 0.99), shown, static_cast<long long>(total));
+}
+
+}  // namespace
+
+int main() {
+    const auto folder = std::filesystem::temp_directory_path() / ("madoguchi-inventory-bench-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(folder);
+    const auto database_path = folder / "bench.db";
+    const auto password = prepare(database_path, 100000);
+
+    server::http::AppConfig config;
+    config.database_path = database_path;
+    config.web_dir = folder / "no-web";
+    config.log_requests = false;
+    auto app = must(server::http::App::create(config));
+    const int port = *app->bind("127.0.0.1", 0);
+    std::thread serving([&] { app->listen(); });
+    while (!app->is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+
+    httplib::Client client("127.0.0.1", port);
+    const auto signed_in = client.Post("/api/v1/session", nlohmann::json{{"login", "admin"}, {"password", password}}.dump(),
+                                       "application/json");
+    if (!signed_in || signed_in->status != 200) throw std::runtime_error("cannot sign in");
+    const auto cookie = signed_in->get_header_value("Set-Cookie");
+    const httplib::Headers headers{{"Cookie", cookie.substr(0, cookie.find(';'))}};
+
+    std::printf("== Ledger API on loopback (demo fleet, 100,000 history rows; 200 requests each)\n");
+    measure(client, headers, "first page (100, by tag)", "/api/v1/devices", 200);
+    measure(client, headers, "class and state filter (MFPs installed)", "/api/v1/devices?class=mfp&state=installed", 200);
+    measure(client, headers, "search a tag (GSS-0123)", "/api/v1/devices?q=GSS-0123", 200);
+    measure(client, headers, "search a custodian in kana (やまだ)", "/api/v1/devices?q=%E3%82%84%E3%81%BE%E3%81%A0", 200);
+    measure(client, headers, "search a custodian in kanji (山田 花子)",
+            "/api/v1/devices?q=%E5%B1%B1%E7%94%B0%20%E8%8A%B1%E5%AD%90", 200);
+    measure(client, headers, "recently changed first (-updated_at)", "/api/v1/devices?sort=-updated_at", 200);
+    measure(client, headers, "one device's history", "/api/v1/devices/13000/history", 200);
+
+    // The client loads the whole fleet for its table: pages of 1000 by cursor.
+    const auto start = Clock::now();
+    std::string cursor;
+    std::size_t loaded = 0;
+    do {
+        const auto page = client.Get(("/api/v1/devices?limit=1000" + (cursor.empty() ? "" : "&cursor=" + cursor)).c_str(), headers);
+        if (!page || page->status != 200) throw std::runtime_error("paging failed");
+        const auto body = nlohmann::json::parse(page->body);
+        loaded += body["devices"].size();
+        cursor = body["next_cursor"].is_null() ? "" : body["next_cursor"].get<std::string>();
+    } while (!cursor.empty());
+    std::printf("whole fleet by pages of 1000: %zu devices in %.0f ms\n", loaded, milliseconds_since(start));
+
+    app->stop();
+    serving.join();
+    app.reset();
+    std::filesystem::remove_all(folder);
+    return 0;
+}

@@ -31,7 +31,7 @@ bool StateChange::submit(ApiClient& api) {
     errors_.clear();
     refusal_.reset();
     if (blank(reason)) {
-        errors_.add_local("reason", "field.required");
+        errors_.add_local("reason", "field.reason_required");
         return false;
     }
     const nlohmann::json body{{"to", inventory::state_name(target_)}, {"reason", reason}, {"version", device_->asset.version}};

@@ -175,7 +175,7 @@ TEST_CASE("a state change needs a reason and shows the server's refusal in its w
     change.reason = "   ";
     CHECK_FALSE(change.submit(open.api));
     CHECK(open.transport.waiting() == 0);
-    CHECK(change.reason_error(Language::ja) == "必須です。");
+    CHECK(change.reason_error(Language::ja) == "変更の理由を入力してください。");
 
     change.reason = "トナー漏れのため";
     REQUIRE(change.submit(open.api));
@@ -190,8 +190,8 @@ TEST_CASE("a state change needs a reason and shows the server's refusal in its w
     CHECK(change.refusal(Language::ja) == "現在の状態からはその状態に変更できません。");
 
     REQUIRE(change.submit(open.api));
-    open.transport.answer(422, error_json("validation_failed", "入力内容を確認してください。", {{"reason", "is required"}}));
-    CHECK(change.reason_error(Language::ja) == "必須です。");
+    open.transport.answer(422, error_json("validation_failed", "入力内容を確認してください。", {{"reason", "a reason for the change is required"}}));
+    CHECK(change.reason_error(Language::ja) == "変更の理由を入力してください。");
     CHECK(change.refusal(Language::ja).empty());
 
     REQUIRE(change.submit(open.api));

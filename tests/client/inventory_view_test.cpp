@@ -150,7 +150,7 @@ TEST_CASE("an operator opens a device from the ledger, changes its state with a 
     screen.click("「修理中」にする", "button");
     REQUIRE(screen.find("変更する", "button"));
     screen.click("変更する", "button");
-    CHECK(screen.find("必須です。", "alert"));  // a reason is required: nothing was sent
+    CHECK(screen.find("変更の理由を入力してください。", "alert"));  // a reason is required: nothing was sent
     CHECK(screen.ledger.moves.empty());
 
     screen.app.inventory_page().pane.change.reason = "トナー漏れのため";

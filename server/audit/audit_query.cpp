@@ -1,6 +1,7 @@
 #include "audit/audit_query.hpp"
 
 #include "calendar/tokyo_time.hpp"
+#include "store/conditions.hpp"
 
 namespace madoguchi::server::audit {
 namespace {
@@ -36,30 +37,6 @@ store::Result<std::int64_t> first_id_from(store::Database& database, const std::
     return low;
 }
 
-// A WHERE clause over numbered parameters, with the values to bind in order.
-struct Conditions {
-    std::string sql;
-    std::vector<std::string> values;
-
-    void add(const std::string& condition, std::string value) {
-        values.push_back(std::move(value));
-        sql += sql.empty() ? " WHERE " : " AND ";
-        sql += condition;
-        sql += '?';
-        sql += std::to_string(values.size());
-    }
-
-    // A bound of our own making, written into the SQL as a number so that SQLite sees a
-    // primary-key range it can seek to.
-    void add_id_bound(std::string_view comparison, std::int64_t id) {
-        sql += sql.empty() ? " WHERE " : " AND ";
-        sql += "id ";
-        sql += comparison;
-        sql += ' ';
-        sql += std::to_string(id);
-    }
-};
-
 // Whether some record was stamped earlier than the one before it (audit_log.cpp): ids then
 // no longer bisect by time.
 store::Result<bool> clock_was_set_back(store::Database& database) {
@@ -68,42 +45,37 @@ store::Result<bool> clock_was_set_back(store::Database& database) {
     return steps.value().value_or(0) != 0;
 }
 
-store::Result<Conditions> conditions_of(store::Database& database, const RecordFilter& filter) {
-    Conditions conditions;
+store::Result<store::Conditions> conditions_of(store::Database& database, const RecordFilter& filter) {
+    store::Conditions conditions;
     auto set_back = clock_was_set_back(database);
     if (!set_back) return store::Error{set_back.error()};
     if (set_back.value()) {
-        if (filter.days.from) conditions.add("occurred_at >= ", tokyo_midnight_utc(*filter.days.from));
-        if (filter.days.to) conditions.add("occurred_at < ", tokyo_midnight_utc(calendar::add_days(*filter.days.to, 1)));
+        if (filter.days.from) conditions.add("occurred_at >= ?", tokyo_midnight_utc(*filter.days.from));
+        if (filter.days.to) conditions.add("occurred_at < ?", tokyo_midnight_utc(calendar::add_days(*filter.days.to, 1)));
     } else {
-        // Days become an id range: a primary-key range instead of a scan of the whole trail.
+        // Days become an id range (numbers written into the SQL): a primary-key range SQLite
+        // seeks to, instead of a scan of the whole trail.
         if (filter.days.from) {
             auto first = first_id_from(database, tokyo_midnight_utc(*filter.days.from));
             if (!first) return store::Error{first.error()};
-            conditions.add_id_bound(">=", first.value());
+            conditions.add_sql(std::string("id >= ").append(std::to_string(first.value())));
         }
         if (filter.days.to) {
             auto after = first_id_from(database, tokyo_midnight_utc(calendar::add_days(*filter.days.to, 1)));
             if (!after) return store::Error{after.error()};
-            conditions.add_id_bound("<", after.value());
+            conditions.add_sql(std::string("id < ").append(std::to_string(after.value())));
         }
     }
-    if (!filter.actor.empty()) conditions.add("actor = ", filter.actor);
+    if (!filter.actor.empty()) conditions.add("actor = ?", filter.actor);
     if (filter.action.ends_with('.')) {
         // substr() rather than LIKE: '%' and '_' in the prefix stay literal.
-        conditions.add("substr(action, 1, " + std::to_string(filter.action.size()) + ") = ", filter.action);
+        conditions.add("substr(action, 1, " + std::to_string(filter.action.size()) + ") = ?", filter.action);
     } else if (!filter.action.empty()) {
-        conditions.add("action = ", filter.action);
+        conditions.add("action = ?", filter.action);
     }
-    if (!filter.object_type.empty()) conditions.add("object_type = ", filter.object_type);
-    if (!filter.object_id.empty()) conditions.add("object_id = ", filter.object_id);
+    if (!filter.object_type.empty()) conditions.add("object_type = ?", filter.object_type);
+    if (!filter.object_id.empty()) conditions.add("object_id = ?", filter.object_id);
     return conditions;
-}
-
-void bind_all(store::Statement& statement, const Conditions& conditions) {
-    for (std::size_t index = 0; index < conditions.values.size(); ++index) {
-        statement.bind(static_cast<int>(index + 1), conditions.values[index]);
-    }
 }
 
 store::Result<std::vector<StoredRecord>> read_all(store::Statement& statement) {
@@ -122,20 +94,20 @@ store::Result<RecordPage> find_records(store::Database& database, const RecordFi
     auto found = conditions_of(database, filter);
     if (!found) return store::Error{found.error()};
     const auto& conditions = found.value();
-    auto count = database.prepare("SELECT count(*) FROM audit_log" + conditions.sql);
+    auto count = database.prepare("SELECT count(*) FROM audit_log" + conditions.sql());
     if (!count) return store::Error{count.error()};
-    bind_all(count.value(), conditions);
+    conditions.bind(count.value());
     auto counted = count.value().step();
     if (!counted) return store::Error{counted.error()};
     RecordPage page;
     page.total = count.value().column_int(0);
 
-    const auto parameters = static_cast<int>(conditions.values.size());
-    auto select = database.prepare(std::string(select_records) + conditions.sql +
+    const auto parameters = conditions.parameter_count();
+    auto select = database.prepare(std::string(select_records) + conditions.sql() +
                                    " ORDER BY id DESC LIMIT ?" + std::to_string(parameters + 1) + " OFFSET ?" +
                                    std::to_string(parameters + 2));
     if (!select) return store::Error{select.error()};
-    bind_all(select.value(), conditions);
+    conditions.bind(select.value());
     select.value().bind(parameters + 1, filter.limit).bind(parameters + 2, filter.offset);
     auto records = read_all(select.value());
     if (!records) return store::Error{records.error()};
@@ -150,10 +122,10 @@ store::Result<std::vector<StoredRecord>> records_between(store::Database& databa
     auto found = conditions_of(database, filter);
     if (!found) return store::Error{found.error()};
     const auto& conditions = found.value();
-    auto select = database.prepare(std::string(select_records) + conditions.sql +
+    auto select = database.prepare(std::string(select_records) + conditions.sql() +
                                    " ORDER BY id");
     if (!select) return store::Error{select.error()};
-    bind_all(select.value(), conditions);
+    conditions.bind(select.value());
     return read_all(select.value());
 }
 

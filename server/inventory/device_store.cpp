@@ -2,6 +2,7 @@
 
 #include "inventory/device_class.hpp"
 #include "inventory/json_list.hpp"
+#include "store/conditions.hpp"
 #include "text/search_fold.hpp"
 
 namespace madoguchi::server::inventory {
@@ -57,47 +58,15 @@ DeviceRow read_row(const store::Statement& row) {
     return device;
 }
 
-// A WHERE clause over numbered text parameters, with the values to bind in order.
-struct Conditions {
-    std::string sql;
-    std::vector<std::string> texts;
-
-    // `condition` holds "?" where the value goes (once or more).
-    void add(std::string_view condition, std::string value) {
-        texts.push_back(std::move(value));
-        std::string parameter = "?";
-        parameter += std::to_string(texts.size());
-        sql += sql.empty() ? " WHERE " : " AND ";
-        for (const char c : condition) {
-            if (c == '?') {
-                sql += parameter;
-            } else {
-                sql += c;
-            }
-        }
-    }
-    // A number of our own making, written into the SQL.
-    void add_number(std::string_view column, std::int64_t value) {
-        sql += sql.empty() ? " WHERE " : " AND ";
-        sql += column;
-        sql += " = ";
-        sql += std::to_string(value);
-    }
-
-    void bind(store::Statement& statement) const {
-        for (std::size_t index = 0; index < texts.size(); ++index) statement.bind(static_cast<int>(index + 1), texts[index]);
-    }
-};
-
-Conditions filters_of(const DeviceQuery& query) {
-    Conditions conditions;
+store::Conditions filters_of(const DeviceQuery& query) {
+    store::Conditions conditions;
     // instr() rather than LIKE: '%' and '_' typed by a user stay literal.
     // search_text is kept folded by triggers (migration 9); the query is folded the same way.
     if (!query.text.empty()) conditions.add("instr(d.search_text, ?) > 0", madoguchi::text::fold_for_search(query.text));
     if (!query.class_code.empty()) conditions.add("d.class = ?", query.class_code);
     if (query.state) conditions.add("d.state = ?", std::string(domain::state_name(*query.state)));
     if (!query.division_code.empty()) conditions.add("d.division_code = ?", query.division_code);
-    if (query.location_id != 0) conditions.add_number("d.location_id", query.location_id);
+    if (query.location_id != 0) conditions.add_sql(std::string("d.location_id = ").append(std::to_string(query.location_id)));
     if (!query.only_division.empty()) conditions.add("d.division_code = ?", query.only_division);
     if (!query.only_custodian.empty()) conditions.add("d.custodian_login = ?", query.only_custodian);
     return conditions;
@@ -114,7 +83,7 @@ std::string sort_key(const DeviceRow& row, DeviceSort sort) {
 }
 
 // After the cursor in the order of the sort; ids break ties of equal keys.
-void add_cursor(Conditions& conditions, const DeviceQuery& query) {
+void add_cursor(store::Conditions& conditions, const DeviceQuery& query) {
     if (!query.after) return;
     const auto column = std::string(sort_column(query.sort));
     const char* beyond = descending(query.sort) ? " < " : " > ";
@@ -198,7 +167,7 @@ std::optional<DeviceCursor> decode_cursor(std::string_view text) {
 
 store::Result<DevicePage> list_devices(store::Database& database, const DeviceQuery& query) {
     const auto filters = filters_of(query);
-    auto count = database.prepare("SELECT count(*) FROM devices d" + filters.sql);
+    auto count = database.prepare("SELECT count(*) FROM devices d" + filters.sql());
     if (!count) return store::Error{count.error()};
     filters.bind(count.value());
     if (auto counted = count.value().step(); !counted) return store::Error{counted.error()};
@@ -208,7 +177,7 @@ store::Result<DevicePage> list_devices(store::Database& database, const DeviceQu
     auto paged = filters;
     add_cursor(paged, query);
     const auto direction = descending(query.sort) ? " DESC" : "";
-    auto select = database.prepare(std::string(select_devices) + paged.sql + " ORDER BY " +
+    auto select = database.prepare(std::string(select_devices) + paged.sql() + " ORDER BY " +
                                    std::string(sort_column(query.sort)) + direction + ", d.id" + direction +
                                    " LIMIT " + std::to_string(query.limit + 1));
     if (!select) return store::Error{select.error()};

@@ -62,12 +62,6 @@ nlohmann::json class_json(const domain::DeviceClass& device_class) {
             {"states", states}};
 }
 
-api::ApiError validation_error(const std::vector<validation::FieldProblem>& problems) {
-    auto error = api::make_error("validation_failed");
-    for (const auto& problem : problems) api::add_field(error, problem.field, problem.reason_key);
-    return error;
-}
-
 void create_location(store::SharedDatabase& database, const httplib::Request& request, httplib::Response& response,
                      const RequestContext& context) {
     const auto object = http::json_object(request, response);
@@ -79,7 +73,7 @@ void create_location(store::SharedDatabase& database, const httplib::Request& re
     location.room = reader.optional_string("room").value_or("");
     if (auto refused = reader.refusal()) return http::send_error(response, refused->status, refused->error);
     if (const auto problems = domain::validate(location); !problems.empty()) {
-        return http::send_error(response, 422, validation_error(problems));
+        return http::send_error(response, 422, api::validation_error(problems));
     }
     http::answer_in_transaction(database, request, response, [&](store::Database& connection) -> store::Result<Reply> {
         auto id = insert_location(connection, location);
@@ -106,7 +100,7 @@ void create_model(store::SharedDatabase& database, const httplib::Request& reque
     model.consumables = reader.optional_strings("consumables").value_or(std::vector<std::string>{});
     if (auto refused = reader.refusal()) return http::send_error(response, refused->status, refused->error);
     if (const auto problems = domain::validate(model); !problems.empty()) {
-        return http::send_error(response, 422, validation_error(problems));
+        return http::send_error(response, 422, api::validation_error(problems));
     }
     http::answer_in_transaction(database, request, response, [&](store::Database& connection) -> store::Result<Reply> {
         auto id = insert_model(connection, model);

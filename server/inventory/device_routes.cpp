@@ -106,12 +106,6 @@ std::optional<std::int64_t> id_in_path(const RequestContext& context, httplib::R
     return std::get<std::int64_t>(id);
 }
 
-api::ApiError validation_error(const std::vector<validation::FieldProblem>& problems) {
-    auto error = api::make_error("validation_failed");
-    for (const auto& problem : problems) api::add_field(error, problem.field, problem.reason_key);
-    return error;
-}
-
 // The stored device, re-read for the answer and the audit record.
 store::Result<DeviceRow> reread(store::Database& database, std::int64_t id) {
     auto found = find_device(database, id);
@@ -125,7 +119,7 @@ store::Result<std::optional<Reply>> check_stored(store::Database& database, cons
                                                  std::int64_t self) {
     auto problems = check_references(database, fields);
     if (!problems) return store::Error{problems.error()};
-    if (!problems.value().empty()) return std::optional<Reply>(refusal(422, validation_error(problems.value())));
+    if (!problems.value().empty()) return std::optional<Reply>(refusal(422, api::validation_error(problems.value())));
     auto holder = device_id_of_tag(database, fields.asset_tag);
     if (!holder) return store::Error{holder.error()};
     if (holder.value() && *holder.value() != self) {
@@ -194,7 +188,7 @@ void create(store::SharedDatabase& database, const httplib::Request& request, ht
     }
     const auto& device = std::get<DeviceBody>(body);
     if (const auto problems = domain::validate(device.fields); !problems.empty()) {
-        return http::send_error(response, 422, validation_error(problems));
+        return http::send_error(response, 422, api::validation_error(problems));
     }
     const auto state = device.state.value_or(domain::AssetState::in_stock);
     const auto* device_class = domain::find_device_class(device.fields.class_code);
@@ -237,7 +231,7 @@ void change(store::SharedDatabase& database, const httplib::Request& request, ht
         const auto& device = std::get<DeviceBody>(body);
         if (device.version != before.asset.version) return stale(before);
         if (const auto problems = domain::validate(device.fields); !problems.empty()) {
-            return refusal(422, validation_error(problems));
+            return refusal(422, api::validation_error(problems));
         }
         // A class change must leave the device in a state its new class allows.
         const auto* device_class = domain::find_device_class(device.fields.class_code);

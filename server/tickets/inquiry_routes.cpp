@@ -37,9 +37,7 @@ std::variant<Answer, idempotency::Write> prepare_inquiry(const httplib::Request&
     if (const auto* refused = std::get_if<http::BodyRefusal>(&body)) return refusal(refused->error, refused->status);
     auto parsed = madoguchi::tickets::inquiry_from_json(std::get<nlohmann::json>(body));
     if (!parsed.problems.empty()) {
-        auto error = api::make_error("validation_failed");
-        for (const auto& problem : parsed.problems) api::add_field(error, problem.field, problem.reason_key);
-        return refusal(error, 422);
+        return refusal(api::validation_error(parsed.problems), 422);
     }
     return idempotency::Write([inquiry = std::move(parsed.inquiry), actor = identity::actor_of(context),
                                requester = context.principal->user.id](store::Database& database) -> store::Result<Answer> {

@@ -14,6 +14,12 @@ ApiError& add_field(ApiError& error, std::string_view field, std::string_view re
     return error;
 }
 
+ApiError validation_error(std::span<const validation::FieldProblem> problems) {
+    auto error = make_error("validation_failed");
+    for (const auto& problem : problems) add_field(error, problem.field, problem.reason_key);
+    return error;
+}
+
 nlohmann::json to_json(const ApiError& error) {
     auto fields = nlohmann::json::object();
     for (const auto& [name, reason] : error.fields) fields[name] = reason;

@@ -4,8 +4,11 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
+
+#include "validation/field_problem.hpp"
 
 namespace madoguchi::api {
 
@@ -19,6 +22,8 @@ struct ApiError {
 // Builds an error from catalog key "error.<code>"; field messages from "field.<reason>" keys.
 ApiError make_error(std::string_view code);
 ApiError& add_field(ApiError& error, std::string_view field, std::string_view reason_key);
+// validation_failed naming each problem's field with its English text.
+ApiError validation_error(std::span<const validation::FieldProblem> problems);
 
 nlohmann::json to_json(const ApiError& error);
 // Empty when the body is not an API error document.

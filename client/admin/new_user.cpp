@@ -6,6 +6,7 @@ nlohmann::json NewUserForm::body() const {
     const auto fields = values.fields();
     nlohmann::json document{{"login", fields.login},
                             {"name", fields.name},
+                            {"name_kana", fields.name_kana},
                             {"division_code", fields.division_code},
                             {"roles", role_names(fields.roles)},
                             {"vendor_company", fields.vendor_company},

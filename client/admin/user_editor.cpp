@@ -6,6 +6,7 @@ nlohmann::json user_changes(const identity::UserFields& before, const UserFormVa
     const auto fields = after.fields();
     auto body = nlohmann::json::object();
     if (fields.name != before.name) body["name"] = fields.name;
+    if (fields.name_kana != before.name_kana) body["name_kana"] = fields.name_kana;
     if (fields.division_code != before.division_code) body["division_code"] = fields.division_code;
     if (fields.roles != before.roles) body["roles"] = role_names(fields.roles);
     if (fields.vendor_company != before.vendor_company) body["vendor_company"] = fields.vendor_company;

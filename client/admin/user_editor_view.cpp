@@ -37,6 +37,7 @@ void draw_read_only(App& app, const UserRecord& user, Language language) {
     const auto& divisions = app.divisions();
     draw_user_value("admin.field.login", user.fields.login, language);
     draw_user_value("admin.field.name", user.fields.name, language);
+    if (!user.fields.name_kana.empty()) draw_user_value("admin.field.name_kana", user.fields.name_kana, language);
     draw_user_value("admin.field.division", divisions.name_of(user.fields.division_code, language), language);
     draw_user_value("admin.field.roles", roles_text(user.fields.roles, language), language);
     if (!user.fields.vendor_company.empty()) draw_user_value("admin.field.vendor_company", user.fields.vendor_company, language);

@@ -43,6 +43,11 @@ bool draw_user_fields(UserFormValues& values, const FormErrors& errors, const Di
     }
     const auto name_error = errors.field("name", language);
     changed |= form_text_field({i18n::text("admin.field.name", language), true, name_error, {}}, values.name, language).changed;
+    const auto kana_error = errors.field("name_kana", language);
+    changed |= form_text_field({i18n::text("admin.field.name_kana", language), false, kana_error,
+                                i18n::text("admin.field.name_kana_hint", language)},
+                               values.name_kana, language)
+                   .changed;
 
     const auto labels = division_labels(divisions, language);
     int division = divisions.index_of(values.division_code);

@@ -30,6 +30,7 @@ std::optional<UserRecord> user_record_from_json(const nlohmann::json& user) {
     record.id = id->get<std::int64_t>();
     record.fields.login = text_of(user, "login");
     record.fields.name = text_of(user, "name");
+    record.fields.name_kana = text_of(user, "name_kana");
     record.fields.division_code = text_of(user, "division_code");
     record.fields.vendor_company = text_of(user, "vendor_company");
     record.fields.email = text_of(user, "email");
@@ -62,6 +63,7 @@ identity::UserFields UserFormValues::fields() const {
     identity::UserFields result;
     result.login = identity::normalise_login(login);
     result.name = name;
+    result.name_kana = name_kana;
     result.division_code = division_code;
     result.roles = chosen_roles();
     // A company name only belongs to vendors; it is hidden (and dropped) otherwise.
@@ -74,6 +76,7 @@ UserFormValues form_values(const identity::UserFields& fields) {
     UserFormValues values;
     values.login = fields.login;
     values.name = fields.name;
+    values.name_kana = fields.name_kana;
     values.division_code = fields.division_code;
     for (const auto role : fields.roles) {
         const auto index = role_index(role);

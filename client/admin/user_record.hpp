@@ -27,6 +27,7 @@ std::optional<UserRecord> user_record_from_json(const nlohmann::json& user);
 struct UserFormValues {
     std::string login;
     std::string name;
+    std::string name_kana;
     std::string division_code;
     std::array<bool, role_count> roles{};
     std::string vendor_company;

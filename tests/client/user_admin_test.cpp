@@ -64,9 +64,10 @@ TEST_CASE("an edit sends only the fields that changed", "[admin]") {
     CHECK(client::user_changes(before, after).empty());
 
     after.name = "山田 花子（兼務）";
+    after.name_kana = "ヤマダ ハナコ";
     after.roles[role_index(Role::manager)] = true;
     const auto body = client::user_changes(before, after);
-    CHECK(body == nlohmann::json{{"name", "山田 花子（兼務）"}, {"roles", {"staff", "manager"}}});
+    CHECK(body == nlohmann::json{{"name", "山田 花子（兼務）"}, {"name_kana", "ヤマダ ハナコ"}, {"roles", {"staff", "manager"}}});
 
     // A vendor's company goes only with the vendor role; dropping the role drops the company.
     before.roles = {Role::vendor};

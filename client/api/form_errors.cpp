@@ -16,7 +16,8 @@ void FormErrors::add_local(std::string_view field, std::string_view reason_key) 
 
 void FormErrors::add_result(const ApiResult& result) {
     if (result.ok()) return;
-    if (result.status == 422 || result.status == 400) {
+    // A conflict may name its field too (a tag another device has): shown beside it.
+    if (result.status == 422 || result.status == 400 || result.status == 409) {
         for (const auto& [field, message] : result.error.fields) server_[field] = message;
     }
     if (server_.empty()) general_ = result.error;

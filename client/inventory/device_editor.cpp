@@ -12,6 +12,7 @@ void DeviceEditor::open(const DeviceRow& device) {
     if (!device_ || device_->asset.id != device.asset.id) stale_ = false;
     device_ = device;
     values_ = form_values(device.asset.fields);
+    dates_.show(values_);
     errors_.clear();
 }
 

@@ -21,6 +21,7 @@ public:
     void close() { device_.reset(); }
     const DeviceRow* device() const { return device_ ? &*device_ : nullptr; }
     DeviceFormValues& values() { return values_; }
+    ContractDateFields& dates() { return dates_; }
     bool changed() const;
 
     // Checks the form; sends the changes when they are fine. False when nothing was sent.
@@ -40,6 +41,7 @@ public:
 private:
     std::optional<DeviceRow> device_;
     DeviceFormValues values_;
+    ContractDateFields dates_;
     FormErrors errors_;
     bool busy_ = false;
     bool stale_ = false;

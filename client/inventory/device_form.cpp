@@ -140,4 +140,9 @@ nlohmann::json device_changes(const inventory::AssetFields& before, const Device
     return body;
 }
 
+void ContractDateFields::show(const DeviceFormValues& values) {
+    start.set(date_of(values.contract_start));
+    end.set(date_of(values.contract_end));
+}
+
 }  // namespace madoguchi::client

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "inventory/asset.hpp"
+#include "ui/date_field_model.hpp"
 #include "validation/field_problem.hpp"
 
 namespace madoguchi::client {
@@ -29,6 +30,15 @@ struct DeviceFormValues {
     std::string contract_start;
     std::string contract_end;
     std::string notes;
+};
+
+// The contract dates as the kit's date fields (typed or picked from a calendar that marks
+// holidays); what they hold is copied into the values' text as YYYY-MM-DD.
+struct ContractDateFields {
+    DateFieldModel start;
+    DateFieldModel end;
+    // Shows the values' dates (on opening a record).
+    void show(const DeviceFormValues& values);
 };
 
 DeviceFormValues form_values(const inventory::AssetFields& fields);

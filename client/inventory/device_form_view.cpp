@@ -3,7 +3,9 @@
 #include <imgui.h>
 
 #include "app/app.hpp"
+#include "calendar/tokyo_time.hpp"
 #include "inventory/device_class.hpp"
+#include "ui/date_picker.hpp"
 #include "ui/form_field.hpp"
 #include "ui/format.hpp"
 #include "ui/item_registry.hpp"
@@ -71,14 +73,27 @@ void draw_general_error(const std::string& general) {
     report_last_item(general, "alert");
 }
 
+// A contract date: typed or picked from the calendar; a problem the rules find (an end
+// before the start) is shown under it.
+void date(App& app, const char* label_key, const char* field, DateFieldModel& model, std::string& value,
+          const FormErrors& errors, Language language) {
+    ImGui::TextUnformatted(t(label_key, language));
+    const auto today = calendar::to_tokyo(calendar::now()).date;
+    if (date_field(t(label_key, language), model, language, app.preferences().wareki, today)) {
+        value = model.value() ? calendar::format_date(*model.value()) : std::string();
+    }
+    if (const auto error = errors.field(field, language); !error.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, status_colours().error);
+        ImGui::TextWrapped("%s", error.c_str());
+        ImGui::PopStyleColor();
+        report_last_item(error, "alert");
+    }
+}
+
 }  // namespace
 
-void draw_device_form(App& app, InventoryPage& page, Language language) {
-    auto& editor = page.pane.editor;
-    if (editor.device() == nullptr) return;
-    auto& values = editor.values();
-    const auto& errors = editor.errors();
-    const auto& catalogs = page.catalogs;
+void draw_device_form_fields(App& app, const InventoryCatalogs& catalogs, DeviceFormValues& values,
+                             ContractDateFields& dates, const FormErrors& errors, Language language) {
     text("inventory.column.tag", "asset_tag", values.asset_tag, errors, language, true);
     text("inventory.label.serial", "serial", values.serial, errors, language);
     class_choice(values, errors, catalogs, language);
@@ -103,12 +118,16 @@ void draw_device_form(App& app, InventoryPage& page, Language language) {
     }
     text("inventory.label.toner_delivery_address", "toner_delivery_address", values.toner_delivery_address, errors, language);
     text("inventory.label.toner_contact", "toner_contact", values.toner_contact, errors, language);
-    text("inventory.label.contract_start", "contract_start", values.contract_start, errors, language, false,
-         "inventory.label.date_hint");
-    text("inventory.label.contract_end", "contract_end", values.contract_end, errors, language, false,
-         "inventory.label.date_hint");
+    date(app, "inventory.label.contract_start", "contract_start", dates.start, values.contract_start, errors, language);
+    date(app, "inventory.label.contract_end", "contract_end", dates.end, values.contract_end, errors, language);
     text("inventory.label.notes", "notes", values.notes, errors, language, false, nullptr, true);
     draw_general_error(errors.general(language));
+}
+
+void draw_device_form(App& app, InventoryPage& page, Language language) {
+    auto& editor = page.pane.editor;
+    if (editor.device() == nullptr) return;
+    draw_device_form_fields(app, page.catalogs, editor.values(), editor.dates(), editor.errors(), language);
     ImGui::BeginDisabled(editor.busy() || !editor.changed());
     if (ImGui::Button(t("inventory.save", language))) editor.save(app.api());
     ImGui::EndDisabled();

@@ -1,6 +1,7 @@
 #pragma once
-// 台帳's page state: the catalogs for labels and choices, the whole fleet in the table, and
-// the detail pane of the device picked there.
+// 台帳's page state: the catalogs for labels and choices, the whole fleet in the table, the
+// detail pane of the device picked there, and the 新規登録 dialog.
+#include "inventory/device_creator.hpp"
 #include "inventory/device_pane.hpp"
 #include "inventory/fleet.hpp"
 #include "inventory/inventory_catalogs.hpp"
@@ -13,6 +14,7 @@ struct InventoryPage {
     InventoryCatalogs catalogs;
     Fleet fleet;
     DevicePane pane;
+    DeviceCreator creator;
     bool started = false;
     bool labels_ready = false;  // the table has read the loaded catalogs
 };

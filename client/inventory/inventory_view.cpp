@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "app/app.hpp"
+#include "inventory/device_creator_view.hpp"
 #include "inventory/device_pane_view.hpp"
 #include "ui/data_table.hpp"
 #include "ui/format.hpp"
@@ -28,6 +29,27 @@ void take_results(App& app, InventoryPage& page, Language language) {
     const auto now = Toasts::Clock::now();
     if (events.saved) app.toasts().show(ToastKind::success, "inventory.saved", now);
     if (events.moved) app.toasts().show(ToastKind::success, "inventory.moved", now);
+    if (auto created = page.creator.take_created()) {
+        page.fleet.put(*created);
+        page.fleet.focus(created->asset.id);
+        app.toasts().show(ToastKind::success, "inventory.created", now);
+    }
+}
+
+// 新規登録 for those who may edit; 再読み込み for everyone, since other operators, imports
+// and the counters change the ledger while this table is open.
+void draw_toolbar(App& app, InventoryPage& page, bool may_edit, Language language) {
+    if (may_edit) {
+        if (ImGui::Button(t("inventory.create", language))) page.creator.open();
+        ImGui::SameLine();
+    }
+    ImGui::BeginDisabled(page.fleet.state() == Fleet::State::loading);
+    if (ImGui::Button(t("inventory.reload", language))) {
+        page.labels_ready = false;
+        page.catalogs.load(app.api(), language);
+        page.fleet.reload(app.api());
+    }
+    ImGui::EndDisabled();
 }
 
 // Loading, failed, or how many devices the filters show.
@@ -75,10 +97,13 @@ void draw_inventory_page(App& app) {
         page.fleet.labels_changed();
     }
     take_results(app, page, language);
+    draw_toolbar(app, page, may_edit, language);
     if (!may_edit) {
+        ImGui::SameLine();
         ImGui::TextDisabled("%s", t("inventory.read_only", language));
         report_last_item(i18n::text("inventory.read_only", language), "status");
     }
+    draw_device_creator(app, page);
     if (!draw_fleet_state(app, page, language)) return;
 
     auto& fleet = page.fleet;

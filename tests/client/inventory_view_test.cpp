@@ -41,6 +41,8 @@ struct FakeLedger {
     std::vector<std::string> roles;
     std::string state = "installed";
     std::vector<nlohmann::json> moves;
+    std::vector<nlohmann::json> created;
+    int list_reads = 0;
 
     nlohmann::json mfp() const {
         auto device = device_json(7, "MFP-000007", "mfp", state, 4 + static_cast<std::int64_t>(moves.size()));
@@ -59,6 +61,7 @@ struct FakeLedger {
         if (path == "/api/v1/device-models") return {200, testing::models_fixture};
         if (path == "/api/v1/locations") return {200, testing::locations_fixture};
         if (path == "/api/v1/devices?limit=1000") {
+            ++list_reads;
             return {200, testing::page_json({mfp(), device_json(8, "TAB-000001", "tablet", "on_loan"),
                                              device_json(9, "PC-000001", "business_pc", "in_stock")},
                                             3, nullptr)};
@@ -67,6 +70,11 @@ struct FakeLedger {
             const auto next = state == "installed" ? nlohmann::json{"in_repair", "retired"} : nlohmann::json{"installed"};
             return {200, nlohmann::json{{"device", mfp()}, {"next_states", next}}.dump()};
         }
+        if (!created.empty() && path == "/api/v1/devices/100") {
+            auto device = device_json(100, created.back()["asset_tag"], created.back()["class"], "in_stock");
+            return {200, nlohmann::json{{"device", device}, {"next_states", nlohmann::json::array()}}.dump()};
+        }
+        if (path == "/api/v1/devices/100/history") return {200, R"({"history":[]})"};
         if (path == "/api/v1/devices/7/history") {
             auto history = nlohmann::json::array();
             for (const auto& move : moves) {
@@ -75,6 +83,17 @@ struct FakeLedger {
                                    {"before", {{"state", "installed"}}}, {"after", {{"state", move["to"]}}}});
             }
             return {200, nlohmann::json{{"history", history}}.dump()};
+        }
+        if (request.method == "POST" && path == "/api/v1/devices") {
+            const auto body = nlohmann::json::parse(request.body);
+            if (body.value("asset_tag", "") == "MFP-000007") {
+                return {409, R"({"error":{"code":"duplicate_asset_tag","message":"duplicate","message_ja":"重複",)"
+                             R"("fields":{"asset_tag":"is already the tag of another device"}}})"};
+            }
+            created.push_back(body);
+            auto device = device_json(100, body["asset_tag"], body["class"], "in_stock");
+            device["contract_end"] = body.value("contract_end", nlohmann::json());
+            return {201, nlohmann::json{{"device", device}}.dump()};
         }
         if (request.method == "POST" && path == "/api/v1/devices/7/transitions") {
             moves.push_back(nlohmann::json::parse(request.body));
@@ -173,6 +192,44 @@ TEST_CASE("an auditor reads the ledger without the edit tab or state buttons", "
     CHECK_FALSE(screen.find("編集"));
     CHECK_FALSE(screen.find("「修理中」にする", "button"));
     CHECK(screen.find("履歴"));
+}
+
+TEST_CASE("an operator registers a device: a taken tag is shown beside its field, the new device opens in the table",
+          "[inventory][headless]") {
+    LedgerApp screen({"operator"});
+    screen.click("新規登録", "button");
+    REQUIRE(screen.find("登録", "button"));
+    auto& creator = screen.app.inventory_page().creator;
+    screen.click("登録", "button");
+    CHECK(screen.find("必須です。", "alert"));  // tag and class are required: nothing was sent
+    CHECK(screen.ledger.created.empty());
+
+    creator.values().asset_tag = "MFP-000007";
+    creator.values().class_code = "mfp";
+    creator.values().contract_end = "2031-03-31";
+    screen.click("登録", "button");
+    CHECK(screen.find("この資産番号はすでに登録されています。", "alert"));
+    CHECK(screen.ledger.created.empty());
+
+    creator.values().asset_tag = "MFP-000100";
+    screen.click("登録", "button");
+    REQUIRE(screen.ledger.created.size() == 1);
+    CHECK(screen.ledger.created[0] ==
+          nlohmann::json{{"asset_tag", "MFP-000100"}, {"class", "mfp"}, {"contract_end", "2031-03-31"}});
+    CHECK_FALSE(screen.find("登録", "button"));
+    CHECK(screen.find("機器を台帳に登録しました。"));
+    CHECK(screen.find("MFP-000100", "table-row"));
+    CHECK(screen.find("MFP-000100", "heading"));  // opened in the pane
+}
+
+TEST_CASE("再読み込み reads the ledger again, and readers get it without 新規登録", "[inventory][headless]") {
+    LedgerApp screen({"auditor"});
+    CHECK_FALSE(screen.find("新規登録", "button"));
+    const int reads = screen.ledger.list_reads;
+    screen.click("再読み込み", "button");
+    screen.draw_until([&] { return screen.app.inventory_page().fleet.state() == client::Fleet::State::loaded; });
+    CHECK(screen.ledger.list_reads == reads + 1);
+    CHECK(screen.find("MFP-000007", "table-row"));
 }
 
 TEST_CASE("the 台帳 tab is offered to those the ledger API lets read it, not to vendors or plain staff",

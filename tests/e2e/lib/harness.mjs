@@ -22,8 +22,8 @@ export const testUsers = {
   staff: { login: 'staff', name: '職員 花子', roles: ['staff'] },
 };
 
-function runCommand(binary, args, input = '') {
-  const run = spawnSync(binary, args, { input, encoding: 'utf8', timeout: 30000 });
+function runCommand(binary, args, input = '', timeout = 30000) {
+  const run = spawnSync(binary, args, { input, encoding: 'utf8', timeout, maxBuffer: 16 * 1024 * 1024 });
   if (run.status !== 0) throw new Error(`madoguchi ${args.join(' ')} failed (${run.status}): ${run.stderr}${run.stdout}`);
   return run.stdout;
 }
@@ -40,10 +40,14 @@ export function addUser(server, { login, name, roles, division = testDivision.co
     '--division', division, '--roles', roles.join(',')], `${password}\n`);
 }
 
-export async function startServer({ binary = process.env.MADOGUCHI_BINARY, webDir = process.env.MADOGUCHI_WEB_DIR } = {}) {
+// `demo: true` fills the database with `madoguchi seed-demo` first (the whole fleet and 11,300
+// staff), for the benchmark; the test accounts are added beside the demo ones.
+export async function startServer({ binary = process.env.MADOGUCHI_BINARY, webDir = process.env.MADOGUCHI_WEB_DIR,
+  demo = false } = {}) {
   if (!binary || !existsSync(binary)) throw new Error(`server binary not found: ${binary}`);
   if (!webDir || !existsSync(join(webDir, 'index.html'))) throw new Error(`web app not built in ${webDir}`);
   const dataDir = mkdtempSync(join(tmpdir(), 'madoguchi-e2e-'));
+  if (demo) runCommand(binary, ['seed-demo', '--db', join(dataDir, 'madoguchi.db')], '', 300000);
   const child = spawn(binary, ['serve', '--port', '0', '--db', join(dataDir, 'madoguchi.db'), '--web-dir', webDir],
     { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';

@@ -127,7 +127,8 @@ const std::vector<std::string>& TableModel::folded_column(std::size_t column) co
     if (folded.size() != row_count_) {
         folded.clear();
         folded.reserve(row_count_);
-        for (std::size_t row = 0; row < row_count_; ++row) folded.push_back(fold_for_search(columns_[column].text(row)));
+        const auto& source = columns_[column].filter_text ? columns_[column].filter_text : columns_[column].text;
+        for (std::size_t row = 0; row < row_count_; ++row) folded.push_back(fold_for_search(source(row)));
     }
     return folded;
 }

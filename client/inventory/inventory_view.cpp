@@ -6,6 +6,7 @@
 
 #include "app/app.hpp"
 #include "inventory/device_pane_view.hpp"
+#include "inventory/import_wizard_view.hpp"
 #include "ui/data_table.hpp"
 #include "ui/format.hpp"
 #include "ui/item_registry.hpp"
@@ -28,6 +29,11 @@ void take_results(App& app, InventoryPage& page, Language language) {
     const auto now = Toasts::Clock::now();
     if (events.saved) app.toasts().show(ToastKind::success, "inventory.saved", now);
     if (events.moved) app.toasts().show(ToastKind::success, "inventory.moved", now);
+    // An import changes many devices at once: the fleet is read again.
+    if (page.import_wizard.take_committed()) {
+        app.toasts().show(ToastKind::success, "import.done", now);
+        page.fleet.reload(app.api());
+    }
 }
 
 // Loading, failed, or how many devices the filters show.
@@ -78,6 +84,11 @@ void draw_inventory_page(App& app) {
     if (!may_edit) {
         ImGui::TextDisabled("%s", t("inventory.read_only", language));
         report_last_item(i18n::text("inventory.read_only", language), "status");
+    } else if (page.import_wizard.is_open()) {
+        draw_import_wizard(app, page);
+        return;
+    } else if (ImGui::Button(t("import.open", language))) {
+        page.import_wizard.open();
     }
     if (!draw_fleet_state(app, page, language)) return;
 

@@ -4,6 +4,7 @@
 
 #include "api/form_errors.hpp"
 #include "api/query_string.hpp"
+#include "text/search_fold.hpp"
 #include "ui/format.hpp"
 
 namespace madoguchi::client {
@@ -11,6 +12,29 @@ namespace {
 
 // The server's joined-in name, or what the catalogs know when the answer had none.
 std::string or_else(const std::string& name, const std::string& fallback) { return name.empty() ? fallback : name; }
+
+// A reading in hiragana and in katakana, whichever it was stored in: the table's filter folds
+// width and case only, and staff type a name's reading either way.
+std::string readings_of(const std::string& kana) {
+    const auto hiragana = text::fold_for_search(kana);  // katakana, half-width too, as hiragana
+    std::string katakana;
+    for (std::size_t at = 0; at < hiragana.size(); ++at) {
+        const auto byte = static_cast<unsigned char>(hiragana[at]);
+        if (byte == 0xE3 && at + 2 < hiragana.size()) {
+            // U+3041–U+3096 (ぁ–ゖ) are 60 code points below their katakana.
+            char32_t code = ((byte & 0x0FU) << 12U) | ((static_cast<unsigned char>(hiragana[at + 1]) & 0x3FU) << 6U) |
+                            (static_cast<unsigned char>(hiragana[at + 2]) & 0x3FU);
+            if (code >= 0x3041 && code <= 0x3096) code += 0x60;
+            katakana += static_cast<char>(0xE0 | (code >> 12U));
+            katakana += static_cast<char>(0x80 | ((code >> 6U) & 0x3FU));
+            katakana += static_cast<char>(0x80 | (code & 0x3FU));
+            at += 2;
+        } else {
+            katakana += hiragana[at];
+        }
+    }
+    return hiragana + ' ' + katakana;
+}
 
 }  // namespace
 
@@ -54,7 +78,8 @@ Fleet::Fleet(const InventoryCatalogs& catalogs, i18n::Language language)
                // Staff are found by their reading too (やまだ finds 山田 花子), and by login.
                [this](std::size_t row) {
                    const auto& device = devices_[row];
-                   return device.custodian_name + ' ' + device.custodian_name_kana + ' ' + device.asset.fields.custodian_login;
+                   return device.custodian_name + ' ' + readings_of(device.custodian_name_kana) + ' ' +
+                          device.asset.fields.custodian_login;
                }},
           },
           0, [this](std::size_t row) { return devices_[row].asset.fields.asset_tag; }) {}

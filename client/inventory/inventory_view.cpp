@@ -7,6 +7,7 @@
 #include "app/app.hpp"
 #include "inventory/device_creator_view.hpp"
 #include "inventory/device_pane_view.hpp"
+#include "inventory/import_wizard_view.hpp"
 #include "ui/data_table.hpp"
 #include "ui/format.hpp"
 #include "ui/item_registry.hpp"
@@ -29,6 +30,11 @@ void take_results(App& app, InventoryPage& page, Language language) {
     const auto now = Toasts::Clock::now();
     if (events.saved) app.toasts().show(ToastKind::success, "inventory.saved", now);
     if (events.moved) app.toasts().show(ToastKind::success, "inventory.moved", now);
+    // An import changes many devices at once: the fleet is read again.
+    if (page.import_wizard.take_committed()) {
+        app.toasts().show(ToastKind::success, "import.done", now);
+        page.fleet.reload(app.api());
+    }
     if (auto created = page.creator.take_created()) {
         page.fleet.put(*created);
         page.fleet.focus(created->asset.id);
@@ -36,11 +42,13 @@ void take_results(App& app, InventoryPage& page, Language language) {
     }
 }
 
-// 新規登録 for those who may edit; 再読み込み for everyone, since other operators, imports
-// and the counters change the ledger while this table is open.
+// 新規登録 and 取り込み for those who may edit; 再読み込み for everyone, since other operators,
+// imports and the counters change the ledger while this table is open.
 void draw_toolbar(App& app, InventoryPage& page, bool may_edit, Language language) {
     if (may_edit) {
         if (ImGui::Button(t("inventory.create", language))) page.creator.open();
+        ImGui::SameLine();
+        if (ImGui::Button(t("import.open", language))) page.import_wizard.open();
         ImGui::SameLine();
     }
     ImGui::BeginDisabled(page.fleet.state() == Fleet::State::loading);
@@ -97,6 +105,10 @@ void draw_inventory_page(App& app) {
         page.fleet.labels_changed();
     }
     take_results(app, page, language);
+    if (may_edit && page.import_wizard.is_open()) {
+        draw_import_wizard(app, page);
+        return;
+    }
     draw_toolbar(app, page, may_edit, language);
     if (!may_edit) {
         ImGui::SameLine();

@@ -27,6 +27,9 @@ struct TableColumn {
     std::function<std::string(std::size_t row)> text{};
     std::function<double(std::size_t row)> number{};
     std::function<calendar::Date(std::size_t row)> date{};
+    // What the column's filter searches when it is more than the text shown (a name with its
+    // kana reading); by default the text.
+    std::function<std::string(std::size_t row)> filter_text{};
 };
 
 struct SortSpec {

@@ -34,8 +34,9 @@ struct AppConfig {
     std::vector<ProxyNetwork> trusted_proxies;
 };
 
-// No API request needs more; larger bodies get 413 before any handler runs.
-inline constexpr std::size_t max_request_body_bytes = 1024 * 1024;
+// No JSON request needs more; larger bodies get 413 before any handler runs. Routes that
+// take files allow more (Route::max_body_bytes).
+inline constexpr std::size_t max_request_body_bytes = default_body_limit;
 inline constexpr std::size_t worker_threads = 64;
 
 class App {

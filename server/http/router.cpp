@@ -1,5 +1,6 @@
 #include "http/router.hpp"
 
+#include <algorithm>
 #include <optional>
 
 #include "http/errors.hpp"
@@ -56,6 +57,10 @@ bool Router::dispatch(const httplib::Request& request, httplib::Response& respon
         auto params = match_path(route.path, request.path);
         if (!params) continue;
         if (answers(route, request.method)) {
+            if (request.body.size() > route.max_body_bytes) {
+                send_error(response, 413, api::make_error("payload_too_large"));
+                return true;
+            }
             gate(route, request, response, std::move(*params));
             return true;
         }
@@ -65,6 +70,12 @@ bool Router::dispatch(const httplib::Request& request, httplib::Response& respon
     response.set_header("Allow", allowed_methods(request.path));
     send_error(response, 405, api::make_error("method_not_allowed"));
     return true;
+}
+
+std::size_t Router::largest_body_limit() const {
+    std::size_t largest = default_body_limit;
+    for (const auto& route : routes_) largest = std::max(largest, route.max_body_bytes);
+    return largest;
 }
 
 std::string Router::allowed_methods(std::string_view path) const {

@@ -56,12 +56,16 @@ struct RequestContext {
 
 using RouteHandler = std::function<void(const httplib::Request&, httplib::Response&, const RequestContext&)>;
 
+// No JSON request needs more; routes that take files allow more (Route::max_body_bytes).
+inline constexpr std::size_t default_body_limit = 1024 * 1024;
+
 struct Route {
     std::string method;        // "GET", "POST", …; a GET route also answers HEAD
     std::string path;          // OpenAPI-style template, e.g. /api/v1/tickets/{id}
     std::string operation_id;  // its operation's operationId in openapi.json
     Access access;
     RouteHandler handler;
+    std::size_t max_body_bytes = default_body_limit;  // a larger body gets 413
 };
 
 // Decides whether the request may reach the route: runs the handler with the context it
@@ -73,6 +77,8 @@ public:
     // Add every route before the server starts: the table is read without locking.
     void add(Route route);
     const std::vector<Route>& routes() const { return routes_; }
+    // The largest body any route takes: what the HTTP server must read before routing.
+    std::size_t largest_body_limit() const;
 
     // Hands the route for the request's method and path to the gate. A known path asked with
     // another method gets 405 with an Allow header. False when no route has this path.

@@ -207,6 +207,18 @@ store::Result<std::optional<DeviceRow>> find_device(store::Database& database, s
     return std::optional<DeviceRow>(read_row(select.value()));
 }
 
+store::Result<std::vector<DeviceRow>> all_devices(store::Database& database) {
+    auto select = database.prepare(select_devices);
+    if (!select) return store::Error{select.error()};
+    std::vector<DeviceRow> devices;
+    while (true) {
+        auto row = select.value().step();
+        if (!row) return store::Error{row.error()};
+        if (!row.value()) return devices;
+        devices.push_back(read_row(select.value()));
+    }
+}
+
 store::Result<std::optional<std::int64_t>> device_id_of_tag(store::Database& database, const std::string& tag) {
     auto select = database.prepare("SELECT id FROM devices WHERE asset_tag = ?1");
     if (!select) return store::Error{select.error()};

@@ -63,6 +63,8 @@ struct DevicePage {
 
 store::Result<DevicePage> list_devices(store::Database& database, const DeviceQuery& query);
 store::Result<std::optional<DeviceRow>> find_device(store::Database& database, std::int64_t id);
+// Every device, for imports that compare a whole file with the ledger.
+store::Result<std::vector<DeviceRow>> all_devices(store::Database& database);
 store::Result<std::optional<std::int64_t>> device_id_of_tag(store::Database& database, const std::string& tag);
 
 store::Result<std::int64_t> insert_device(store::Database& database, const AssetFields& fields, AssetState state,

@@ -43,6 +43,7 @@ struct FakeLedger {
     std::vector<nlohmann::json> moves;
     std::vector<nlohmann::json> created;
     int list_reads = 0;
+    std::vector<std::string> imports;  // "<path> <body>" of each import asked for
 
     nlohmann::json mfp() const {
         auto device = device_json(7, "MFP-000007", "mfp", state, 4 + static_cast<std::int64_t>(moves.size()));
@@ -94,6 +95,20 @@ struct FakeLedger {
             auto device = device_json(100, body["asset_tag"], body["class"], "in_stock");
             device["contract_end"] = body.value("contract_end", nlohmann::json());
             return {201, nlohmann::json{{"device", device}}.dump()};
+        }
+        if (request.method == "POST" && path.starts_with("/api/v1/imports/devices")) {
+            imports.push_back(path + " " + request.body);
+            // A file with "bad" in it has one problem; any other adds one tablet.
+            auto errors = nlohmann::json::array();
+            if (request.body.find("bad") != std::string::npos) {
+                errors.push_back({{"line", 2}, {"column", "機種名"}, {"value", "IM C9999"}, {"code", "field.unknown_model"},
+                                  {"message", "is not a registered device model"},
+                                  {"message_ja", "この機種は登録されていません。"}});
+            }
+            const nlohmann::json answer{{"creates", 1}, {"updates", 0}, {"unchanged", 0}, {"errors", errors},
+                                        {"preview", {{{"line", 2}, {"action", "create"}, {"asset_tag", "TAB-000301"},
+                                                      {"class", "tablet"}, {"state", "in_stock"}}}}};
+            return {200, answer.dump()};
         }
         if (request.method == "POST" && path == "/api/v1/devices/7/transitions") {
             moves.push_back(nlohmann::json::parse(request.body));
@@ -184,9 +199,41 @@ TEST_CASE("an operator opens a device from the ledger, changes its state with a 
     CHECK(screen.find("desk 状態変更（設置済 → 修理中）", "table-row"));
 }
 
+TEST_CASE("an operator imports a file through the wizard: problems keep 取り込む disabled, a clean file is committed",
+          "[inventory][headless]") {
+    LedgerApp screen({"operator"});
+    std::string picked = "資産番号,機種名\nTAB-000301,bad\n";
+    screen.app.set_file_picker([&picked](const std::string& accept, client::FilePicked done) {
+        CHECK(accept == ".csv,text/csv");
+        done(client::PickedFile{"台帳.csv", "text/csv", picked});
+    });
+    screen.click("取り込み", "button");
+    REQUIRE(screen.find("台帳の取り込み（CSV）", "heading"));
+    CHECK_FALSE(screen.find("MFP-000007", "table-row"));  // the wizard takes the table's place
+    screen.click("CSV ファイルを選択…", "button");
+    REQUIRE(screen.ledger.imports.size() == 1);
+    CHECK(screen.ledger.imports[0] == "/api/v1/imports/devices?dry_run=1 " + picked);
+    CHECK(screen.find("登録 1 件・更新 0 件・変更なし 0 件", "status"));
+    CHECK(screen.find("1 件の誤りがあります。ファイルを直してから選び直してください。", "status"));
+    CHECK(screen.find("2 機種名 IM C9999 この機種は登録されていません。", "row"));
+    screen.click("取り込む", "button");
+    CHECK(screen.ledger.imports.size() == 1);  // disabled: nothing was sent
+
+    picked = "資産番号\nTAB-000301\n";
+    screen.click("CSV ファイルを選択…", "button");
+    CHECK(screen.find("誤りはありません。「取り込む」で台帳に登録します。", "status"));
+    CHECK(screen.find("2 登録 TAB-000301 公用タブレット 在庫", "row"));
+    screen.click("取り込む", "button");
+    REQUIRE(screen.ledger.imports.size() == 3);
+    CHECK(screen.ledger.imports[2] == "/api/v1/imports/devices?dry_run=0 " + picked);
+    CHECK_FALSE(screen.find("台帳の取り込み（CSV）", "heading"));
+    CHECK(screen.draw_until([&] { return screen.find("MFP-000007", "table-row") != nullptr; }));
+}
+
 TEST_CASE("an auditor reads the ledger without the edit tab or state buttons", "[inventory][headless]") {
     LedgerApp screen({"auditor", "it_office"});
     CHECK(screen.find("閲覧のみです（台帳の変更は運用窓口とシステム管理者が行います）。", "status"));
+    CHECK_FALSE(screen.find("取り込み", "button"));
     screen.click("MFP-000007", "table-row");
     REQUIRE(screen.find("MFP-000007", "heading"));
     CHECK_FALSE(screen.find("編集"));

@@ -50,6 +50,7 @@ const std::map<std::string, std::string> expected_access{
     {"updateDevice", "operator,admin"},
     {"transitionDevice", "operator,admin"},
     {"getDeviceHistory", "staff,manager,operator,it_office,auditor,admin"},
+    {"importLedger", "operator,admin"},
 };
 
 std::string access_of(const madoguchi::server::http::Access& access) {
@@ -61,7 +62,7 @@ std::string access_of(const madoguchi::server::http::Access& access) {
 }
 
 std::string concrete_path(std::string path) {
-    for (const auto& [parameter, value] : {std::pair{"{id}", "1"}, std::pair{"{key}", "login:nobody"}}) {
+    for (const auto& [parameter, value] : {std::pair{"{id}", "1"}, std::pair{"{key}", "login:nobody"}, std::pair{"{table}", "devices"}}) {
         if (const auto at = path.find(parameter); at != std::string::npos) path.replace(at, std::string(parameter).size(), value);
     }
     return path;

@@ -48,6 +48,13 @@ Fleet::Fleet(const InventoryCatalogs& catalogs, i18n::Language language)
                [this](std::size_t row) {
                    const auto& device = devices_[row];
                    return or_else(device.custodian_name, device.asset.fields.custodian_login);
+               },
+               {},
+               {},
+               // Staff are found by their reading too (やまだ finds 山田 花子), and by login.
+               [this](std::size_t row) {
+                   const auto& device = devices_[row];
+                   return device.custodian_name + ' ' + device.custodian_name_kana + ' ' + device.asset.fields.custodian_login;
                }},
           },
           0, [this](std::size_t row) { return devices_[row].asset.fields.asset_tag; }) {}

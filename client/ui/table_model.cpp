@@ -4,7 +4,7 @@
 #include <numeric>
 #include <utility>
 
-#include "ui/search_text.hpp"
+#include "text/search_fold.hpp"
 
 namespace madoguchi::client {
 namespace {
@@ -127,7 +127,8 @@ const std::vector<std::string>& TableModel::folded_column(std::size_t column) co
     if (folded.size() != row_count_) {
         folded.clear();
         folded.reserve(row_count_);
-        for (std::size_t row = 0; row < row_count_; ++row) folded.push_back(fold_for_search(columns_[column].text(row)));
+        const auto& source = columns_[column].filter_text ? columns_[column].filter_text : columns_[column].text;
+        for (std::size_t row = 0; row < row_count_; ++row) folded.push_back(text::fold_for_search(source(row)));
     }
     return folded;
 }
@@ -135,13 +136,13 @@ const std::vector<std::string>& TableModel::folded_column(std::size_t column) co
 void TableModel::refilter() const {
     std::vector<std::pair<std::size_t, std::string>> active;
     for (std::size_t column = 0; column < filters_.size(); ++column) {
-        auto needle = fold_for_search(trimmed(filters_[column]));
+        auto needle = text::fold_for_search(filters_[column]);
         if (!needle.empty()) active.emplace_back(column, std::move(needle));
     }
     visible_.clear();
     for (const auto row : sorted_) {
         const bool matches = std::all_of(active.begin(), active.end(), [&](const auto& filter) {
-            return contains_folded(folded_column(filter.first)[row], filter.second);
+            return folded_column(filter.first)[row].find(filter.second) != std::string::npos;
         });
         if (matches) visible_.push_back(row);
     }

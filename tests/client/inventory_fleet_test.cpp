@@ -90,6 +90,24 @@ TEST_CASE("the ledger's columns show tag, class, model, state, location, divisio
     CHECK(ledger.fleet.current()->asset.fields.asset_tag == "TAB-000001");
 }
 
+TEST_CASE("the custodian filter finds staff by the reading of their name, in either kana, and by login", "[inventory]") {
+    Ledger ledger;
+    ledger.fleet.reload(ledger.api);
+    auto katakana_reading = device_json(2, "TAB-000001", "tablet", "on_loan");
+    katakana_reading["custodian_login"] = "sato";
+    katakana_reading["custodian_name"] = "佐藤 一郎";
+    katakana_reading["custodian_name_kana"] = "サトウ イチロウ";
+    ledger.transport.answer(200, page_json({yamada_mfp(), katakana_reading}, 2, nullptr));
+    auto& table = ledger.fleet.table();
+    for (const auto* typed : {"やまだ", "ヤマダ", "ﾔﾏﾀﾞ", "山田", "yamada", "さとう", "サトウ", "ｓａｔｏ", "佐藤一郎"}) {
+        INFO(typed);
+        table.set_filter(client::fleet_column::custodian, typed);
+        CHECK(table.match_count() == 1);
+    }
+    table.set_filter(client::fleet_column::custodian, "すずき");
+    CHECK(table.match_count() == 0);
+}
+
 TEST_CASE("labels the device lacks come from the catalogs, and a class the client does not know shows the server's name",
           "[inventory]") {
     Ledger ledger;

@@ -3,7 +3,6 @@
 #include <string>
 #include <vector>
 
-#include "ui/search_text.hpp"
 #include "ui/table_model.hpp"
 
 using namespace madoguchi;
@@ -58,12 +57,22 @@ TableModel numbered(std::size_t count) {
 
 }  // namespace
 
-TEST_CASE("folding for search treats full-width ASCII and case alike, and keeps Japanese", "[table]") {
-    CHECK(client::fold_for_search("ＰＣ－０１２３") == "pc-0123");
-    CHECK(client::fold_for_search("Pc-0123") == "pc-0123");
-    CHECK(client::fold_for_search("業務用ＰＣ　２台") == "業務用pc 2台");
-    CHECK(client::fold_for_search("カタカナ") == "カタカナ");
-    CHECK(client::fold_for_search("\xff") == "\xff");  // malformed bytes pass through
+TEST_CASE("a column filter ignores width, case, kana kind and spaces, as the server's search does", "[table]") {
+    const std::vector<std::string> cells{"業務用ＰＣ　２台", "ヤマダ タロウ", "PC-0123", "ﾀﾅｶ"};
+    std::vector<TableColumn> columns;
+    columns.push_back({.label_key = "n", .text = [&](std::size_t row) { return cells[row]; }});
+    TableModel table(std::move(columns), cells.size());
+    const auto shown = [&](const char* typed) {
+        table.set_filter(0, typed);
+        std::vector<std::string> texts;
+        for (const auto row : table.visible_rows()) texts.push_back(cells[row]);
+        return texts;
+    };
+    CHECK(shown("ｐｃ") == std::vector<std::string>{"業務用ＰＣ　２台", "PC-0123"});
+    CHECK(shown("業務用pc2") == std::vector<std::string>{"業務用ＰＣ　２台"});
+    CHECK(shown("やまだたろう") == std::vector<std::string>{"ヤマダ タロウ"});
+    CHECK(shown(" たなか ") == std::vector<std::string>{"ﾀﾅｶ"});
+    CHECK(shown("すずき").empty());
 }
 
 TEST_CASE("rows start in the caller's order and sort by text, number or date", "[table][sort]") {

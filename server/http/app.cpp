@@ -7,6 +7,7 @@
 #include "audit/audit_routes.hpp"
 #include "inventory/catalog_routes.hpp"
 #include "inventory/device_routes.hpp"
+#include "inventory/export_routes.hpp"
 #include "calendar/calendar_routes.hpp"
 #include "health/health_routes.hpp"
 #include "http/errors.hpp"
@@ -80,6 +81,7 @@ App::App(const AppConfig& config, store::Database database, store::MigrationOutc
     add_inquiry_routes(router_, database_);
     audit::add_audit_routes(router_, database_);
     inventory::add_catalog_routes(router_, database_);
+    inventory::add_export_routes(router_, database_);  // before /api/v1/devices/{id} takes its paths
     inventory::add_device_routes(router_, database_);
     add_openapi_routes(router_);
     install_handlers(config.log_requests);

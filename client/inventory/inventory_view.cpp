@@ -6,6 +6,7 @@
 
 #include "app/app.hpp"
 #include "inventory/device_pane_view.hpp"
+#include "inventory/ledger_export_view.hpp"
 #include "ui/data_table.hpp"
 #include "ui/format.hpp"
 #include "ui/item_registry.hpp"
@@ -80,6 +81,8 @@ void draw_inventory_page(App& app) {
         report_last_item(i18n::text("inventory.read_only", language), "status");
     }
     if (!draw_fleet_state(app, page, language)) return;
+
+    draw_ledger_downloads(app, page);
 
     auto& fleet = page.fleet;
     page.pane.follow(app.api(), fleet.current(), language);

@@ -8,6 +8,7 @@
 #include "inventory/device_creator_view.hpp"
 #include "inventory/device_pane_view.hpp"
 #include "inventory/import_wizard_view.hpp"
+#include "inventory/ledger_export_view.hpp"
 #include "ui/data_table.hpp"
 #include "ui/format.hpp"
 #include "ui/item_registry.hpp"
@@ -117,6 +118,8 @@ void draw_inventory_page(App& app) {
     }
     draw_device_creator(app, page);
     if (!draw_fleet_state(app, page, language)) return;
+
+    draw_ledger_downloads(app, page);
 
     auto& fleet = page.fleet;
     page.pane.follow(app.api(), fleet.current(), language);

@@ -8,6 +8,7 @@
 #include "inventory/catalog_routes.hpp"
 #include "inventory/device_routes.hpp"
 #include "inventory/import_routes.hpp"
+#include "inventory/export_routes.hpp"
 #include "calendar/calendar_routes.hpp"
 #include "health/health_routes.hpp"
 #include "http/errors.hpp"
@@ -81,6 +82,7 @@ App::App(const AppConfig& config, store::Database database, store::MigrationOutc
     add_inquiry_routes(router_, database_);
     audit::add_audit_routes(router_, database_);
     inventory::add_catalog_routes(router_, database_);
+    inventory::add_export_routes(router_, database_);  // before /api/v1/devices/{id} takes its paths
     inventory::add_device_routes(router_, database_);
     inventory::add_import_routes(router_, database_);
     add_openapi_routes(router_);

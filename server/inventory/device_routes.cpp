@@ -9,6 +9,7 @@
 #include "identity/request_actor.hpp"
 #include "inventory/device_body.hpp"
 #include "inventory/device_class.hpp"
+#include "inventory/device_filters.hpp"
 #include "inventory/device_history.hpp"
 #include "inventory/device_store.hpp"
 #include "validation/text_rules.hpp"
@@ -26,60 +27,10 @@ using madoguchi::identity::Role;
 constexpr int default_page = 100;
 constexpr int largest_page = 1000;
 
-// Who sees which devices: the desk, the IT office, auditors and admins all; a manager the
-// own division's; staff what they hold.
-struct Scope {
-    std::string only_division;
-    std::string only_custodian;
-};
-
-Scope scope_of(const identity::Principal& principal) {
-    const auto& user = principal.user;
-    const std::vector<Role> read_all{Role::desk_operator, Role::it_office, Role::auditor, Role::admin};
-    if (madoguchi::identity::has_any_role(user.fields.roles, read_all)) return {};
-    if (madoguchi::identity::has_role(user.fields.roles, Role::manager)) return {user.fields.division_code, {}};
-    return {{}, user.fields.login};
-}
-
-bool visible(const Scope& scope, const DeviceRow& device) {
-    if (!scope.only_division.empty()) return device.asset.fields.division_code == scope.only_division;
-    if (!scope.only_custodian.empty()) return device.asset.fields.custodian_login == scope.only_custodian;
-    return true;
-}
-
 std::variant<DeviceQuery, api::ApiError> parse_query(const httplib::Request& request) {
     DeviceQuery query;
     auto error = api::make_error("invalid_parameter");
-    query.text = http::query_param(request, "q").value_or("");
-    query.class_code = http::query_param(request, "class").value_or("");
-    if (!query.class_code.empty() && domain::find_device_class(query.class_code) == nullptr) {
-        api::add_field(error, "class", "field.unknown_class");
-    }
-    if (auto state = http::query_param(request, "state"); state && !state->empty()) {
-        query.state = domain::parse_state(*state);
-        if (!query.state) api::add_field(error, "state", "field.unknown_state");
-    }
-    query.division_code = http::query_param(request, "division").value_or("");
-    if (auto location = http::query_param(request, "location"); location && !location->empty()) {
-        const auto id = http::parse_id(*location);
-        if (std::holds_alternative<api::ApiError>(id)) {
-            api::add_field(error, "location", "field.not_positive");
-        } else {
-            query.location_id = std::get<std::int64_t>(id);
-        }
-    }
-    const auto sort = http::query_param(request, "sort").value_or("asset_tag");
-    if (sort == "asset_tag") {
-        query.sort = DeviceSort::tag;
-    } else if (sort == "-asset_tag") {
-        query.sort = DeviceSort::tag_descending;
-    } else if (sort == "updated_at") {
-        query.sort = DeviceSort::updated;
-    } else if (sort == "-updated_at") {
-        query.sort = DeviceSort::updated_descending;
-    } else {
-        api::add_field(error, "sort", "field.unknown_sort");
-    }
+    read_device_filters(request, query, error);
     query.limit = default_page;
     if (auto limit = http::query_param(request, "limit")) {
         const auto parsed = http::parse_integer(*limit);
@@ -141,9 +92,7 @@ void list(store::SharedDatabase& database, const httplib::Request& request, http
     auto parsed = parse_query(request);
     if (const auto* error = std::get_if<api::ApiError>(&parsed)) return http::send_error(response, 400, *error);
     auto query = std::get<DeviceQuery>(parsed);
-    const auto scope = scope_of(*context.principal);
-    query.only_division = scope.only_division;
-    query.only_custodian = scope.only_custodian;
+    limit_to(query, reader_scope(*context.principal));
     auto page = database.use([&](store::Database& connection) { return list_devices(connection, query); });
     if (!page) return http::send_failure(request, response, page.error());
     auto devices = nlohmann::json::array();
@@ -172,7 +121,7 @@ void detail(store::SharedDatabase& database, const httplib::Request& request, ht
     auto found = database.use([&](store::Database& connection) { return find_device(connection, *id); });
     if (!found) return http::send_failure(request, response, found.error());
     // Another division's device is as absent as a missing one: its existence is not told.
-    if (!found.value() || !visible(scope_of(*context.principal), *found.value())) {
+    if (!found.value() || !visible(reader_scope(*context.principal), *found.value())) {
         return http::send_error(response, 404, api::make_error("not_found"));
     }
     http::send_json(response, 200, {{"device", to_json(*found.value())}, {"next_states", next_states_of(*found.value())}});
@@ -316,7 +265,7 @@ void history(store::SharedDatabase& database, const httplib::Request& request, h
     auto entries = database.use([&](store::Database& connection) -> store::Result<std::vector<nlohmann::json>> {
         auto found = find_device(connection, *id);
         if (!found) return store::Error{found.error()};
-        shown = found.value() && visible(scope_of(*context.principal), *found.value());
+        shown = found.value() && visible(reader_scope(*context.principal), *found.value());
         if (!*shown) return std::vector<nlohmann::json>();
         return device_history(connection, *id);
     });

@@ -67,6 +67,20 @@ store::Conditions filters_of(const DeviceQuery& query) {
     if (query.state) conditions.add("d.state = ?", std::string(domain::state_name(*query.state)));
     if (!query.division_code.empty()) conditions.add("d.division_code = ?", query.division_code);
     if (query.location_id != 0) conditions.add_sql(std::string("d.location_id = ").append(std::to_string(query.location_id)));
+    // One IN list, not a chain of ORs: SQLite limits an expression's depth, not a list's length.
+    if (!query.ids.empty()) {
+        std::string listed = "d.id IN (";
+        bool first = true;
+        for (const auto& range : query.ids) {
+            for (auto id = range.first; id <= range.last; ++id) {
+                if (!first) listed += ',';
+                listed += std::to_string(id);
+                first = false;
+            }
+        }
+        listed += ')';
+        conditions.add_sql(listed);
+    }
     if (!query.only_division.empty()) conditions.add("d.division_code = ?", query.only_division);
     if (!query.only_custodian.empty()) conditions.add("d.custodian_login = ?", query.only_custodian);
     return conditions;

@@ -10,6 +10,7 @@
 
 #include "calendar/tokyo_time.hpp"
 #include "inventory/asset.hpp"
+#include "inventory/id_ranges.hpp"
 #include "store/database.hpp"
 
 namespace madoguchi::server::inventory {
@@ -47,6 +48,8 @@ struct DeviceQuery {
     std::optional<AssetState> state;
     std::string division_code;
     std::int64_t location_id = 0;
+    // Only these devices, when not empty (exports, labels); the caller bounds how many.
+    std::vector<madoguchi::inventory::IdRange> ids;
     DeviceSort sort = DeviceSort::tag;
     int limit = 100;
     std::optional<DeviceCursor> after;

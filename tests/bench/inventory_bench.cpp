@@ -149,6 +149,20 @@ void measure_import(httplib::Client& client, const httplib::Headers& headers, in
                     rows / (elapsed / 1000.0), static_cast<long long>(body["creates"].get<std::int64_t>()),
                     body["errors"].size());
     }
+// A download's time and size over `runs` requests.
+void measure_file(httplib::Client& client, const httplib::Headers& headers, const char* what, const std::string& path,
+                  int runs) {
+    std::vector<double> latencies;
+    std::size_t bytes = 0;
+    for (int run = 0; run < runs; ++run) {
+        const auto start = Clock::now();
+        const auto response = client.Get(path.c_str(), headers);
+        latencies.push_back(milliseconds_since(start));
+        if (!response || response->status != 200) throw std::runtime_error(std::string("failed: ") + path);
+        bytes = response->body.size();
+    }
+    std::printf("%-44s p50 %7.1f ms  max %7.1f ms  (%.1f MB)\n", what, percentile(latencies, 0.5), percentile(latencies, 1.0),
+                static_cast<double>(bytes) / 1e6);
 }
 
 }  // namespace
@@ -201,6 +215,11 @@ int main() {
     auto writer = headers;
     writer.emplace("X-CSRF-Token", nlohmann::json::parse(signed_in->body)["csrf_token"].get<std::string>());
     measure_import(client, writer, 40000);
+    std::printf("== Ledger exports (whole demo fleet; 5 requests each)\n");
+    measure_file(client, headers, "CSV export (every device)", "/api/v1/devices/export.csv", 5);
+    measure_file(client, headers, "XLSX export (every device)", "/api/v1/devices/export.xlsx", 5);
+    measure_file(client, headers, "CSV export (GSS terminals, by filter)", "/api/v1/devices/export.csv?class=gss_terminal", 5);
+    measure_file(client, headers, "QR label sheet (1,000 devices, 42 pages)", "/api/v1/devices/labels.svg?ids=1-1000", 5);
 
     app->stop();
     serving.join();

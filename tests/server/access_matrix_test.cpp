@@ -51,6 +51,11 @@ const std::map<std::string, std::string> expected_access{
     {"transitionDevice", "operator,admin"},
     {"getDeviceHistory", "staff,manager,operator,it_office,auditor,admin"},
     {"importLedger", "operator,admin"},
+    {"exportDevicesCsv", "staff,manager,operator,it_office,auditor,admin"},
+    {"exportDevicesXlsx", "staff,manager,operator,it_office,auditor,admin"},
+    {"printDeviceLabels", "staff,manager,operator,it_office,auditor,admin"},
+    {"exportDeviceModelsCsv", "signed-in"},
+    {"exportLocationsCsv", "signed-in"},
 };
 
 std::string access_of(const madoguchi::server::http::Access& access) {

@@ -59,6 +59,14 @@ std::string encoded(const std::string& value) {
     return result;
 }
 
+// What a path answers: files by their extension (and the audit's /export), JSON otherwise.
+std::string media_type_of(const std::string& path) {
+    if (path.ends_with("/export") || path.ends_with(".csv")) return "text/csv";
+    if (path.ends_with(".xlsx")) return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    if (path.ends_with(".svg")) return "image/svg+xml";
+    return "application/json";
+}
+
 struct Operation {
     std::string method;  // lowercase, as in the document
     std::string path;
@@ -117,7 +125,7 @@ TEST_CASE("every operation documents its success body and its errors in the erro
         CHECK_FALSE(operation.node.value("summary", "").empty());
         const auto& responses = operation.node["responses"];
         // A creation answers 201 with the record, an action with no content 204, everything else 200;
-        // in JSON, but for a CSV export.
+        // in JSON, but for a file export.
         if (responses.contains("204")) {
             CHECK_FALSE(responses["204"].contains("content"));
         } else {
@@ -127,7 +135,7 @@ TEST_CASE("every operation documents its success body and its errors in the erro
                                 operation.path.starts_with("/api/v1/imports/");
             const auto success = operation.method == "post" && !action ? "201" : "200";
             REQUIRE(responses.contains(success));
-            const auto media_type = operation.path.ends_with("/export") ? "text/csv" : "application/json";
+            const auto media_type = media_type_of(operation.path);
             CHECK(resolve(document, responses[success])["content"].contains(media_type));
         }
         CHECK(responses.contains("405"));

@@ -16,6 +16,7 @@
 #include "identity/session_routes.hpp"
 #include "identity/user_routes.hpp"
 #include "openapi/openapi_routes.hpp"
+#include "placement/placement_routes.hpp"
 #include "tickets/inquiry_routes.hpp"
 
 namespace madoguchi::server::http {
@@ -81,6 +82,7 @@ App::App(const AppConfig& config, store::Database database, store::MigrationOutc
     audit::add_audit_routes(router_, database_);
     inventory::add_catalog_routes(router_, database_);
     inventory::add_device_routes(router_, database_);
+    placement::add_placement_routes(router_, database_);
     add_openapi_routes(router_);
     install_handlers(config.log_requests);
 }

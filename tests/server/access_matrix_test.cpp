@@ -50,6 +50,11 @@ const std::map<std::string, std::string> expected_access{
     {"updateDevice", "operator,admin"},
     {"transitionDevice", "operator,admin"},
     {"getDeviceHistory", "staff,manager,operator,it_office,auditor,admin"},
+    {"listPlacementRequests", "manager,operator,it_office,vendor,auditor,admin"},
+    {"createPlacementRequest", "manager,operator"},
+    {"getPlacementRequest", "manager,operator,it_office,vendor,auditor,admin"},
+    {"transitionPlacementRequest", "manager,operator,vendor,admin"},
+    {"updatePlacementChecklistItem", "operator,admin"},
 };
 
 std::string access_of(const madoguchi::server::http::Access& access) {

@@ -21,9 +21,12 @@ void line(const std::string& text, std::string_view role = "text") {
     report_last_item(text, role);
 }
 
+std::string labelled(std::string_view label_key, const std::string& value, Language language) {
+    return i18n::text(label_key, language) + (language == Language::ja ? "：" : ": ") + value;
+}
+
 void field_line(std::string_view label_key, const std::string& value, Language language) {
-    if (value.empty()) return;
-    line(i18n::text(label_key, language) + "：" + value);
+    if (!value.empty()) line(labelled(label_key, value, language));
 }
 
 void heading(std::string_view key, Language language) {
@@ -35,8 +38,7 @@ void heading(std::string_view key, Language language) {
 
 void draw_fields(const PlacementRequest& request, Language language, bool wareki) {
     line(request.number + " " + i18n::text(placement::kind_label_key(request.fields.kind), language), "heading");
-    line(i18n::text("placement.field.state", language) + "：" +
-             i18n::text(placement::state_label_key(request.state), language),
+    line(labelled("placement.field.state", i18n::text(placement::state_label_key(request.state), language), language),
          "status");
     if (!request.device_tag.empty()) {
         auto device = request.device_tag;

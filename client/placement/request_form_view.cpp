@@ -56,7 +56,8 @@ void draw_target(App& app, RequestForm& form, Language language) {
                 form.location, language);
     const auto& divisions = app.divisions();
     if (form.division_fixed()) {
-        const auto text = i18n::text("placement.field.division", language) + "：" + divisions.name_of(form.own_division(), language);
+        const auto text = i18n::text("placement.field.division", language) + (language == Language::ja ? "：" : ": ") +
+                          divisions.name_of(form.own_division(), language);
         ImGui::TextUnformatted(text.c_str());
         report_last_item(text, "text");
         return;

@@ -23,8 +23,9 @@ async function posted(fetcher, path, body) {
   const response = await fetcher(path, {
     method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
   });
-  assert.equal(response.status, 201, await response.text());
-  return response.json();
+  const text = await response.text();
+  assert.equal(response.status, 201, text);
+  return JSON.parse(text);
 }
 
 // The request's state and checklist as the server holds them.

@@ -59,7 +59,7 @@ TEST_CASE("each kind asks for its own fields", "[placement]") {
     CHECK(validate(remove, today).empty());
 }
 
-TEST_CASE("the desired date is required and not in the past; the reason is required and bounded", "[placement]") {
+TEST_CASE("the desired date is required and not in the past, the reason is required and bounded", "[placement]") {
     auto fields = move_request();
     fields.desired_date.reset();
     fields.reason = "　";
@@ -74,7 +74,7 @@ TEST_CASE("the desired date is required and not in the past; the reason is requi
     CHECK(validate(fields, today).empty());
 }
 
-TEST_CASE("the checklist is data per kind; GSS network coordination for installs and moves", "[placement][checklist]") {
+TEST_CASE("the checklist is data per kind, with GSS network coordination for installs and moves", "[placement][checklist]") {
     const auto keys = [](RequestKind kind) {
         std::vector<std::string> names;
         for (const auto& item : checklist_for(kind)) names.emplace_back(item.key);

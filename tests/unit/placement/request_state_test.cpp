@@ -90,7 +90,7 @@ TEST_CASE("a user who is several parties may take each party's moves", "[placeme
     CHECK(moves_for(RequestState::submitted, std::array{Party::vendor}).empty());
 }
 
-TEST_CASE("refusals, withdrawals and sending back need a reason; completion needs every item done", "[placement][state]") {
+TEST_CASE("refusals, withdrawals and sending back need a reason, completion needs every item done", "[placement][state]") {
     const std::array desk{Party::desk};
     const std::array requester{Party::requester};
     CHECK(check_move({RequestState::submitted, RequestState::rejected, desk, false, true}) == MoveRefusal::reason_required);

@@ -68,6 +68,10 @@ void App::follow_session() {
         // Another user may see other devices (a manager only the own division's).
         inventory_page_.started = false;
         inventory_page_.pane.close();
+        // Requests are scoped too: a manager the division's, a vendor its company's.
+        placement_page_.started = false;
+        placement_page_.form_open = false;
+        placement_page_.opened.close();
         password_change_.clear();
         password_dialog_open_ = false;
     }

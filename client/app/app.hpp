@@ -18,6 +18,7 @@
 #include "identity/password_change.hpp"
 #include "identity/session.hpp"
 #include "inventory/inventory_page.hpp"
+#include "placement/placement_page.hpp"
 #include "kit/kit_view.hpp"
 #include "tickets/inquiry_form.hpp"
 #include "tickets/inquiry_view.hpp"
@@ -84,6 +85,7 @@ public:
     UserAdminPage& users_page() { return users_page_; }
     AuditPage& audit_page() { return audit_page_; }
     InventoryPage& inventory_page() { return inventory_page_; }
+    PlacementPage& placement_page() { return placement_page_; }
     PasswordChange& password_change() { return password_change_; }
     // The user menu's password dialog is open.
     bool& password_dialog_open() { return password_dialog_open_; }
@@ -147,6 +149,7 @@ private:
     UserAdminPage users_page_;
     AuditPage audit_page_;
     InventoryPage inventory_page_;
+    PlacementPage placement_page_;
     PasswordChange password_change_;
     bool password_dialog_open_ = false;
     std::function<void(const std::string&)> download_;

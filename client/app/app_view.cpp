@@ -14,6 +14,7 @@
 #include "identity/sign_in_view.hpp"
 #include "identity/user_menu_view.hpp"
 #include "inventory/inventory_view.hpp"
+#include "placement/placement_view.hpp"
 #include "kit/kit_view.hpp"
 #include "tickets/inquiry_view.hpp"
 #include "ui/item_registry.hpp"
@@ -188,6 +189,8 @@ void draw_app(App& app, calendar::Instant now) {
         draw_users_page(app);
     } else if (app.area() == Area::inventory) {
         draw_inventory_page(app);
+    } else if (app.area() == Area::placement) {
+        draw_placement_page(app, now);
     } else if (app.area() == Area::audit) {
         draw_audit_page(app, now);
     } else if (app.area() == Area::kit) {

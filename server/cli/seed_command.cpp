@@ -14,6 +14,7 @@
 #include "http/query_params.hpp"
 #include "identity/demo_organisation.hpp"
 #include "inventory/demo_fleet.hpp"
+#include "placement/demo_requests.hpp"
 
 namespace madoguchi::server::cli {
 namespace {
@@ -113,6 +114,7 @@ int run_seed_command(std::span<const std::string_view> arguments) {
         return exit_failed;
     }
     inventory::FleetCounts fleet;
+    std::int64_t placement_requests = 0;
     auto seeded = database->transaction([&]() -> store::Status {
         // Checked again under the write lock: another process may have added users meanwhile.
         auto again = database->query_int("SELECT count(*) FROM users");
@@ -124,6 +126,9 @@ int run_seed_command(std::span<const std::string_view> arguments) {
         auto counts = inventory::seed_demo_fleet(*database, seed, command_line_actor);
         if (!counts) return store::Error{counts.error()};
         fleet = counts.value();
+        auto requests = placement::seed_demo_requests(*database, command_line_actor);
+        if (!requests) return store::Error{requests.error()};
+        placement_requests = requests.value();
         return store::success();
     });
     if (!seeded) {
@@ -134,6 +139,7 @@ int run_seed_command(std::span<const std::string_view> arguments) {
                  static_cast<unsigned long long>(seed), static_cast<long long>(fleet.devices),
                  static_cast<long long>(fleet.staff), static_cast<long long>(fleet.locations),
                  static_cast<long long>(fleet.models));
+    std::fprintf(stderr, "demo install / move / remove requests: %lld\n", static_cast<long long>(placement_requests));
     const auto table = credentials_table(*accounts);
     std::fputs(table.c_str(), stdout);
     std::fflush(stdout);

@@ -18,6 +18,7 @@
 #include "identity/session_routes.hpp"
 #include "identity/user_routes.hpp"
 #include "openapi/openapi_routes.hpp"
+#include "placement/placement_routes.hpp"
 #include "tickets/inquiry_routes.hpp"
 
 namespace madoguchi::server::http {
@@ -85,6 +86,7 @@ App::App(const AppConfig& config, store::Database database, store::MigrationOutc
     inventory::add_export_routes(router_, database_);  // before /api/v1/devices/{id} takes its paths
     inventory::add_device_routes(router_, database_);
     inventory::add_import_routes(router_, database_);
+    placement::add_placement_routes(router_, database_);
     add_openapi_routes(router_);
     install_handlers(config.log_requests);
 }

@@ -279,6 +279,64 @@ CREATE TABLE device_history (
 -- Staff names as they are read (フリガナ), for finding a custodian by kana.
 ALTER TABLE users ADD COLUMN name_kana TEXT NOT NULL DEFAULT '';
 )SQL"},
+    Migration{11, "placement: install / move / remove requests", R"SQL(
+-- 追加・移設・撤去申請 for MFPs and floor printers (shared/placement). number is
+-- PLR-<year in Asia/Tokyo>-<sequence within that year>. division_code is the division the
+-- device serves: the target for an install or a move, the device's own for a removal.
+-- device_id names the device moved or removed, and the new one once an install completes.
+CREATE TABLE placement_requests (
+    id INTEGER PRIMARY KEY,
+    number TEXT NOT NULL UNIQUE,
+    number_year INTEGER NOT NULL,
+    number_sequence INTEGER NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('install', 'move', 'remove')),
+    class TEXT NOT NULL,
+    model_id INTEGER REFERENCES device_models (id),
+    device_id INTEGER REFERENCES devices (id),
+    location_id INTEGER REFERENCES locations (id),
+    division_code TEXT NOT NULL,
+    desired_date TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    requester_login TEXT NOT NULL,
+    requester_division TEXT NOT NULL,
+    state TEXT NOT NULL,
+    state_reason TEXT NOT NULL DEFAULT '',
+    vendor_company TEXT NOT NULL DEFAULT '',
+    version INTEGER NOT NULL DEFAULT 1,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    UNIQUE (number_year, number_sequence)
+) STRICT;
+CREATE INDEX placement_requests_by_division ON placement_requests (division_code);
+CREATE INDEX placement_requests_by_vendor ON placement_requests (vendor_company);
+CREATE INDEX placement_requests_by_device ON placement_requests (device_id);
+
+-- The request's checklist, one row per item of its kind (shared/placement/checklist.hpp).
+CREATE TABLE placement_checklist (
+    request_id INTEGER NOT NULL REFERENCES placement_requests (id),
+    key TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    done INTEGER NOT NULL DEFAULT 0 CHECK (done IN (0, 1)),
+    done_by TEXT NOT NULL DEFAULT '',
+    done_at TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (request_id, key)
+) WITHOUT ROWID, STRICT;
+
+-- What happened to a request, for its timeline (the audit trail holds the same with the
+-- before and after, but has no index by object).
+CREATE TABLE placement_events (
+    id INTEGER PRIMARY KEY,
+    request_id INTEGER NOT NULL REFERENCES placement_requests (id),
+    occurred_at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL CHECK (action IN ('submitted', 'transitioned', 'checked', 'unchecked')),
+    state TEXT NOT NULL,
+    item TEXT NOT NULL DEFAULT '',
+    reason TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX placement_events_by_request ON placement_events (request_id, id);
+)SQL"},
 };
 
 Status apply(Database& database, const Migration& migration) {

@@ -56,6 +56,11 @@ const std::map<std::string, std::string> expected_access{
     {"printDeviceLabels", "staff,manager,operator,it_office,auditor,admin"},
     {"exportDeviceModelsCsv", "signed-in"},
     {"exportLocationsCsv", "signed-in"},
+    {"listPlacementRequests", "manager,operator,it_office,vendor,auditor,admin"},
+    {"createPlacementRequest", "manager,operator"},
+    {"getPlacementRequest", "manager,operator,it_office,vendor,auditor,admin"},
+    {"transitionPlacementRequest", "manager,operator,vendor,admin"},
+    {"updatePlacementChecklistItem", "operator,admin"},
 };
 
 std::string access_of(const madoguchi::server::http::Access& access) {

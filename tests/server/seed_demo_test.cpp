@@ -135,6 +135,10 @@ TEST_CASE("seed-demo adds the contract's fleet, with a staff member holding each
                        "AND (network_address = '' OR location_id IS NULL)") == 0);
     CHECK(count_of(db, "SELECT count(*) FROM devices WHERE class = 'tablet' AND state = 'installed'") == 0);
     CHECK(count_of(db, "SELECT count(*) FROM device_history") == 13934);
+    // A handful of install / move / remove requests, one in each state of the desk's work.
+    CHECK(count_of(db, "SELECT count(DISTINCT state) FROM placement_requests") == 6);
+    CHECK(count_of(db, "SELECT count(*) FROM placement_requests r JOIN devices d ON d.id = r.device_id "
+                       "WHERE r.state NOT IN ('completed', 'rejected', 'cancelled') AND d.state <> 'installed'") == 0);
     CHECK(madoguchi_cli({"audit", "verify", "--db", db}).exit_code == 0);
 
     // The whole fleet as text: the same seed gives the same, another seed another.

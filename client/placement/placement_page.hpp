@@ -1,0 +1,20 @@
+#pragma once
+// 設置申請's page state: the list, the request opened from it, and the new-request form.
+#include "placement/placement_board.hpp"
+#include "placement/request_case.hpp"
+#include "placement/request_form.hpp"
+
+namespace madoguchi::client {
+
+struct PlacementPage {
+    PlacementBoard board;
+    RequestCase opened;
+    RequestForm form;
+    bool form_open = false;
+    bool started = false;
+};
+
+// Managers (for their division) and the desk file requests.
+bool may_request_placement(const CurrentUser& user);
+
+}  // namespace madoguchi::client

@@ -114,7 +114,7 @@ TEST_CASE("a file that changes nothing cannot be committed", "[client][inventory
     CHECK_FALSE(w.wizard.can_commit());
 }
 
-TEST_CASE("a commit refused for problems found meanwhile shows them; a failed request says why", "[client][inventory]") {
+TEST_CASE("a commit refused for problems found meanwhile shows them, and a failed request says why", "[client][inventory]") {
     Wizard w;
     w.wizard.check_file(w.api, "a.csv", "x");
     w.transport.answer(200, dry_run_json(nlohmann::json::array()));

@@ -242,7 +242,7 @@ TEST_CASE("models and locations are imported, and a device file then names them"
     CHECK(problems_of(refused_class) == std::vector<std::string>{"2 機器分類 import.model_class_change"});
 }
 
-TEST_CASE("only operators and admins import; a wrong table, media type or size is refused", "[inventory][import]") {
+TEST_CASE("only operators and admins import, and a wrong table, media type or size is refused", "[inventory][import]") {
     RunningApp server;
     const std::string file = "資産番号,機器分類\nTAB-000001,tablet\n";
     for (const auto role : {Role::staff, Role::manager, Role::vendor, Role::it_office, Role::auditor}) {

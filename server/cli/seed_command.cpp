@@ -13,6 +13,7 @@
 #include "cli/cli_support.hpp"
 #include "http/query_params.hpp"
 #include "identity/demo_organisation.hpp"
+#include "configuration/demo_configuration.hpp"
 #include "inventory/demo_fleet.hpp"
 
 namespace madoguchi::server::cli {
@@ -124,6 +125,8 @@ int run_seed_command(std::span<const std::string_view> arguments) {
         auto counts = inventory::seed_demo_fleet(*database, seed, command_line_actor);
         if (!counts) return store::Error{counts.error()};
         fleet = counts.value();
+        auto configured = configuration::seed_demo_configuration(*database, command_line_actor);
+        if (!configured) return store::Error{configured.error()};
         return store::success();
     });
     if (!seeded) {

@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "audit/audit_routes.hpp"
+#include "configuration/configuration_routes.hpp"
 #include "inventory/catalog_routes.hpp"
 #include "inventory/device_routes.hpp"
 #include "calendar/calendar_routes.hpp"
@@ -81,6 +82,7 @@ App::App(const AppConfig& config, store::Database database, store::MigrationOutc
     audit::add_audit_routes(router_, database_);
     inventory::add_catalog_routes(router_, database_);
     inventory::add_device_routes(router_, database_);
+    configuration::add_configuration_routes(router_, database_);
     add_openapi_routes(router_);
     install_handlers(config.log_requests);
 }
@@ -99,7 +101,7 @@ void App::install_handlers(bool log_requests) {
     server_.Patch(".*", dispatch);
     server_.Delete(".*", dispatch);
     server_.Options(".*", dispatch);
-    server_.set_payload_max_length(max_request_body_bytes);
+    server_.set_payload_max_length(largest_request_body_bytes);
     // httplib gives each keep-alive connection a worker thread for its whole life; with the
     // default 8 workers the ninth browser tab waits for another's connection to time out.
     // Idle threads cost only their stacks, so the pool is sized for the desk's concurrency.

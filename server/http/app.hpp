@@ -34,8 +34,6 @@ struct AppConfig {
     std::vector<ProxyNetwork> trusted_proxies;
 };
 
-// No API request needs more; larger bodies get 413 before any handler runs.
-inline constexpr std::size_t max_request_body_bytes = 1024 * 1024;
 inline constexpr std::size_t worker_threads = 64;
 
 class App {

@@ -56,6 +56,10 @@ bool Router::dispatch(const httplib::Request& request, httplib::Response& respon
         auto params = match_path(route.path, request.path);
         if (!params) continue;
         if (answers(route, request.method)) {
+            if (request.body.size() > route.body_limit) {
+                send_error(response, 413, api::make_error("payload_too_large"));
+                return true;
+            }
             gate(route, request, response, std::move(*params));
             return true;
         }

@@ -4,6 +4,7 @@
 // walk the table to check every role's access).
 #include <httplib.h>
 
+#include <cstddef>
 #include <functional>
 #include <map>
 #include <optional>
@@ -19,6 +20,12 @@ struct Principal;
 }
 
 namespace madoguchi::server::http {
+
+// No API request needs more, but for a document upload; larger bodies get 413 before any
+// handler runs.
+inline constexpr std::size_t max_request_body_bytes = 1024 * 1024;
+// What the HTTP server reads at all: the largest body a route may accept (a 20 MB document).
+inline constexpr std::size_t largest_request_body_bytes = 20 * 1024 * 1024;
 
 // Values of the {name} segments of a path template, by name.
 using PathParams = std::map<std::string, std::string, std::less<>>;
@@ -62,6 +69,8 @@ struct Route {
     std::string operation_id;  // its operation's operationId in openapi.json
     Access access;
     RouteHandler handler;
+    // Larger bodies are refused with 413 before the gate; at most largest_request_body_bytes.
+    std::size_t body_limit = max_request_body_bytes;
 };
 
 // Decides whether the request may reach the route: runs the handler with the context it

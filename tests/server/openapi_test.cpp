@@ -117,7 +117,7 @@ TEST_CASE("every operation documents its success body and its errors in the erro
         CHECK_FALSE(operation.node.value("summary", "").empty());
         const auto& responses = operation.node["responses"];
         // A creation answers 201 with the record, an action with no content 204, everything else 200;
-        // in JSON, but for a CSV export.
+        // in JSON, but for a CSV export and a document's bytes.
         if (responses.contains("204")) {
             CHECK_FALSE(responses["204"].contains("content"));
         } else {
@@ -125,7 +125,9 @@ TEST_CASE("every operation documents its success body and its errors in the erro
             const bool action = operation.path == "/api/v1/session" || operation.path.ends_with("/transitions");
             const auto success = operation.method == "post" && !action ? "201" : "200";
             REQUIRE(responses.contains(success));
-            const auto media_type = operation.path.ends_with("/export") ? "text/csv" : "application/json";
+            const auto media_type = operation.path.ends_with("/export")    ? "text/csv"
+                                    : operation.path.ends_with("/content") ? "application/octet-stream"
+                                                                           : "application/json";
             CHECK(resolve(document, responses[success])["content"].contains(media_type));
         }
         CHECK(responses.contains("405"));

@@ -9,6 +9,7 @@
 #include "api/api_client.hpp"
 #include "app/navigation.hpp"
 #include "audit/audit_page.hpp"
+#include "configuration/configuration_page.hpp"
 #include "counter/counter_session.hpp"
 #include "calendar/tokyo_time.hpp"
 #include "dashboard/dashboard_view_model.hpp"
@@ -83,6 +84,7 @@ public:
     UserAdminPage& users_page() { return users_page_; }
     AuditPage& audit_page() { return audit_page_; }
     InventoryPage& inventory_page() { return inventory_page_; }
+    ConfigurationPage& configuration_page() { return configuration_page_; }
     PasswordChange& password_change() { return password_change_; }
     // The user menu's password dialog is open.
     bool& password_dialog_open() { return password_dialog_open_; }
@@ -140,6 +142,7 @@ private:
     UserAdminPage users_page_;
     AuditPage audit_page_;
     InventoryPage inventory_page_;
+    ConfigurationPage configuration_page_;
     PasswordChange password_change_;
     bool password_dialog_open_ = false;
     std::function<void(const std::string&)> download_;

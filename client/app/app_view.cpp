@@ -13,6 +13,7 @@
 #include "dashboard/dashboard_view.hpp"
 #include "identity/sign_in_view.hpp"
 #include "identity/user_menu_view.hpp"
+#include "configuration/configuration_view.hpp"
 #include "inventory/inventory_view.hpp"
 #include "kit/kit_view.hpp"
 #include "tickets/inquiry_view.hpp"
@@ -188,6 +189,8 @@ void draw_app(App& app, calendar::Instant now) {
         draw_users_page(app);
     } else if (app.area() == Area::inventory) {
         draw_inventory_page(app);
+    } else if (app.area() == Area::configuration) {
+        draw_configuration_page(app);
     } else if (app.area() == Area::audit) {
         draw_audit_page(app, now);
     } else if (app.area() == Area::kit) {

@@ -14,9 +14,10 @@ struct NamedArea {
 };
 
 // The navigation's areas first, in its order; then those reached only by address.
-constexpr std::array<NamedArea, 13> named_areas{{
+constexpr std::array<NamedArea, 14> named_areas{{
     {{Area::dashboard, "nav.dashboard"}, "dashboard"},
     {{Area::inventory, "nav.inventory"}, "inventory"},
+    {{Area::configuration, "nav.configuration"}, "configuration"},
     {{Area::lending, "nav.lending"}, "lending"},
     {{Area::counter, "nav.counter"}, "counter"},
     {{Area::tickets, "nav.tickets"}, "tickets"},
@@ -29,7 +30,7 @@ constexpr std::array<NamedArea, 13> named_areas{{
     {{Area::admin, "nav.admin"}, "admin"},
     {{Area::kit, "nav.kit"}, "kit"},
 }};
-constexpr std::size_t navigation_count = 12;
+constexpr std::size_t navigation_count = 13;
 
 constexpr std::array<AreaInfo, navigation_count> navigation_areas = [] {
     std::array<AreaInfo, navigation_count> result{};
@@ -72,6 +73,9 @@ bool area_allowed(Area area, std::span<const Role> roles) {
         case Area::inventory:
             // As the ledger API reads: auditors see every device, managers their division's.
             return holds_any(roles, {Role::desk_operator, Role::it_office, Role::auditor, Role::manager, Role::admin});
+        case Area::configuration:
+            // The desk and the IT office keep it, auditors read it.
+            return holds_any(roles, {Role::desk_operator, Role::it_office, Role::auditor, Role::admin});
         case Area::telemetry:
         case Area::stock:
         case Area::reports:

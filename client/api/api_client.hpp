@@ -21,7 +21,9 @@ struct HttpRequest {
     std::string method = "GET";
     std::string path;  // "/api/v1/…", relative to the server the app came from
     std::string body;
-    std::vector<std::pair<std::string, std::string>> headers;  // beyond Accept and Content-Type
+    // Beyond Accept. Without a Content-Type the body goes as JSON; with one (an upload), as
+    // the bytes it is.
+    std::vector<std::pair<std::string, std::string>> headers;
 };
 
 struct HttpResponse {

@@ -8,6 +8,7 @@
 #include "admin/user_admin.hpp"
 #include "api/api_client.hpp"
 #include "app/navigation.hpp"
+#include "app/picked_file.hpp"
 #include "audit/audit_page.hpp"
 #include "configuration/configuration_page.hpp"
 #include "counter/counter_session.hpp"
@@ -94,6 +95,12 @@ public:
     void download(const std::string& path) const {
         if (download_) download_(path);
     }
+    // Offered where the platform has a file chooser (the browser): imports and uploads.
+    void set_file_picker(FilePicker picker) { file_picker_ = std::move(picker); }
+    bool can_pick_files() const { return static_cast<bool>(file_picker_); }
+    void pick_file(const std::string& accept, FilePicked done) const {
+        if (file_picker_) file_picker_(accept, std::move(done));
+    }
     DashboardViewModel& dashboard() { return dashboard_; }
     KitState& kit() { return kit_; }
     DraftStore& drafts() { return drafts_; }
@@ -146,6 +153,7 @@ private:
     PasswordChange password_change_;
     bool password_dialog_open_ = false;
     std::function<void(const std::string&)> download_;
+    FilePicker file_picker_;
     Divisions::State prefilled_with_ = Divisions::State::idle;
     std::vector<bool> sounds_;
     bool ready_ = false;

@@ -80,8 +80,8 @@ void NativeHttpTransport::run() {
         raw.method = request.method;
         raw.path = request.path;
         raw.body = request.body;
-        if (!request.body.empty()) raw.set_header("Content-Type", "application/json");
         for (const auto& [name, value] : request.headers) raw.set_header(name, value);
+        if (!request.body.empty() && !raw.has_header("Content-Type")) raw.set_header("Content-Type", "application/json");
         if (const auto cookies = cookies_.header(); !cookies.empty()) raw.set_header("Cookie", cookies);
         const httplib::Result result = client.send(raw);
         if (result) {

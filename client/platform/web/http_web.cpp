@@ -7,21 +7,27 @@ namespace {
 madoguchi::client::ApiClient* completion_target = nullptr;
 
 // The id travels as a double: JS numbers hold it exactly, and no BigInt bridging is needed.
-// Extra headers come as "Name: value" lines. A request with no answer after the timeout is
-// aborted and reported as a network failure, so nothing waits forever on a dead connection.
+// Extra headers come as "Name: value" lines; a body with its own Content-Type (a file
+// upload) is sent as the bytes it is, a body without one as JSON text. A request with no
+// answer after the timeout is aborted and reported as a network failure, so nothing waits
+// forever on a dead connection.
 EM_JS(void, madoguchi_js_fetch, (double id, const char* method, const char* url, const char* body, int body_length,
                                  const char* header_lines), {
     const controller = new AbortController();
     const init = {method : UTF8ToString(method), credentials : "same-origin", headers : {"Accept" : "application/json"},
                   signal : controller.signal};
-    if (body_length > 0) {
-        init.body = UTF8ToString(body, body_length);
-        init.headers["Content-Type"] = "application/json";
-    }
     UTF8ToString(header_lines).split("\n").forEach(function(line) {
         const colon = line.indexOf(":");
         if (colon > 0) init.headers[line.slice(0, colon)] = line.slice(colon + 1).trim();
     });
+    if (body_length > 0) {
+        if (init.headers["Content-Type"]) {
+            init.body = HEAPU8.slice(body, body + body_length);
+        } else {
+            init.body = UTF8ToString(body, body_length);
+            init.headers["Content-Type"] = "application/json";
+        }
+    }
     const timer = setTimeout(function() { controller.abort(); }, 30000);
     const deliver = function(status, bytes, error, retryAfter) {
         clearTimeout(timer);

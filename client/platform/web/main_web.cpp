@@ -11,6 +11,7 @@
 
 #include "app/app.hpp"
 #include "platform/web/download_web.hpp"
+#include "platform/web/file_picker_web.hpp"
 #include "platform/web/draft_storage_web.hpp"
 #include "platform/web/http_web.hpp"
 #include "platform/web/page_address.hpp"
@@ -149,6 +150,7 @@ void frame() {
     web_input_queue().apply_to_imgui();
     ImGui::NewFrame();
     client->app.set_update_available(web_update_ready());
+    deliver_picked_files();
     client->app.frame(madoguchi::calendar::now());
     ImGui::Render();
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
@@ -226,6 +228,7 @@ int main() {
     if (const auto area = area_from_name(page_parameter("view"))) client->app.select(*area);
     client->app.set_terminal(load_terminal_settings());
     client->app.set_download(download_from);
+    client->app.set_file_picker(pick_file_web);
     client->saved_user = load_remembered_user();
     client->app.start(user_from_remembered(client->saved_user));
     madoguchi_watch_network();

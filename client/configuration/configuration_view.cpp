@@ -20,6 +20,7 @@ void take_changes(App& app, ConfigurationPage& page) {
     const auto changes = page.pane.settle(page.list);
     const auto now = Toasts::Clock::now();
     if (changes.saved) app.toasts().show(ToastKind::success, "configuration.saved", now);
+    if (changes.uploaded) app.toasts().show(ToastKind::success, "configuration.document.uploaded", now);
     if (changes.settings_written) app.toasts().show(ToastKind::success, "configuration.settings.written", now);
 }
 

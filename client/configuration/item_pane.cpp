@@ -31,6 +31,7 @@ PaneChanges ItemPane::settle(ItemList& list) {
     PaneChanges changes;
     if (auto updated = editor.take_updated()) list.replace(*updated);
     changes.saved = editor.take_saved();
+    changes.uploaded = documents.take_uploaded();
     const auto* current = list.current();
     if (current == nullptr || current->item.id != item_id_) return changes;
     if (auto usage = licence.take_changed_usage()) {

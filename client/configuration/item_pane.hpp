@@ -17,6 +17,7 @@ namespace madoguchi::client {
 struct PaneChanges {
     bool saved = false;           // the 概要 form was saved
     bool settings_written = false;  // a settings change or restore was made
+    bool uploaded = false;          // a document or a version was stored
 };
 
 class ItemPane {

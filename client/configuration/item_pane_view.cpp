@@ -35,7 +35,7 @@ void draw_item_pane(App& app, ConfigurationPage& page, bool may_edit) {
         ImGui::EndTabItem();
     }
     if (ImGui::BeginTabItem(t("configuration.tab.documents", language))) {
-        draw_documents_tab(app, pane.documents, language);
+        draw_documents_tab(app, pane.documents, may_edit, language);
         ImGui::EndTabItem();
     }
     ImGui::EndTabBar();

@@ -211,3 +211,35 @@ TEST_CASE("documents list their versions with a download address each", "[config
     CHECK(client::byte_size_text(980) == "980 B");
     CHECK(client::byte_size_text(3 * 1024 * 1024) == "3.0 MB");
 }
+
+TEST_CASE("an upload is checked before it goes and sent as the file's bytes with its type", "[configuration][client]") {
+    client::ApiClient api;
+    testing::ScriptedTransport transport(api);
+    client::DocumentList documents(Language::ja);
+    documents.load(api, 1);
+    transport.answer(200, R"({"documents":[]})");
+
+    const client::PickedFile manual{"運用マニュアル.txt", "", "1. 再起動の手順\n"};
+    CHECK(client::upload_media_type(manual) == "text/plain");
+    CHECK(client::upload_media_type({"a.PDF", "", ""}) == "application/pdf");
+    CHECK(client::upload_media_type({"a.pdf", "Application/PDF", ""}) == "application/pdf");
+    CHECK_FALSE(documents.upload(api, manual));  // no title yet
+    CHECK(documents.errors().field("title", Language::ja) == "必須です。");
+    documents.title = "運用マニュアル";
+    CHECK_FALSE(documents.upload(api, {"scan.pdf", "application/pdf", "not a pdf"}));
+    CHECK(documents.errors().field("file", Language::ja) == "ファイルの中身が指定の形式と一致しません");
+    CHECK_FALSE(documents.upload(api, {"setup.exe", "", "MZ"}));
+    CHECK(transport.waiting() == 0);
+
+    documents.kind = configuration::DocumentKind::operations_manual;
+    REQUIRE(documents.upload(api, manual));
+    const auto& sent = transport.next();
+    CHECK(sent.method == "POST");
+    CHECK(sent.path == "/api/v1/configuration-items/1/documents?title=%E9%81%8B%E7%94%A8%E3%83%9E%E3%83%8B%E3%83%A5%E3%82%A2%E3%83%AB"
+                       "&kind=operations_manual&file_name=%E9%81%8B%E7%94%A8%E3%83%9E%E3%83%8B%E3%83%A5%E3%82%A2%E3%83%AB.txt");
+    CHECK(sent.body == manual.bytes);
+    CHECK(sent.headers == std::vector<std::pair<std::string, std::string>>{{"Content-Type", "text/plain"}});
+    transport.answer(201, R"({"document":{}})");
+    CHECK(documents.take_uploaded());
+    CHECK(transport.next().path == "/api/v1/configuration-items/1/documents");  // reloaded
+}

@@ -132,7 +132,7 @@ struct ConfigurationScreen {
 TEST_CASE("an operator sees a licence over its seats, a settings diff, and restores a version with a reason",
           "[configuration][headless]") {
     ConfigurationScreen screen({"operator"});
-    CHECK(screen.find("構成管理", "button") != nullptr);  // in the navigation
+    CHECK(screen.find("構成管理", "tab") != nullptr);  // in the navigation
     screen.click("Slack Business+", "table-row");
     screen.click("ライセンス", "button");
     const auto* bar = screen.find("ライセンスの利用状況", "progressbar");

@@ -25,7 +25,7 @@ test('the desk sees Slack seat usage, changes a chatbot setting with a reason, r
       { values: { 応答タイムアウト秒: '30', 応答言語: 'ja' }, reason: '初期設定', version: 0 });
 
     const { page, problems, context } = await openApp(running.browser, running.server.url);
-    await clickItem(page, '構成管理', { role: 'button' });
+    await clickItem(page, '構成管理', { role: 'tab' });
     await clickItem(page, 'Slack Business+', { role: 'table-row' });
     await clickItem(page, 'ライセンス', { role: 'button' });
     await hasItem(page, '利用 2 / 2 席（100%）', { timeout: 10000 });

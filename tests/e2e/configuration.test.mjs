@@ -8,8 +8,9 @@ const running = serverAndBrowser();
 
 async function posted(desk, path, body, method = 'POST') {
   const response = await desk(path, { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-  assert.ok(response.status === 200 || response.status === 201, `${path}: ${response.status} ${await response.text()}`);
-  return response.json();
+  const text = await response.text();
+  assert.ok(response.status === 200 || response.status === 201, `${path}: ${response.status} ${text}`);
+  return JSON.parse(text);
 }
 
 test('the desk sees Slack seat usage, changes a chatbot setting with a reason, reads the diff and restores the earlier version',

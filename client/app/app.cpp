@@ -20,7 +20,8 @@ App::App(ApiClient& api, DraftStore& drafts)
       inquiry_form_(drafts, outbox_),
       users_page_(divisions_, i18n::Language::ja),
       audit_page_(i18n::Language::ja),
-      inventory_page_(i18n::Language::ja) {
+      inventory_page_(i18n::Language::ja),
+      configuration_page_(i18n::Language::ja) {
     outbox_.add_route(inquiry_form_name, {"/api/v1/inquiries", "/inquiry/number", "inquiry.sent_toast",
                                           "inquiry.needs_changes", "inquiry.rejected"});
 }
@@ -72,6 +73,8 @@ void App::follow_session() {
         placement_page_.started = false;
         placement_page_.form_open = false;
         placement_page_.opened.close();
+        configuration_page_.started = false;
+        configuration_page_.pane.close();
         password_change_.clear();
         password_dialog_open_ = false;
     }

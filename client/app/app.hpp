@@ -10,6 +10,7 @@
 #include "app/navigation.hpp"
 #include "app/picked_file.hpp"
 #include "audit/audit_page.hpp"
+#include "configuration/configuration_page.hpp"
 #include "counter/counter_session.hpp"
 #include "calendar/tokyo_time.hpp"
 #include "dashboard/dashboard_view_model.hpp"
@@ -86,6 +87,7 @@ public:
     AuditPage& audit_page() { return audit_page_; }
     InventoryPage& inventory_page() { return inventory_page_; }
     PlacementPage& placement_page() { return placement_page_; }
+    ConfigurationPage& configuration_page() { return configuration_page_; }
     PasswordChange& password_change() { return password_change_; }
     // The user menu's password dialog is open.
     bool& password_dialog_open() { return password_dialog_open_; }
@@ -150,6 +152,7 @@ private:
     AuditPage audit_page_;
     InventoryPage inventory_page_;
     PlacementPage placement_page_;
+    ConfigurationPage configuration_page_;
     PasswordChange password_change_;
     bool password_dialog_open_ = false;
     std::function<void(const std::string&)> download_;

@@ -13,6 +13,7 @@
 #include "dashboard/dashboard_view.hpp"
 #include "identity/sign_in_view.hpp"
 #include "identity/user_menu_view.hpp"
+#include "configuration/configuration_view.hpp"
 #include "inventory/inventory_view.hpp"
 #include "placement/placement_view.hpp"
 #include "kit/kit_view.hpp"
@@ -191,6 +192,8 @@ void draw_app(App& app, calendar::Instant now) {
         draw_inventory_page(app);
     } else if (app.area() == Area::placement) {
         draw_placement_page(app, now);
+    } else if (app.area() == Area::configuration) {
+        draw_configuration_page(app);
     } else if (app.area() == Area::audit) {
         draw_audit_page(app, now);
     } else if (app.area() == Area::kit) {

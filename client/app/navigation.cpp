@@ -18,6 +18,7 @@ constexpr std::array<NamedArea, 14> named_areas{{
     {{Area::dashboard, "nav.dashboard"}, "dashboard"},
     {{Area::inventory, "nav.inventory"}, "inventory"},
     {{Area::placement, "nav.placement"}, "placement"},
+    {{Area::configuration, "nav.configuration"}, "configuration"},
     {{Area::lending, "nav.lending"}, "lending"},
     {{Area::counter, "nav.counter"}, "counter"},
     {{Area::tickets, "nav.tickets"}, "tickets"},
@@ -77,6 +78,9 @@ bool area_allowed(Area area, std::span<const Role> roles) {
             // As the requests API reads: the requesting managers, the desk, the vendors' tasks.
             return holds_any(roles, {Role::manager, Role::desk_operator, Role::it_office, Role::auditor, Role::admin,
                                      Role::vendor});
+        case Area::configuration:
+            // The desk and the IT office keep it, auditors read it.
+            return holds_any(roles, {Role::desk_operator, Role::it_office, Role::auditor, Role::admin});
         case Area::telemetry:
         case Area::stock:
         case Area::reports:

@@ -13,6 +13,7 @@
 #include "cli/cli_support.hpp"
 #include "http/query_params.hpp"
 #include "identity/demo_organisation.hpp"
+#include "configuration/demo_configuration.hpp"
 #include "inventory/demo_fleet.hpp"
 #include "placement/demo_requests.hpp"
 
@@ -129,6 +130,8 @@ int run_seed_command(std::span<const std::string_view> arguments) {
         auto requests = placement::seed_demo_requests(*database, command_line_actor);
         if (!requests) return store::Error{requests.error()};
         placement_requests = requests.value();
+        auto configured = configuration::seed_demo_configuration(*database, command_line_actor);
+        if (!configured) return store::Error{configured.error()};
         return store::success();
     });
     if (!seeded) {

@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "audit/audit_routes.hpp"
+#include "configuration/configuration_routes.hpp"
 #include "inventory/catalog_routes.hpp"
 #include "inventory/device_routes.hpp"
 #include "inventory/import_routes.hpp"
@@ -87,6 +88,7 @@ App::App(const AppConfig& config, store::Database database, store::MigrationOutc
     inventory::add_device_routes(router_, database_);
     inventory::add_import_routes(router_, database_);
     placement::add_placement_routes(router_, database_);
+    configuration::add_configuration_routes(router_, database_);
     add_openapi_routes(router_);
     install_handlers(config.log_requests);
 }

@@ -4,6 +4,7 @@
 // walk the table to check every role's access).
 #include <httplib.h>
 
+#include <cstddef>
 #include <functional>
 #include <map>
 #include <optional>

@@ -34,6 +34,8 @@ public:
     // Parameters are 1-based, as in SQLite.
     Statement& bind(int index, std::string_view text);
     Statement& bind(int index, std::int64_t number);
+    // Bytes as a BLOB (files), not text.
+    Statement& bind_blob(int index, std::string_view bytes);
 
     // True when a row is ready to read, false when the statement has finished.
     Result<bool> step();
@@ -42,6 +44,7 @@ public:
 
     std::int64_t column_int(int column) const;
     std::string column_text(int column) const;
+    std::string column_blob(int column) const;
     bool column_is_null(int column) const;
 
 private:

@@ -279,6 +279,79 @@ CREATE TABLE device_history (
 -- Staff names as they are read (フリガナ), for finding a custodian by kana.
 ALTER TABLE users ADD COLUMN name_kana TEXT NOT NULL DEFAULT '';
 )SQL"},
+    Migration{10, "configuration: items, licences, settings versions, documents", R"SQL(
+-- 構成アイテム: services and software beyond the ledger's devices.
+CREATE TABLE configuration_items (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('service', 'software')),
+    name TEXT NOT NULL UNIQUE,
+    description TEXT NOT NULL DEFAULT '',
+    owner_division TEXT NOT NULL DEFAULT '',
+    vendor TEXT NOT NULL DEFAULT '',
+    product_version TEXT NOT NULL DEFAULT '',
+    version INTEGER NOT NULL DEFAULT 1,
+    updated_at TEXT NOT NULL
+) STRICT;
+
+-- A software item's licence (at most one) and who holds its seats: a user or a device.
+CREATE TABLE licences (
+    item_id INTEGER PRIMARY KEY REFERENCES configuration_items (id),
+    seats INTEGER NOT NULL CHECK (seats >= 1),
+    term_start TEXT,
+    term_end TEXT,
+    notes TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE TABLE licence_assignments (
+    id INTEGER PRIMARY KEY,
+    item_id INTEGER NOT NULL REFERENCES licences (item_id),
+    user_login TEXT,
+    device_id INTEGER REFERENCES devices (id),
+    assigned_at TEXT NOT NULL,
+    assigned_by TEXT NOT NULL,
+    over_reason TEXT NOT NULL DEFAULT '',
+    CHECK ((user_login IS NULL) <> (device_id IS NULL))
+) STRICT;
+CREATE UNIQUE INDEX licence_assignments_of_user ON licence_assignments (item_id, user_login) WHERE user_login IS NOT NULL;
+CREATE UNIQUE INDEX licence_assignments_of_device ON licence_assignments (item_id, device_id) WHERE device_id IS NOT NULL;
+
+-- Settings as versions: each change is a new numbered version holding all its values.
+CREATE TABLE setting_versions (
+    item_id INTEGER NOT NULL REFERENCES configuration_items (id),
+    number INTEGER NOT NULL CHECK (number >= 1),
+    changed_by TEXT NOT NULL,
+    changed_at TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    PRIMARY KEY (item_id, number)
+) WITHOUT ROWID, STRICT;
+CREATE TABLE setting_values (
+    item_id INTEGER NOT NULL,
+    number INTEGER NOT NULL,
+    parameter TEXT NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (item_id, number, parameter),
+    FOREIGN KEY (item_id, number) REFERENCES setting_versions (item_id, number)
+) WITHOUT ROWID, STRICT;
+
+-- 文書: files attached to an item, every version kept with its bytes.
+CREATE TABLE documents (
+    id INTEGER PRIMARY KEY,
+    item_id INTEGER NOT NULL REFERENCES configuration_items (id),
+    title TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('manual', 'operations_manual', 'other'))
+) STRICT;
+CREATE INDEX documents_of_item ON documents (item_id);
+CREATE TABLE document_versions (
+    document_id INTEGER NOT NULL REFERENCES documents (id),
+    number INTEGER NOT NULL CHECK (number >= 1),
+    file_name TEXT NOT NULL,
+    content_type TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    bytes BLOB NOT NULL,
+    uploaded_by TEXT NOT NULL,
+    uploaded_at TEXT NOT NULL,
+    PRIMARY KEY (document_id, number)
+) STRICT;
     Migration{11, "placement: install / move / remove requests", R"SQL(
 -- 追加・移設・撤去申請 for MFPs and floor printers (shared/placement). number is
 -- PLR-<year in Asia/Tokyo>-<sequence within that year>. division_code is the division the

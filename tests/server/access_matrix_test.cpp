@@ -61,6 +61,23 @@ const std::map<std::string, std::string> expected_access{
     {"getPlacementRequest", "manager,operator,it_office,vendor,auditor,admin"},
     {"transitionPlacementRequest", "manager,operator,vendor,admin"},
     {"updatePlacementChecklistItem", "operator,admin"},
+    {"listConfigurationItems", "manager,operator,it_office,auditor,admin"},
+    {"createConfigurationItem", "operator,it_office,admin"},
+    {"getConfigurationItem", "manager,operator,it_office,auditor,admin"},
+    {"updateConfigurationItem", "operator,it_office,admin"},
+    {"getLicence", "manager,operator,it_office,auditor,admin"},
+    {"putLicence", "operator,it_office,admin"},
+    {"assignLicenceSeat", "operator,it_office,admin"},
+    {"unassignLicenceSeat", "operator,it_office,admin"},
+    {"listSettingsVersions", "manager,operator,it_office,auditor,admin"},
+    {"changeSettings", "operator,it_office,admin"},
+    {"diffSettingsVersions", "manager,operator,it_office,auditor,admin"},
+    {"restoreSettingsVersion", "operator,it_office,admin"},
+    {"getSettingsVersion", "manager,operator,it_office,auditor,admin"},
+    {"listDocuments", "manager,operator,it_office,auditor,admin"},
+    {"uploadDocument", "operator,it_office,admin"},
+    {"addDocumentVersion", "operator,it_office,admin"},
+    {"downloadDocumentVersion", "manager,operator,it_office,auditor,admin"},
 };
 
 std::string access_of(const madoguchi::server::http::Access& access) {
@@ -73,6 +90,9 @@ std::string access_of(const madoguchi::server::http::Access& access) {
 
 std::string concrete_path(std::string path) {
     for (const auto& [parameter, value] : {std::pair{"{id}", "1"}, std::pair{"{key}", "login:nobody"}, std::pair{"{table}", "devices"}}) {
+    for (const auto& [parameter, value] : {std::pair{"{id}", "1"}, std::pair{"{key}", "login:nobody"},
+                                           std::pair{"{assignment}", "1"}, std::pair{"{number}", "1"},
+                                           std::pair{"{document}", "1"}}) {
         if (const auto at = path.find(parameter); at != std::string::npos) path.replace(at, std::string(parameter).size(), value);
     }
     return path;

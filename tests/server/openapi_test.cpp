@@ -64,6 +64,7 @@ std::string media_type_of(const std::string& path) {
     if (path.ends_with("/export") || path.ends_with(".csv")) return "text/csv";
     if (path.ends_with(".xlsx")) return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     if (path.ends_with(".svg")) return "image/svg+xml";
+    if (path.ends_with("/content")) return "application/octet-stream";
     return "application/json";
 }
 
@@ -125,7 +126,7 @@ TEST_CASE("every operation documents its success body and its errors in the erro
         CHECK_FALSE(operation.node.value("summary", "").empty());
         const auto& responses = operation.node["responses"];
         // A creation answers 201 with the record, an action with no content 204, everything else 200;
-        // in JSON, but for a file export.
+        // in JSON, but for a file export and a document's bytes.
         if (responses.contains("204")) {
             CHECK_FALSE(responses["204"].contains("content"));
         } else {

@@ -16,8 +16,7 @@ void FormErrors::add_local(std::string_view field, std::string_view reason_key) 
 
 void FormErrors::add_result(const ApiResult& result) {
     if (result.ok()) return;
-    // A conflict may name its field too (a tag another device has): shown beside it.
-    if (result.status == 422 || result.status == 400 || result.status == 409) {
+    if (result.status == 422 || result.status == 400) {
         for (const auto& [field, message] : result.error.fields) server_[field] = message;
     }
     if (server_.empty()) general_ = result.error;

@@ -16,8 +16,7 @@ public:
     void clear();
     // A problem found on the client: `reason_key` is a catalog key ("field.required").
     void add_local(std::string_view field, std::string_view reason_key);
-    // A failed answer: its fields (a 400, 422 or 409 may name them) go beside them, anything
-    // else becomes the general error.
+    // A failed answer: its fields go beside them, anything else becomes the general error.
     void add_result(const ApiResult& result);
 
     bool empty() const { return local_.empty() && server_.empty() && general_.code.empty(); }

@@ -14,11 +14,11 @@ struct NamedArea {
 };
 
 // The navigation's areas first, in its order; then those reached only by address.
-constexpr std::array<NamedArea, 14> named_areas{{
+constexpr std::array<NamedArea, 15> named_areas{{
     {{Area::dashboard, "nav.dashboard"}, "dashboard"},
     {{Area::inventory, "nav.inventory"}, "inventory"},
-    {{Area::placement, "nav.placement"}, "placement"},
     {{Area::configuration, "nav.configuration"}, "configuration"},
+    {{Area::placement, "nav.placement"}, "placement"},
     {{Area::lending, "nav.lending"}, "lending"},
     {{Area::counter, "nav.counter"}, "counter"},
     {{Area::tickets, "nav.tickets"}, "tickets"},
@@ -31,7 +31,7 @@ constexpr std::array<NamedArea, 14> named_areas{{
     {{Area::admin, "nav.admin"}, "admin"},
     {{Area::kit, "nav.kit"}, "kit"},
 }};
-constexpr std::size_t navigation_count = 13;
+constexpr std::size_t navigation_count = 14;
 
 constexpr std::array<AreaInfo, navigation_count> navigation_areas = [] {
     std::array<AreaInfo, navigation_count> result{};

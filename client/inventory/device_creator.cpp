@@ -38,6 +38,11 @@ void DeviceCreator::accept(const ApiResult& result) {
         }
         return;
     }
+    // The tag is the one thing another device may already have: said beside the field.
+    if (result.status == 409 && result.error.code == "duplicate_asset_tag") {
+        errors_.add_local("asset_tag", "field.duplicate_asset_tag");
+        return;
+    }
     errors_.add_result(result);
 }
 

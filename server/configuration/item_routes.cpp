@@ -40,7 +40,7 @@ std::variant<ItemBody, http::BodyRefusal> read_item_body(const nlohmann::json& o
         const auto parsed = domain::parse_kind(*kind);
         if (!parsed) {
             auto error = api::make_error("validation_failed");
-            api::add_field(error, "kind", "field.unknown_kind");
+            api::add_field(error, "kind", "field.unknown_item_kind");
             return http::BodyRefusal{422, error};
         }
         f.kind = *parsed;
@@ -86,7 +86,7 @@ void list(store::SharedDatabase& database, const httplib::Request& request, http
         query.kind = domain::parse_kind(*kind);
         if (!query.kind) {
             auto error = api::make_error("invalid_parameter");
-            api::add_field(error, "kind", "field.unknown_kind");
+            api::add_field(error, "kind", "field.unknown_item_kind");
             return http::send_error(response, 400, error);
         }
     }

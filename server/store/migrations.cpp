@@ -352,6 +352,7 @@ CREATE TABLE document_versions (
     uploaded_at TEXT NOT NULL,
     PRIMARY KEY (document_id, number)
 ) STRICT;
+)SQL"},
     Migration{11, "placement: install / move / remove requests", R"SQL(
 -- 追加・移設・撤去申請 for MFPs and floor printers (shared/placement). number is
 -- PLR-<year in Asia/Tokyo>-<sequence within that year>. division_code is the division the

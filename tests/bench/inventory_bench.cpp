@@ -149,6 +149,8 @@ void measure_import(httplib::Client& client, const httplib::Headers& headers, in
                     rows / (elapsed / 1000.0), static_cast<long long>(body["creates"].get<std::int64_t>()),
                     body["errors"].size());
     }
+}
+
 // A download's time and size over `runs` requests.
 void measure_file(httplib::Client& client, const httplib::Headers& headers, const char* what, const std::string& path,
                   int runs) {

@@ -89,10 +89,9 @@ std::string access_of(const madoguchi::server::http::Access& access) {
 }
 
 std::string concrete_path(std::string path) {
-    for (const auto& [parameter, value] : {std::pair{"{id}", "1"}, std::pair{"{key}", "login:nobody"}, std::pair{"{table}", "devices"}}) {
-    for (const auto& [parameter, value] : {std::pair{"{id}", "1"}, std::pair{"{key}", "login:nobody"},
-                                           std::pair{"{assignment}", "1"}, std::pair{"{number}", "1"},
-                                           std::pair{"{document}", "1"}}) {
+    for (const auto& [parameter, value] :
+         {std::pair{"{id}", "1"}, std::pair{"{key}", "login:nobody"}, std::pair{"{table}", "devices"},
+          std::pair{"{assignment}", "1"}, std::pair{"{number}", "1"}, std::pair{"{document}", "1"}}) {
         if (const auto at = path.find(parameter); at != std::string::npos) path.replace(at, std::string(parameter).size(), value);
     }
     return path;

@@ -8,31 +8,14 @@
 #include <functional>
 
 #include "app/app.hpp"
-#include "headless_imgui.hpp"
+#include "app_screen.hpp"
 #include "inventory_fixtures.hpp"
-#include "support/server_process.hpp"
 #include "ui/item_registry.hpp"
 
 using namespace madoguchi;
 using nlohmann::json;
 
 namespace {
-
-class AnsweringTransport final : public client::Transport {
-public:
-    using Responder = std::function<std::pair<int, std::string>(const client::HttpRequest&)>;
-    AnsweringTransport(client::ApiClient& api, Responder respond) : api_(api), respond_(std::move(respond)) {
-        api_.set_transport(this);
-    }
-    void send(std::uint64_t id, const client::HttpRequest& request) override {
-        auto [status, body] = respond_(request);
-        api_.complete(id, {status, std::move(body), {}, 0});
-    }
-
-private:
-    client::ApiClient& api_;
-    Responder respond_;
-};
 
 // The requests API for one move request, remembering the moves and new requests asked for.
 struct FakeDesk {
@@ -92,53 +75,16 @@ struct FakeDesk {
     }
 };
 
-struct PlacementScreen {
+struct PlacementScreen : testing::AppScreen {
     PlacementScreen(std::vector<std::string> roles, std::string state)
-        : transport(api, [this](const client::HttpRequest& request) { return desk.respond(request); }),
-          drafts(folder.path()),
-          app(api, drafts),
-          imgui(1400.0F, 900.0F) {
+        : AppScreen([this](const client::HttpRequest& request) { return desk.respond(request); }) {
         desk.roles = std::move(roles);
         desk.state = std::move(state);
-        drafts.load();
-        draw_until([&] { return app.session().state() == client::SessionState::signed_in; });
-        app.select(client::Area::placement);
+        open(client::Area::placement);
         draw_until([&] { return find("PLR-2026-0012", "table-row") != nullptr; });
     }
 
-    void draw(int frames) {
-        for (int i = 0; i < frames; ++i) imgui.frame([&] { app.frame(calendar::now()); });
-    }
-    template <typename Done>
-    bool draw_until(Done done) {
-        for (int i = 0; i < 200 && !done(); ++i) draw(1);
-        return done();
-    }
-    const client::ItemRecord* find(std::string_view label, std::string_view role = {}) const {
-        for (const auto& item : client::item_records()) {
-            if (item.label == label && (role.empty() || item.role == role)) return &item;
-        }
-        return nullptr;
-    }
-    void click(std::string_view label, std::string_view role = {}) {
-        const auto* item = find(label, role);
-        REQUIRE(item);
-        auto& io = ImGui::GetIO();
-        io.MousePos = ImVec2(item->x + item->width / 2.0F, item->y + item->height / 2.0F);
-        draw(1);
-        io.MouseDown[0] = true;
-        draw(1);
-        io.MouseDown[0] = false;
-        draw(3);
-    }
-
     FakeDesk desk;
-    client::ApiClient api;
-    AnsweringTransport transport;
-    testing::TempDir folder;
-    client::DraftStore drafts;
-    client::App app;
-    testing::HeadlessImGui imgui;
 };
 
 }  // namespace

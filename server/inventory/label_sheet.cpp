@@ -55,28 +55,6 @@ std::string escaped(std::string_view text) {
     return out;
 }
 
-std::string utf8_of(std::u32string_view code_points) {
-    std::string out;
-    for (const char32_t c : code_points) {
-        if (c < 0x80) {
-            out += static_cast<char>(c);
-        } else if (c < 0x800) {
-            out += static_cast<char>(0xC0 | (c >> 6));
-            out += static_cast<char>(0x80 | (c & 0x3F));
-        } else if (c < 0x10000) {
-            out += static_cast<char>(0xE0 | (c >> 12));
-            out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (c & 0x3F));
-        } else {
-            out += static_cast<char>(0xF0 | (c >> 18));
-            out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-            out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (c & 0x3F));
-        }
-    }
-    return out;
-}
-
 // The text in lines of `line_characters`, at most `most` lines; a cut-off end shows "…".
 std::vector<std::string> wrapped(std::string_view text, std::size_t most) {
     const auto code_points = madoguchi::text::decode_utf8(text).value_or(std::u32string());
@@ -85,7 +63,7 @@ std::vector<std::string> wrapped(std::string_view text, std::size_t most) {
         auto line = code_points.substr(start, line_characters);
         const bool last = lines.size() + 1 == most && start + line_characters < code_points.size();
         if (last) line.back() = U'…';
-        lines.push_back(utf8_of(line));
+        lines.push_back(madoguchi::text::encode_utf8(line));
     }
     return lines;
 }

@@ -31,24 +31,6 @@ bool takes_semi_voiced_mark(char32_t katakana) {
 // The voiced form follows its plain one (ガ after カ); ヴ stands apart.
 char32_t voiced(char32_t katakana) { return katakana == U'ウ' ? U'ヴ' : katakana + 1; }
 
-void append_utf8(std::string& out, char32_t c) {
-    if (c < 0x80) {
-        out += static_cast<char>(c);
-    } else if (c < 0x800) {
-        out += static_cast<char>(0xC0 | (c >> 6));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        out += static_cast<char>(0xE0 | (c >> 12));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (c >> 18));
-        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-}
-
 char32_t to_hiragana(char32_t katakana) {
     // ァ (U+30A1) … ヶ (U+30F6) sit 0x60 above their hiragana; ヷ–ヺ have none and stay.
     return katakana >= U'ァ' && katakana <= U'ヶ' ? katakana - 0x60 : katakana;

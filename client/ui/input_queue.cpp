@@ -6,6 +6,19 @@
 #include <bitset>
 
 namespace madoguchi::client {
+namespace {
+
+// Text waiting for a text field gives up after this many frames, so keys typed where no
+// field will come (a shortcut on the dashboard) are not poured into the next field opened.
+constexpr int most_frames_text_waits = 4;
+
+// As of the frame just drawn: a text field is active and takes typed text next frame.
+bool text_field_editing() {
+    const auto& g = *ImGui::GetCurrentContext();
+    return g.ActiveId != 0 && g.ActiveId == g.InputTextState.ID;
+}
+
+}  // namespace
 
 void InputQueue::mouse_move(float x, float y) {
     Event event;
@@ -112,6 +125,13 @@ void InputQueue::apply_to_imgui() {
             case Event::Kind::character:
                 // Text typed after a key changed (e.g. after Enter) belongs to the next frame.
                 if (keys_changed.any()) return;
+                // Everything after it waits too, so a scan's Enter stays behind its text.
+                if (text_field_editing()) {
+                    text_waited_frames_ = 0;
+                } else if (text_waited_frames_ < most_frames_text_waits) {
+                    ++text_waited_frames_;
+                    return;
+                }
                 io.AddInputCharacter(event.code_point);
                 break;
             case Event::Kind::release_all:
@@ -124,6 +144,8 @@ void InputQueue::apply_to_imgui() {
         }
         events_.pop_front();
     }
+    // The burst is over; the next one waits afresh.
+    text_waited_frames_ = 0;
 }
 
 }  // namespace madoguchi::client

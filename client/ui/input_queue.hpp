@@ -4,6 +4,10 @@
 // quick tap, a slow frame under software rendering, a barcode scanner's keys) would be lost,
 // and two clicks in one frame would merge. Like ImGui 1.87's input queue, each frame takes
 // events in order until one would change a button or key that already changed this frame.
+// Typed text also waits a few frames while no text field has the keyboard: a field given the
+// keyboard by code (a scan field after Enter or a click elsewhere) becomes active a frame or
+// two later and ImGui 1.86 drops the text of its activation frame; a scanner types into that
+// gap.
 #include <deque>
 #include <string_view>
 
@@ -48,6 +52,7 @@ private:
     };
     void push(Event event) { events_.push_back(event); }
     std::deque<Event> events_;
+    int text_waited_frames_ = 0;
 };
 
 }  // namespace madoguchi::client

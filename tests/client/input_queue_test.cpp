@@ -8,6 +8,7 @@
 #include "headless_imgui.hpp"
 #include "ui/input_queue.hpp"
 #include "ui/key_map.hpp"
+#include "ui/text_field.hpp"
 
 using madoguchi::client::InputQueue;
 using madoguchi::client::Modifiers;
@@ -115,6 +116,109 @@ TEST_CASE("a barcode scanner's burst of digits and Enter lands whole in a text f
     CHECK(std::string(buffer) == code);
     CHECK(submitted == 1);
     CHECK(frames <= 4);
+}
+
+TEST_CASE("two scans typed back to back into a scan field both land whole", "[input]") {
+    // A scanner types the next code while the field is taking the keyboard back after the
+    // first Enter; ImGui 1.86 ignores text in the frame a field is activated.
+    HeadlessImGui imgui(800.0F, 600.0F);
+    std::string code;
+    std::vector<std::string> scans;
+    const auto draw = [&] {
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(ImVec2(800, 600));
+        ImGui::Begin("counter", nullptr, ImGuiWindowFlags_NoDecoration);
+        if (!ImGui::IsAnyItemActive()) ImGui::SetKeyboardFocusHere();
+        if (madoguchi::client::scan_field("scan", code).submitted) {
+            scans.push_back(code);
+            code.clear();
+        }
+        ImGui::End();
+    };
+    InputQueue queue;
+    run_until_drained(imgui, queue, draw);
+
+    const std::vector<std::string> codes{"STAFF0042", "PC-00012345", "PC-00012346"};
+    for (const auto& scan : codes) {
+        queue.text(scan);
+        queue.key(madoguchi::client::key_enter, true, Modifiers{});
+        queue.key(madoguchi::client::key_enter, false, Modifiers{});
+    }
+    run_until_drained(imgui, queue, draw);
+    CHECK(scans == codes);
+}
+
+TEST_CASE("a scan typed while the scan field takes the keyboard back lands whole", "[input]") {
+    // A click on a button takes the keyboard from the scan field; the field asks for it back
+    // and ImGui activates it a frame later. A scan arriving in any of those frames counts.
+    for (int frames_after_click = 0; frames_after_click < 4; ++frames_after_click) {
+        HeadlessImGui imgui(800.0F, 600.0F);
+        std::string code;
+        std::vector<std::string> scans;
+        ImVec2 button_centre;
+        const auto draw = [&] {
+            ImGui::SetNextWindowPos(ImVec2(0, 0));
+            ImGui::SetNextWindowSize(ImVec2(800, 600));
+            ImGui::Begin("counter", nullptr, ImGuiWindowFlags_NoDecoration);
+            if (!ImGui::IsAnyItemActive()) ImGui::SetKeyboardFocusHere();
+            if (madoguchi::client::scan_field("scan", code).submitted) {
+                scans.push_back(code);
+                code.clear();
+            }
+            ImGui::Button("finish");
+            button_centre = ImVec2((ImGui::GetItemRectMin().x + ImGui::GetItemRectMax().x) / 2,
+                                   (ImGui::GetItemRectMin().y + ImGui::GetItemRectMax().y) / 2);
+            ImGui::End();
+        };
+        InputQueue queue;
+        run_until_drained(imgui, queue, draw);
+        queue.mouse_move(button_centre.x, button_centre.y);
+        queue.mouse_button(0, true);
+        queue.mouse_button(0, false);
+        while (!queue.empty()) {
+            queue.apply_to_imgui();
+            imgui.frame(draw);
+        }
+        for (int frame = 0; frame < frames_after_click; ++frame) {
+            queue.apply_to_imgui();
+            imgui.frame(draw);
+        }
+        queue.text("PC-00012345");
+        queue.key(madoguchi::client::key_enter, true, Modifiers{});
+        queue.key(madoguchi::client::key_enter, false, Modifiers{});
+        run_until_drained(imgui, queue, draw);
+        INFO("scan typed " << frames_after_click << " frames after the click");
+        CHECK(scans == std::vector<std::string>{"PC-00012345"});
+    }
+}
+
+TEST_CASE("text typed where no field takes it is not poured into the next field opened", "[input]") {
+    HeadlessImGui imgui(800.0F, 600.0F);
+    std::string text;
+    bool show_field = false;
+    const auto draw = [&] {
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(ImVec2(800, 600));
+        ImGui::Begin("page", nullptr, ImGuiWindowFlags_NoDecoration);
+        if (show_field) {
+            if (ImGui::IsWindowAppearing() || text.empty()) ImGui::SetKeyboardFocusHere();
+            madoguchi::client::text_field("note", text);
+        }
+        ImGui::End();
+    };
+    InputQueue queue;
+    run_until_drained(imgui, queue, draw);
+    queue.text("abc");
+    for (int frame = 0; frame < 10; ++frame) {
+        queue.apply_to_imgui();
+        imgui.frame(draw);
+    }
+    CHECK(queue.empty());
+    show_field = true;
+    run_until_drained(imgui, queue, draw);
+    queue.text("x");
+    run_until_drained(imgui, queue, draw);
+    CHECK(text == "x");
 }
 
 TEST_CASE("losing focus releases held keys and buttons", "[input]") {

@@ -205,8 +205,11 @@ DataTableEvents draw_data_table(const char* id, TableModel& model, const DataTab
     float height = options.height > 0.0F ? options.height : ImGui::GetContentRegionAvail().y;
     // With nothing to list, the table shrinks to its header and filters and the reason shows below.
     if (no_matches) height = row_height + filter_height + style.CellPadding.y * 2.0F + 2.0F;
+    // Columns resize from their header only: with the borders live down the whole body, a click
+    // on a row within a few pixels of a column edge started a resize and never chose the row.
     constexpr auto flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_Sortable | ImGuiTableFlags_Resizable |
-                           ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerV;
+                           ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerV |
+                           ImGuiTableFlags_NoBordersInBody;
     if (ImGui::BeginTable(id, static_cast<int>(model.columns().size()), flags, ImVec2(0.0F, height))) {
         // The table moves its own current row; ImGui's navigation would scroll it behind our back.
         ImGui::GetCurrentWindow()->Flags |= ImGuiWindowFlags_NoNavInputs;

@@ -39,7 +39,7 @@ class AppScreen {
 public:
     // `respond` is called only from draw(), after the derived screen is built.
     explicit AppScreen(RespondingTransport::Responder respond)
-        : transport(api, std::move(respond)), drafts(folder.path()), app(api, drafts), imgui(1400.0F, 900.0F) {}
+        : transport(api, std::move(respond)), drafts(folder.path()), app(api, drafts), imgui(1280.0F, 1024.0F) {}
 
     // Signs in and opens `area`.
     void open(client::Area area) {

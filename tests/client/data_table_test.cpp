@@ -208,6 +208,34 @@ TEST_CASE("clicks select rows: one, Ctrl toggles, Shift takes the range", "[tabl
     CHECK(screen.has_status("1件を選択中"));
 }
 
+TEST_CASE("a click on a row right at a column's edge chooses the row; columns resize from the header", "[table][headless]") {
+    TableScreen screen;
+    screen.frames(3);
+    const auto headers = TableScreen::with_role("column-header");
+    REQUIRE(headers.size() >= 2);
+    const float edge = headers[0].x + headers[0].width;
+    const auto* row = screen.row("PC-000003");
+    REQUIRE(row);
+    auto on_edge = ItemRecord(*row);
+    on_edge.x = edge - 1.0F;
+    on_edge.width = 2.0F;
+    screen.click(on_edge);
+    CHECK(screen.row("PC-000003")->value == "selected");
+    CHECK(TableScreen::with_role("column-header")[0].width == headers[0].width);
+
+    // Dragging the same edge in the header row widens the first column.
+    auto& io = ImGui::GetIO();
+    io.MousePos = ImVec2(edge, headers[0].y + headers[0].height / 2.0F);
+    screen.frames(1);
+    io.MouseDown[0] = true;
+    screen.frames(1);
+    io.MousePos.x += 60.0F;
+    screen.frames(2);
+    io.MouseDown[0] = false;
+    screen.frames(2);
+    CHECK(TableScreen::with_role("column-header")[0].width > headers[0].width + 30.0F);
+}
+
 TEST_CASE("keys move the current row and keep it on screen", "[table][headless][keyboard]") {
     TableScreen screen;
     screen.frames(3);

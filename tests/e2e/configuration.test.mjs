@@ -1,5 +1,5 @@
 // 構成管理 as the desk uses it: a licence's seat usage, a chatbot setting changed with a reason,
-// and the diff that change made. Restoring a version is covered by the headless view test.
+// the diff that change made, and the first version restored.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { serverAndBrowser, openApp, clickItem, signedInFetch, hasItem, typeInto } from './lib/harness.mjs';
@@ -13,7 +13,7 @@ async function posted(desk, path, body, method = 'POST') {
   return JSON.parse(text);
 }
 
-test('the desk sees Slack seat usage, changes a chatbot setting with a reason and reads the diff',
+test('the desk sees Slack seat usage, changes a chatbot setting with a reason, reads the diff and restores the first version',
   async () => {
     const desk = await signedInFetch(running.server.url, 'desk');
     const { item: slack } = await posted(desk, '/api/v1/configuration-items', { kind: 'software', name: 'Slack Business+' });
@@ -47,11 +47,19 @@ test('the desk sees Slack seat usage, changes a chatbot setting with a reason an
     await hasItem(page, '変更 応答タイムアウト秒：30 → 60', { timeout: 10000 });
     await hasItem(page, '第2版：問い合わせ増加のため');
 
-    // The server holds both versions, the newest with the changed value and its reason.
+    // Back to the first version: a new version with its values, and the reason asked for.
+    await clickItem(page, '第1版：初期設定', { role: 'table-row' });
+    await clickItem(page, '第1版に戻す', { role: 'button' });
+    await typeInto(page, '戻す理由', '応答遅延の苦情のため');
+    await clickItem(page, '戻す', { role: 'button' });
+    await hasItem(page, '第3版：応答遅延の苦情のため', { timeout: 10000 });
+    await hasItem(page, '変更 応答タイムアウト秒：60 → 30');
+
+    // The server holds the three versions, newest first, each with its values and reason.
     const { versions } = await (await desk(`/api/v1/configuration-items/${bot.id}/settings`)).json();
-    assert.equal(versions.length, 2);
-    assert.deepEqual(versions[0].values, { 応答タイムアウト秒: '60', 応答言語: 'ja' });
-    assert.equal(versions[0].reason, '問い合わせ増加のため');
+    assert.deepEqual(versions.map((v) => v.reason), ['応答遅延の苦情のため', '問い合わせ増加のため', '初期設定']);
+    assert.deepEqual(versions[0].values, { 応答タイムアウト秒: '30', 応答言語: 'ja' });
+    assert.deepEqual(versions[1].values, { 応答タイムアウト秒: '60', 応答言語: 'ja' });
     assert.deepEqual(problems, []);
     await context.close();
   });

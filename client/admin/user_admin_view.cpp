@@ -106,10 +106,6 @@ void draw_user_list(App& app, UserAdminPage& page, bool may_change) {
     }
     if (list.state() == UserList::State::loading) {
         draw_progress(t("admin.loading", language), list.progress(), false, language);
-    } else {
-        const auto count = format_match_count(list.table().match_count(), static_cast<std::size_t>(list.total()), language);
-        ImGui::TextUnformatted(count.c_str());
-        report_last_item(count, "status");
     }
     const bool panel = list.current() != nullptr && !page.new_user_open;
     const float panel_width = panel ? std::max(ImGui::GetFontSize() * 20.0F, ImGui::GetContentRegionAvail().x * 0.38F) : 0.0F;

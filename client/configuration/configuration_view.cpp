@@ -48,7 +48,6 @@ void draw_configuration_page(App& app) {
         draw_loading_state(language);
         return;
     }
-    draw_status(format_match_count(list.table().match_count(), list.items().size(), language));
     page.pane.follow(app.api(), list.current());
     const bool pane = list.current() != nullptr;
     const float pane_width = pane ? std::max(ImGui::GetFontSize() * 30.0F, ImGui::GetContentRegionAvail().x * 0.55F) : 0.0F;

@@ -80,8 +80,6 @@ bool draw_fleet_state(App& app, InventoryPage& page, Language language) {
         draw_progress(fleet.progress_text(language).c_str(), fleet.progress(), false, language);
     } else if (catalogs.state() == InventoryCatalogs::State::loading) {
         status_line(i18n::text("inventory.catalogs.loading", language));
-    } else {
-        status_line(format_match_count(fleet.table().match_count(), fleet.devices().size(), language));
     }
     return true;
 }

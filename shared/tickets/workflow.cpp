@@ -71,63 +71,70 @@ constexpr std::array<Transition, 9> problem_moves{{
     {resolved, closed, O | I, false, no_approval, "tickets.action.close"},
 }};
 
-// 変更管理: the desk plans, the IT office approves, rejects or sends back; after the work a
-// review (実施後評価) before closing.
-constexpr std::array<StateRule, 9> change_states{{
+template <typename T, std::size_t N, std::size_t M>
+constexpr std::array<T, N + M> join(const std::array<T, N>& head, const std::array<T, M>& tail) {
+    std::array<T, N + M> joined{};
+    std::copy(head.begin(), head.end(), joined.begin());
+    std::copy(tail.begin(), tail.end(), joined.begin() + N);
+    return joined;
+}
+
+// Changes and releases are planned alike: the desk drafts, the IT office approves, rejects
+// or sends back, the desk schedules and carries out, and may cancel until it is done.
+constexpr std::array<StateRule, 5> planned_states{{
     {draft, run, false},
     {submitted, run, false},
     {approved, run, false},
     {rejected, stop, true},
     {scheduled, run, false},
+}};
+
+constexpr std::array<Transition, 9> planned_moves{{
+    {draft, submitted, O, false, no_approval, "tickets.action.submit"},
+    {draft, cancelled, O, true, no_approval, "tickets.action.cancel"},
+    {submitted, approved, I, false, by_it_office, "tickets.action.approve"},
+    {submitted, rejected, I, true, by_it_office, "tickets.action.reject"},
+    {submitted, draft, I, true, by_it_office, "tickets.action.send_back"},
+    {approved, scheduled, O, false, no_approval, "tickets.action.schedule"},
+    {approved, cancelled, O, true, no_approval, "tickets.action.cancel"},
+    {scheduled, implemented, O, false, no_approval, "tickets.action.implement"},
+    {scheduled, cancelled, O, true, no_approval, "tickets.action.cancel"},
+}};
+
+// 変更管理: after the work a review (実施後評価) before closing.
+constexpr std::array<StateRule, 4> change_end_states{{
     {implemented, stop, false},
     {reviewed, stop, false},
     {closed, stop, true},
     {cancelled, stop, true},
 }};
 
-constexpr std::array<Transition, 11> change_moves{{
-    {draft, submitted, O, false, no_approval, "tickets.action.submit"},
-    {draft, cancelled, O, true, no_approval, "tickets.action.cancel"},
-    {submitted, approved, I, false, by_it_office, "tickets.action.approve"},
-    {submitted, rejected, I, true, by_it_office, "tickets.action.reject"},
-    {submitted, draft, I, true, by_it_office, "tickets.action.send_back"},
-    {approved, scheduled, O, false, no_approval, "tickets.action.schedule"},
-    {approved, cancelled, O, true, no_approval, "tickets.action.cancel"},
-    {scheduled, implemented, O, false, no_approval, "tickets.action.implement"},
-    {scheduled, cancelled, O, true, no_approval, "tickets.action.cancel"},
+constexpr std::array<Transition, 2> change_end_moves{{
     {implemented, reviewed, O | I, true, no_approval, "tickets.action.review"},
     {reviewed, closed, O, false, no_approval, "tickets.action.close"},
 }};
 
-// ⑤リリース管理: plan, IT office approval, schedule, announce to staff when the service
-// stops (a release without an outage may skip the announcement), carry out.
-constexpr std::array<StateRule, 9> release_states{{
-    {draft, run, false},
-    {submitted, run, false},
-    {approved, run, false},
-    {rejected, stop, true},
-    {scheduled, run, false},
+constexpr auto change_states = join(planned_states, change_end_states);
+constexpr auto change_moves = join(planned_moves, change_end_moves);
+
+// ⑤リリース管理: staff are told before the service stops (a release without an outage may
+// skip the announcement).
+constexpr std::array<StateRule, 4> release_end_states{{
     {announced, run, false},
     {implemented, stop, false},
     {closed, stop, true},
     {cancelled, stop, true},
 }};
 
-constexpr std::array<Transition, 13> release_moves{{
-    {draft, submitted, O, false, no_approval, "tickets.action.submit"},
-    {draft, cancelled, O, true, no_approval, "tickets.action.cancel"},
-    {submitted, approved, I, false, by_it_office, "tickets.action.approve"},
-    {submitted, rejected, I, true, by_it_office, "tickets.action.reject"},
-    {submitted, draft, I, true, by_it_office, "tickets.action.send_back"},
-    {approved, scheduled, O, false, no_approval, "tickets.action.schedule"},
-    {approved, cancelled, O, true, no_approval, "tickets.action.cancel"},
+constexpr std::array<Transition, 4> release_end_moves{{
     {scheduled, announced, O, false, no_approval, "tickets.action.announce"},
-    {scheduled, implemented, O, false, no_approval, "tickets.action.implement"},
-    {scheduled, cancelled, O, true, no_approval, "tickets.action.cancel"},
     {announced, implemented, O, false, no_approval, "tickets.action.implement"},
     {announced, cancelled, O, true, no_approval, "tickets.action.cancel"},
     {implemented, closed, O, false, no_approval, "tickets.action.close"},
 }};
+
+constexpr auto release_states = join(planned_states, release_end_states);
+constexpr auto release_moves = join(planned_moves, release_end_moves);
 
 // ⑥要望管理: receive, judge feasibility (要望実現判断: the desk or the IT office), carry out.
 constexpr std::array<StateRule, 8> request_states{{

@@ -86,6 +86,7 @@ TargetClock first_response_clock(const TicketTimeline& timeline, const SlaSettin
         const auto moved = to_minute(timeline.changes.front().at);
         responded = responded ? std::min(*responded, moved) : moved;
     }
+    if (responded) responded = std::max(*responded, created);
     if (responded && *responded > now) responded.reset();
     const Span span{created, responded.value_or(now), true};
     const BusinessCalendar calendar(settings.hours.first_response);

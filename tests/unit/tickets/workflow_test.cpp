@@ -2,6 +2,7 @@
 // processes written out by hand, so a change to a workflow table shows up here.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <array>
 #include <sstream>
 #include <string>
@@ -246,6 +247,29 @@ TEST_CASE("each kind starts, ends and runs its clock as the desk works", "[ticke
     CHECK(may_create(TicketKind::security_incident, staff));
     CHECK_FALSE(may_create(TicketKind::change, staff));
     CHECK_FALSE(may_create(TicketKind::incident, vendor));
+}
+
+TEST_CASE("no ticket is stranded: every state is reachable and only terminal ones have no way out",
+          "[tickets][workflow]") {
+    for (const auto kind : ticket_kinds()) {
+        const auto& workflow = workflow_of(kind);
+        std::vector<TicketState> reached{workflow.initial};
+        for (std::size_t next = 0; next < reached.size(); ++next) {
+            for (const auto& move : workflow.transitions) {
+                if (move.from == reached[next] &&
+                    std::find(reached.begin(), reached.end(), move.to) == reached.end()) {
+                    reached.push_back(move.to);
+                }
+            }
+        }
+        for (const auto& rule : workflow.states) {
+            INFO(kind_name(kind) << " " << state_name(rule.state));
+            CHECK(std::find(reached.begin(), reached.end(), rule.state) != reached.end());
+            const bool has_exit = std::any_of(workflow.transitions.begin(), workflow.transitions.end(),
+                                              [&](const Transition& move) { return move.from == rule.state; });
+            CHECK(has_exit != rule.terminal);
+        }
+    }
 }
 
 TEST_CASE("kinds and states have stable names", "[tickets][workflow]") {

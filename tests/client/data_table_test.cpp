@@ -208,7 +208,7 @@ TEST_CASE("clicks select rows: one, Ctrl toggles, Shift takes the range", "[tabl
     CHECK(screen.has_status("1件を選択中"));
 }
 
-TEST_CASE("a click on a row right at a column's edge chooses the row; columns resize from the header", "[table][headless]") {
+TEST_CASE("a click on a row right at a column's edge chooses the row, and columns resize from the header", "[table][headless]") {
     TableScreen screen;
     screen.frames(3);
     const auto headers = TableScreen::with_role("column-header");

@@ -20,6 +20,16 @@ std::optional<QrMatrix> qr_matrix(std::string_view payload) {
     return matrix;
 }
 
+namespace {
+
+// The unit step from one corner towards another on the same grid line.
+GridPoint direction(GridPoint from, GridPoint to) {
+    const auto sign = [](int value) { return (value > 0) - (value < 0); };
+    return {sign(to.x - from.x), sign(to.y - from.y)};
+}
+
+}  // namespace
+
 std::vector<std::vector<GridPoint>> qr_outline(const QrMatrix& matrix) {
     const auto dark = [&](int row, int column) {
         return row >= 0 && column >= 0 && row < matrix.size && column < matrix.size && matrix.is_dark(row, column);
@@ -46,8 +56,17 @@ std::vector<std::vector<GridPoint>> qr_outline(const QrMatrix& matrix) {
             const auto to = next->second;
             edges.erase(next);
             if (to == loop.front()) break;
-            loop.push_back(to);
+            // A side continuing the last one's direction extends it: fewer corners to write.
+            if (loop.size() >= 2 && direction(loop[loop.size() - 2], loop.back()) == direction(loop.back(), to)) {
+                loop.back() = to;
+            } else {
+                loop.push_back(to);
+            }
             next = edges.find(to);
+        }
+        // The first corner is the loop's leftmost-topmost, always a turn; the last may run on into it.
+        if (loop.size() > 2 && direction(loop[loop.size() - 2], loop.back()) == direction(loop.back(), loop.front())) {
+            loop.pop_back();
         }
         loops.push_back(std::move(loop));
     }

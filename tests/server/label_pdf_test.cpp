@@ -10,12 +10,14 @@
 #include "identity_test_support.hpp"
 #include "inventory/label_font.hpp"
 #include "inventory/label_pdf.hpp"
+#include "inventory/label_qr.hpp"
 #include "label_scan_support.hpp"
 #include "server_test_support.hpp"
 
 using namespace madoguchi::testing;
 using madoguchi::server::inventory::find_label_font;
 using madoguchi::server::inventory::label_sheet_pdf;
+using madoguchi::server::inventory::qr_outline;
 using madoguchi::server::inventory::LabelText;
 namespace label_layout = madoguchi::server::inventory::label_layout;
 using nlohmann::json;
@@ -188,4 +190,20 @@ TEST_CASE("the label font is the web app's, else Debian's BIZ UDPGothic", "[inve
     CHECK(find_label_font(web.path()) == debian_font);
     write_file(web.path() / "fonts" / "BIZUDPGothic-subset.0123456789ab.ttf", "font");
     CHECK(find_label_font(web.path()) == web.path() / "fonts" / "BIZUDPGothic-subset.0123456789ab.ttf");
+}
+
+TEST_CASE("a QR code's dark modules are filled as outlines, without edges between neighbours", "[inventory][labels][pdf]") {
+    using madoguchi::server::inventory::GridPoint;
+    using madoguchi::server::inventory::QrMatrix;
+    using Loops = std::vector<std::vector<GridPoint>>;
+    // Four dark modules in a square: one loop of four corners, clockwise (y down).
+    CHECK(qr_outline(QrMatrix{2, {true, true, true, true}}) == Loops{{{0, 0}, {2, 0}, {2, 2}, {0, 2}}});
+    // A ring: the outside clockwise, the light hole counter-clockwise, so the nonzero rule leaves it light.
+    const QrMatrix ring{3, {true, true, true, true, false, true, true, true, true}};
+    CHECK(qr_outline(ring) == Loops{{{0, 0}, {3, 0}, {3, 3}, {0, 3}}, {{1, 1}, {1, 2}, {2, 2}, {2, 1}}});
+    // Modules touching only at a corner stay two squares.
+    const auto diagonal = qr_outline(QrMatrix{2, {true, false, false, true}});
+    REQUIRE(diagonal.size() == 2);
+    CHECK(diagonal[0].size() == 4);
+    CHECK(diagonal[1].size() == 4);
 }

@@ -7,6 +7,7 @@
 #include FT_FREETYPE_H
 
 #include <memory>
+#include <mutex>
 
 #include "inventory/label_qr.hpp"
 
@@ -33,8 +34,9 @@ cairo_status_t append_bytes(void* closure, const unsigned char* data, unsigned i
     return CAIRO_STATUS_SUCCESS;
 }
 
-// A FreeType library of its own per face, so sheets drawn at once on several threads never
-// share one; cairo may keep the face cached after the sheet is done and frees both with it.
+// A FreeType library of its own per face: FreeType wants a library's faces opened and closed on
+// one thread at a time, and cairo frees the face (and so the library) on whichever thread
+// drops it last. Cairo itself locks the face while it draws with it.
 struct LoadedFont {
     FT_Library library = nullptr;
     FT_Face face = nullptr;
@@ -50,7 +52,7 @@ void free_font(void* data) {
 const cairo_user_data_key_t loaded_font_key{};
 
 // Null when the file is missing or not a font.
-FontFace font_from_file(const std::filesystem::path& path) {
+FontFace load_font(const std::filesystem::path& path) {
     if (path.empty()) return nullptr;
     auto font = std::make_unique<LoadedFont>();
     if (FT_Init_FreeType(&font->library) != 0) return nullptr;
@@ -72,6 +74,21 @@ FontFace font_from_file(const std::filesystem::path& path) {
     return face;
 }
 
+// The face of the font at `path`, opened once and shared by every sheet: a file opened per
+// sheet would stay open in cairo's font cache long after. Only the latest path is kept, as a
+// rebuilt web app renames its font.
+FontFace font_from_file(const std::filesystem::path& path) {
+    static std::mutex mutex;
+    static std::filesystem::path loaded_path;
+    static FontFace loaded;
+    const std::lock_guard lock(mutex);
+    if (path != loaded_path || !loaded) {
+        loaded = load_font(path);
+        loaded_path = path;
+    }
+    return FontFace(loaded ? cairo_font_face_reference(loaded.get()) : nullptr);
+}
+
 // The dark modules as one filled outline, inside a white square with the quiet zone.
 void draw_qr_code(cairo_t* cr, double x, double y, const QrMatrix& matrix) {
     const double module = layout::code_side / (matrix.size + 2 * layout::quiet_modules);
@@ -82,7 +99,9 @@ void draw_qr_code(cairo_t* cr, double x, double y, const QrMatrix& matrix) {
     const double origin_y = y + layout::quiet_modules * module;
     for (const auto& loop : qr_outline(matrix)) {
         cairo_move_to(cr, origin_x + loop.front().x * module, origin_y + loop.front().y * module);
-        for (const auto& corner : loop) cairo_line_to(cr, origin_x + corner.x * module, origin_y + corner.y * module);
+        for (auto corner = loop.begin() + 1; corner != loop.end(); ++corner) {
+            cairo_line_to(cr, origin_x + corner->x * module, origin_y + corner->y * module);
+        }
         cairo_close_path(cr);
     }
     cairo_set_source_rgb(cr, 0, 0, 0);

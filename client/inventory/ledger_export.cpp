@@ -36,11 +36,11 @@ LedgerLink export_link(LedgerFile file, const TableModel& table, const std::vect
     return {std::move(link), {}};
 }
 
-LedgerLink labels_link(const TableModel& table, const std::vector<DeviceRow>& devices) {
+LedgerLink labels_link(LabelFile file, const TableModel& table, const std::vector<DeviceRow>& devices) {
     const auto selected = table.selected_rows();
     if (selected.empty()) return refused("inventory.export.select_rows");
     if (selected.size() > most_labels) return refused("inventory.export.too_many_labels");
-    const std::string path = "/api/v1/devices/labels.svg";
+    const std::string path = file == LabelFile::pdf ? "/api/v1/devices/labels.pdf" : "/api/v1/devices/labels.svg";
     auto link = with_query(path, {{"sort", sort_of(table)}, {"ids", ids_of(selected, devices)}});
     if (link.size() > path.size() + longest_id_list) return refused("inventory.export.filter_too_scattered");
     return {std::move(link), {}};

@@ -34,12 +34,15 @@ void draw_ledger_downloads(App& app, InventoryPage& page) {
     const bool ready = fleet.state() == Fleet::State::loaded;
     const auto csv = export_link(LedgerFile::csv, fleet.table(), fleet.devices());
     const auto xlsx = export_link(LedgerFile::xlsx, fleet.table(), fleet.devices());
-    const auto labels = labels_link(fleet.table(), fleet.devices());
+    const auto labels = labels_link(LabelFile::pdf, fleet.table(), fleet.devices());
+    const auto labels_svg = labels_link(LabelFile::svg, fleet.table(), fleet.devices());
     download_button(app, "inventory.export.csv", csv, ready, language);
     ImGui::SameLine();
     download_button(app, "inventory.export.xlsx", xlsx, ready, language);
     ImGui::SameLine();
     download_button(app, "inventory.export.labels", labels, ready, language);
+    ImGui::SameLine();
+    download_button(app, "inventory.export.labels_svg", labels_svg, ready, language);
     if (!ready) return;
     if (!csv.problem_key.empty()) {
         reason(csv.problem_key, language);

@@ -84,7 +84,7 @@ App::App(const AppConfig& config, store::Database database, store::MigrationOutc
     add_inquiry_routes(router_, database_);
     audit::add_audit_routes(router_, database_);
     inventory::add_catalog_routes(router_, database_);
-    inventory::add_export_routes(router_, database_);  // before /api/v1/devices/{id} takes its paths
+    inventory::add_export_routes(router_, database_, config.web_dir);  // before /api/v1/devices/{id} takes its paths
     inventory::add_device_routes(router_, database_);
     inventory::add_import_routes(router_, database_);
     placement::add_placement_routes(router_, database_);

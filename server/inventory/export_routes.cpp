@@ -9,6 +9,8 @@
 #include "http/transaction_reply.hpp"
 #include "identity/principal.hpp"
 #include "inventory/device_filters.hpp"
+#include "inventory/label_font.hpp"
+#include "inventory/label_pdf.hpp"
 #include "inventory/label_sheet.hpp"
 #include "inventory/ledger_csv.hpp"
 #include "inventory/ledger_rows.hpp"
@@ -137,33 +139,57 @@ void export_locations(store::SharedDatabase& database, const httplib::Request& r
               "csv");
 }
 
-void labels(store::SharedDatabase& database, const httplib::Request& request, httplib::Response& response,
-            const RequestContext& context) {
+// The labels a request names, in tag order; sends the refusal and answers nullopt when it is none.
+std::optional<std::vector<LabelText>> labels_asked(store::SharedDatabase& database, const httplib::Request& request,
+                                                   httplib::Response& response, const RequestContext& context) {
     auto query = devices_asked(request, response, context, most_labels);
-    if (!query) return;
+    if (!query) return std::nullopt;
     query->limit = static_cast<int>(most_labels);
     auto page = database.use([&](store::Database& connection) { return list_devices(connection, *query); });
-    if (!page) return http::send_failure(request, response, page.error());
+    if (!page) {
+        http::send_failure(request, response, page.error());
+        return std::nullopt;
+    }
     const auto& found = page.value();
-    if (found.total > most_labels) return http::send_error(response, 422, api::make_error("too_many_labels"));
+    if (found.total > most_labels) {
+        http::send_error(response, 422, api::make_error("too_many_labels"));
+        return std::nullopt;
+    }
     // Named devices that are missing, or not this reader's to see, are not printed quietly.
     if (!query->ids.empty() && found.total < domain::count_ids(query->ids)) {
         auto error = api::make_error("not_found");
         api::add_field(error, "ids", "field.unknown_ids");
-        return http::send_error(response, 404, error);
+        http::send_error(response, 404, error);
+        return std::nullopt;
     }
     std::vector<LabelText> texts;
     for (const auto& device : found.devices) {
         texts.push_back({device.asset.fields.asset_tag, device.model_name, device.location_name});
     }
-    auto svg = label_sheet_svg(texts);
+    return texts;
+}
+
+void labels_svg(store::SharedDatabase& database, const httplib::Request& request, httplib::Response& response,
+                const RequestContext& context) {
+    const auto texts = labels_asked(database, request, response, context);
+    if (!texts) return;
+    auto svg = label_sheet_svg(*texts);
     if (!svg) return http::send_failure(request, response, "a label's QR code cannot be encoded");
     send_file(response, std::move(*svg), svg_type, "labels", "資産ラベル", "svg");
 }
 
+void labels_pdf(store::SharedDatabase& database, const httplib::Request& request, httplib::Response& response,
+                const RequestContext& context, const std::filesystem::path& web_dir) {
+    const auto texts = labels_asked(database, request, response, context);
+    if (!texts) return;
+    auto pdf = label_sheet_pdf(*texts, find_label_font(web_dir));
+    if (!pdf) return http::send_failure(request, response, "the PDF label sheet cannot be drawn");
+    send_file(response, std::move(*pdf), pdf_type, "labels", "資産ラベル", "pdf");
+}
+
 }  // namespace
 
-void add_export_routes(http::Router& router, store::SharedDatabase& database) {
+void add_export_routes(http::Router& router, store::SharedDatabase& database, const std::filesystem::path& web_dir) {
     // The same readers as the lists they export.
     const auto readers = Access::roles_of(
         {Role::staff, Role::manager, Role::desk_operator, Role::it_office, Role::auditor, Role::admin});
@@ -177,7 +203,12 @@ void add_export_routes(http::Router& router, store::SharedDatabase& database) {
                 }});
     router.add({"GET", "/api/v1/devices/labels.svg", "printDeviceLabels", readers,
                 [&database](const httplib::Request& request, httplib::Response& response, const RequestContext& context) {
-                    labels(database, request, response, context);
+                    labels_svg(database, request, response, context);
+                }});
+    router.add({"GET", "/api/v1/devices/labels.pdf", "printDeviceLabelsPdf", readers,
+                [&database, web_dir](const httplib::Request& request, httplib::Response& response,
+                                     const RequestContext& context) {
+                    labels_pdf(database, request, response, context, web_dir);
                 }});
     router.add({"GET", "/api/v1/device-models/export.csv", "exportDeviceModelsCsv", Access::signed_in(),
                 [&database](const httplib::Request& request, httplib::Response& response, const RequestContext&) {

@@ -222,6 +222,7 @@ int main() {
     measure_file(client, headers, "XLSX export (every device)", "/api/v1/devices/export.xlsx", 5);
     measure_file(client, headers, "CSV export (GSS terminals, by filter)", "/api/v1/devices/export.csv?class=gss_terminal", 5);
     measure_file(client, headers, "QR label sheet (1,000 devices, 42 pages)", "/api/v1/devices/labels.svg?ids=1-1000", 5);
+    measure_file(client, headers, "QR label PDF (1,000 devices, 42 pages)", "/api/v1/devices/labels.pdf?ids=1-1000", 5);
 
     app->stop();
     serving.join();

@@ -12,6 +12,7 @@
 using namespace madoguchi;
 using client::export_link;
 using client::Fleet;
+using client::LabelFile;
 using client::labels_link;
 using client::LedgerFile;
 using i18n::Language;
@@ -80,18 +81,26 @@ TEST_CASE("rows scattered beyond what a link carries are refused with a reason, 
     CHECK(ledger.csv() == "/api/v1/devices/export.csv");
 }
 
-TEST_CASE("labels are printed for the selected rows, up to 1,000 at once", "[inventory][export][labels]") {
+TEST_CASE("labels are printed for the selected rows, as PDF or SVG, up to 1,000 at once", "[inventory][export][labels]") {
     Ledger ledger(1200);
     auto& table = ledger.fleet.table();
-    CHECK(labels_link(table, ledger.fleet.devices()).problem_key == "inventory.export.select_rows");
+    const auto pdf = [&] { return labels_link(LabelFile::pdf, table, ledger.fleet.devices()); };
+    const auto svg = [&] { return labels_link(LabelFile::svg, table, ledger.fleet.devices()); };
+    CHECK(pdf().problem_key == "inventory.export.select_rows");
+    CHECK(svg().problem_key == "inventory.export.select_rows");
     table.click(1, {});
     table.click(3, {.ctrl = true});
     table.click(4, {.ctrl = true});
-    CHECK(labels_link(table, ledger.fleet.devices()).path == "/api/v1/devices/labels.svg?ids=2%2C4-5");
+    CHECK(pdf().path == "/api/v1/devices/labels.pdf?ids=2%2C4-5");
+    CHECK(svg().path == "/api/v1/devices/labels.svg?ids=2%2C4-5");
+    table.toggle_sort(client::fleet_column::tag);
+    table.toggle_sort(client::fleet_column::tag);
+    CHECK(pdf().path == "/api/v1/devices/labels.pdf?sort=-asset_tag&ids=2%2C4-5");
     table.click(0, {});
     table.click(1000, {.shift = true});
     REQUIRE(table.selected_count() == 1001);
-    const auto too_many = labels_link(table, ledger.fleet.devices());
-    CHECK(too_many.path.empty());
-    CHECK(too_many.problem_key == "inventory.export.too_many_labels");
+    for (const auto& too_many : {pdf(), svg()}) {
+        CHECK(too_many.path.empty());
+        CHECK(too_many.problem_key == "inventory.export.too_many_labels");
+    }
 }

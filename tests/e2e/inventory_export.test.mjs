@@ -1,6 +1,7 @@
 // 台帳's downloads as a desk operator uses them: CSV出力 saves the ledger (UTF-8 with BOM,
 // the Japanese header) and, once the table is filtered, only the rows it shows; ラベル印刷
-// asks for a selection first, then saves the QR label sheet of the selected row.
+// asks for a selection first, then saves the QR label sheet of the selected row as PDF (and,
+// from ラベル（SVG）, as SVG).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -16,7 +17,7 @@ async function downloaded(page, label) {
   return { name: download.suggestedFilename(), url: download.url(), text: await readFile(await download.path(), 'utf8') };
 }
 
-test('CSV出力 saves what the table shows; ラベル印刷 saves the selected row\'s QR label', async () => {
+test('CSV出力 saves what the table shows; ラベル印刷 saves the selected row\'s QR label as PDF, ラベル（SVG） as SVG', async () => {
   const desk = await signedInFetch(running.server.url, 'desk');
   for (const [asset_tag, device_class, notes] of [
     ['MFP-000101', 'mfp', ''], ['TAB-000201', 'tablet', '画面に傷, "要確認"'], ['TAB-000202', 'tablet', '']]) {
@@ -50,7 +51,11 @@ test('CSV出力 saves what the table shows; ラベル印刷 saves the selected r
   await clickItem(page, 'TAB-000202', { role: 'table-row' });
   await page.waitForFunction(() => !window.madoguchi.items().some((i) => i.label.startsWith('ラベルを印刷する行を選択')),
     null, { timeout: 10000 });
-  const labels = await downloaded(page, 'ラベル印刷');
+  const printable = await downloaded(page, 'ラベル印刷');
+  assert.match(printable.name, /^(labels-|資産ラベル_)\d{8}\.pdf$/);
+  assert.ok(printable.text.startsWith('%PDF-'), printable.text.slice(0, 20));
+  assert.match(printable.url, /\/api\/v1\/devices\/labels\.pdf\?.*ids=\d+/);
+  const labels = await downloaded(page, 'ラベル（SVG）');
   assert.match(labels.name, /^(labels-|資産ラベル_)\d{8}\.svg$/);
   assert.ok(labels.text.startsWith('<?xml'), labels.text.slice(0, 200));
   assert.deepEqual([...labels.text.matchAll(/data-tag="([^"]+)"/g)].map((m) => m[1]), ['TAB-000202'], labels.url);

@@ -54,6 +54,7 @@ const std::map<std::string, std::string> expected_access{
     {"exportDevicesCsv", "staff,manager,operator,it_office,auditor,admin"},
     {"exportDevicesXlsx", "staff,manager,operator,it_office,auditor,admin"},
     {"printDeviceLabels", "staff,manager,operator,it_office,auditor,admin"},
+    {"printDeviceLabelsPdf", "staff,manager,operator,it_office,auditor,admin"},
     {"exportDeviceModelsCsv", "signed-in"},
     {"exportLocationsCsv", "signed-in"},
     {"listPlacementRequests", "manager,operator,it_office,vendor,auditor,admin"},

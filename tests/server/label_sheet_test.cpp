@@ -1,13 +1,13 @@
 // QR label sheets as a counter scanner and a printer meet them: the sheet is rasterised as a
 // browser would print it (rsvg-convert) and every code is read back by a real decoder
-// (zbarimg); the payload is the asset tag exactly as the counter reads it.
+// (zbarimg, label_scan_support.hpp); the payload is the asset tag exactly as the counter reads it.
 #include <catch2/catch.hpp>
 
-#include <algorithm>
 #include <regex>
 #include <set>
 
 #include "inventory/label_sheet.hpp"
+#include "label_scan_support.hpp"
 #include "lending/scan_code.hpp"
 #include "server_test_support.hpp"
 
@@ -26,7 +26,7 @@ std::vector<LabelText> sample_labels(int count) {
     return labels;
 }
 
-// The codes zbarimg finds in the PNG of the sheet, one per line.
+// The codes zbarimg finds in the PNG of the sheet.
 std::multiset<std::string> decoded(const std::string& svg) {
     testing::TempDir folder;
     const auto svg_path = (folder.path() / "labels.svg").string();
@@ -38,19 +38,7 @@ std::multiset<std::string> decoded(const std::string& svg) {
                             .wait();
     INFO(raster.err);
     REQUIRE(raster.exit_code == 0);
-    const auto read = testing::ChildProcess({"/usr/bin/zbarimg", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable",
-                                             png_path})
-                          .wait();
-    INFO(read.err);
-    REQUIRE(read.exit_code == 0);
-    std::multiset<std::string> codes;
-    std::size_t start = 0;
-    while (start < read.out.size()) {
-        const auto end = std::min(read.out.find('\n', start), read.out.size());
-        if (end > start) codes.insert(read.out.substr(start, end - start));
-        start = end + 1;
-    }
-    return codes;
+    return testing::qr_codes_in(png_path);
 }
 
 }  // namespace

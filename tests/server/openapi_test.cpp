@@ -64,6 +64,7 @@ std::string media_type_of(const std::string& path) {
     if (path.ends_with("/export") || path.ends_with(".csv")) return "text/csv";
     if (path.ends_with(".xlsx")) return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     if (path.ends_with(".svg")) return "image/svg+xml";
+    if (path.ends_with(".pdf")) return "application/pdf";
     if (path.ends_with("/content")) return "application/octet-stream";
     return "application/json";
 }

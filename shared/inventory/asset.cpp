@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "inventory/ledger_cells.hpp"
 #include "validation/text_rules.hpp"
 
 namespace madoguchi::inventory {
@@ -39,6 +40,8 @@ bool polled(std::string_view class_code) {
 std::string accessories_problem(const std::vector<std::string>& accessories) {
     for (const auto& accessory : accessories) {
         if (!text_problem(accessory, 50, true).empty()) return "field.invalid_accessory";
+        // The ledger's CSV joins accessories with ';' and the import splits there.
+        if (has_list_separator(accessory)) return "field.accessory_separator";
     }
     return {};
 }

@@ -3,6 +3,7 @@
 #include <string_view>
 
 #include "calendar/tokyo_time.hpp"
+#include "text/csv.hpp"
 
 namespace madoguchi::server::audit {
 namespace {
@@ -12,31 +13,11 @@ constexpr std::string_view header =
     "id,occurred_at,occurred_at_tokyo,actor,actor_roles,source_address,action,object_type,object_id,before_json,"
     "after_json,hash\r\n";
 
-void append_field(std::string& out, std::string_view value) {
-    if (value.find_first_of(",\"\r\n") == std::string_view::npos) {
-        out += value;
-        return;
-    }
-    out += '"';
-    for (const char c : value) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    out += '"';
-}
+void append_field(std::string& out, std::string_view value) { out += text::csv_field(value); }
 
 // Text a requester chose (a failed sign-in's login, say) must not run as a formula when an
-// auditor opens the file in Excel: a leading =, +, -, @, tab or CR gets a ' in front, as
-// OWASP recommends for CSV injection. JSON, times, ids and hashes never start so.
-void append_text_field(std::string& out, std::string_view value) {
-    if (!value.empty() && std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos) {
-        std::string guarded("'");
-        guarded += value;
-        append_field(out, guarded);
-    } else {
-        append_field(out, value);
-    }
-}
+// auditor opens the file in Excel. JSON, times, ids and hashes never start so.
+void append_text_field(std::string& out, std::string_view value) { append_field(out, text::formula_guarded(value)); }
 
 std::string tokyo_time_of(const std::string& occurred_at) {
     const auto parsed = calendar::parse_iso8601(occurred_at);

@@ -31,13 +31,11 @@ struct AuditEntry {
     std::optional<nlohmann::json> after;   // empty for a deletion
 };
 
-// Writes one row stamped with the current UTC time, chained to the newest row (audit_chain.hpp).
+// Writes one row stamped with the current UTC time, chained to the newest row (audit_chain.hpp;
+// many rows in one transaction: audit_appender.hpp).
 // Needs the caller's write transaction (Database::transaction): the chain's end is read in it.
 store::Status record(store::Database& database, const AuditEntry& entry);
 // The same, stamped with the given time: record() with now, tests with days they choose.
 store::Status record_at(store::Database& database, const AuditEntry& entry, calendar::Instant at);
-// record(), giving the new record's id (for indexes of the trail kept beside it, such as a
-// device's history).
-store::Result<std::int64_t> record_returning_id(store::Database& database, const AuditEntry& entry);
 
 }  // namespace madoguchi::server::audit

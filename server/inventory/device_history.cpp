@@ -13,7 +13,14 @@ nlohmann::json stored_json(const store::Statement& row, int column) {
 
 store::Status record_device_change(store::Database& database, std::int64_t device_id, const audit::AuditEntry& entry,
                                    const std::string& reason) {
-    auto audit_id = audit::record_returning_id(database, entry);
+    auto appender = audit::Appender::open(database);
+    if (!appender) return store::Error{appender.error()};
+    return record_device_change(database, appender.value(), device_id, entry, calendar::now(), reason);
+}
+
+store::Status record_device_change(store::Database& database, audit::Appender& appender, std::int64_t device_id,
+                                   const audit::AuditEntry& entry, calendar::Instant at, const std::string& reason) {
+    auto audit_id = appender.append(entry, at);
     if (!audit_id) return store::Error{audit_id.error()};
     auto link = database.prepare("INSERT INTO device_history (device_id, audit_id, reason) VALUES (?1, ?2, ?3)");
     if (!link) return store::Error{link.error()};

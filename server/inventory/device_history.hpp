@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "audit/audit_appender.hpp"
 #include "audit/audit_log.hpp"
 #include "store/database.hpp"
 
@@ -15,6 +16,10 @@ namespace madoguchi::server::inventory {
 // Appends the audit record and links it to the device, in the caller's transaction.
 store::Status record_device_change(store::Database& database, std::int64_t device_id, const audit::AuditEntry& entry,
                                    const std::string& reason = {});
+// The same through the caller's appender, for many changes in one transaction; the record is
+// stamped `at`.
+store::Status record_device_change(store::Database& database, audit::Appender& appender, std::int64_t device_id,
+                                   const audit::AuditEntry& entry, calendar::Instant at, const std::string& reason = {});
 
 // {"id","occurred_at","actor","action","reason","before","after"}, newest first.
 store::Result<std::vector<nlohmann::json>> device_history(store::Database& database, std::int64_t device_id);

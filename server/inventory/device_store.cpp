@@ -138,11 +138,12 @@ store::Result<bool> exists(store::Database& database, std::string_view sql, cons
 
 nlohmann::json to_json(const DeviceRow& row) {
     auto document = madoguchi::inventory::to_json(row.asset);
-    document["model_name"] = row.model_name;
-    document["location_name"] = row.location_name;
-    document["custodian_name"] = row.custodian_name;
-    document["custodian_name_kana"] = row.custodian_name_kana;
-    document["division_name"] = row.division_name;
+    auto& members = document.get_ref<nlohmann::json::object_t&>();
+    members.emplace("model_name", row.model_name);
+    members.emplace("location_name", row.location_name);
+    members.emplace("custodian_name", row.custodian_name);
+    members.emplace("custodian_name_kana", row.custodian_name_kana);
+    members.emplace("division_name", row.division_name);
     return document;
 }
 

@@ -82,25 +82,32 @@ store::Status write_device_import(store::Database& database, const domain::Devic
     const auto stamp = calendar::format_iso8601_utc(now);
     std::unordered_map<std::int64_t, const DeviceRow*> stored_rows;
     for (const auto& device : snapshot.devices) stored_rows.emplace(device.asset.id, &device);
+    auto appender = audit::Appender::open(database);
+    if (!appender) return store::Error{appender.error()};
     for (const auto& planned : plan.rows) {
         if (planned.action == domain::ImportAction::unchanged) continue;
         if (planned.action == domain::ImportAction::create) {
             auto id = insert_device(database, planned.fields, planned.state, now);
             if (!id) return store::Error{id.error()};
-            const auto document = to_json(snapshot.row_of(planned, id.value(), 1, stamp));
             const audit::AuditEntry entry{actor, "device.created", "device", std::to_string(id.value()), std::nullopt,
-                                          document};
-            if (auto recorded = record_device_change(database, id.value(), entry); !recorded) return recorded;
+                                          to_json(snapshot.row_of(planned, id.value(), 1, stamp))};
+            if (auto recorded = record_device_change(database, appender.value(), id.value(), entry, calendar::now());
+                !recorded) {
+                return recorded;
+            }
             continue;
         }
         const auto& stored = *planned.stored;
         auto updated = update_device(database, stored.id, stored.version, planned.fields, now);
         if (!updated) return store::Error{updated.error()};
         if (!updated.value()) return store::Error{"device " + stored.fields.asset_tag + " changed during the import"};
-        const auto document = to_json(snapshot.row_of(planned, stored.id, stored.version + 1, stamp));
         const audit::AuditEntry entry{actor, "device.updated", "device", std::to_string(stored.id),
-                                      to_json(*stored_rows.at(stored.id)), document};
-        if (auto recorded = record_device_change(database, stored.id, entry); !recorded) return recorded;
+                                      to_json(*stored_rows.at(stored.id)),
+                                      to_json(snapshot.row_of(planned, stored.id, stored.version + 1, stamp))};
+        if (auto recorded = record_device_change(database, appender.value(), stored.id, entry, calendar::now());
+            !recorded) {
+            return recorded;
+        }
     }
     return store::success();
 }

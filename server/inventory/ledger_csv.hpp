@@ -1,6 +1,7 @@
 #pragma once
 // The ledger as CSV for Excel on Japanese Windows and for the import: UTF-8 with a byte order
-// mark (without it Excel reads Shift_JIS), the Japanese header row, CRLF, RFC 4180 quoting.
+// mark (without it Excel reads Shift_JIS), the Japanese header row, CRLF, RFC 4180 quoting,
+// cells guarded against formula injection (text::formula_guarded; the import undoes it).
 #include <span>
 #include <string>
 

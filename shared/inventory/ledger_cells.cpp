@@ -1,5 +1,6 @@
 #include "inventory/ledger_cells.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <unordered_map>
 
@@ -9,6 +10,9 @@
 
 namespace madoguchi::inventory {
 namespace {
+
+// What separates the items of a list cell: ; ； 、 , and line breaks.
+constexpr std::string_view list_separators[] = {";", "\xEF\xBC\x9B", "\xE3\x80\x81", ",", "\n"};
 
 // Folded spellings (code, Japanese and English name) → value, built once: imports read
 // tens of thousands of cells.
@@ -81,8 +85,12 @@ std::optional<calendar::Date> date_of_cell(std::string_view cell) {
     return calendar::parse_date(calendar::format_date({*year, *month, *day}));
 }
 
+bool has_list_separator(std::string_view item) {
+    return std::any_of(std::begin(list_separators), std::end(list_separators),
+                       [&](std::string_view separator) { return item.find(separator) != std::string_view::npos; });
+}
+
 std::vector<std::string> list_of_cell(std::string_view cell) {
-    static constexpr std::string_view separators[] = {";", "\xEF\xBC\x9B", "\xE3\x80\x81", ",", "\n"};
     std::vector<std::string> items;
     std::size_t start = 0;
     std::size_t index = 0;
@@ -91,7 +99,7 @@ std::vector<std::string> list_of_cell(std::string_view cell) {
         if (index == cell.size()) {
             width = 1;
         } else {
-            for (const auto separator : separators) {
+            for (const auto separator : list_separators) {
                 if (cell.substr(index).starts_with(separator)) width = separator.size();
             }
         }

@@ -20,6 +20,8 @@ std::optional<AssetState> state_of_cell(std::string_view cell);
 std::optional<calendar::Date> date_of_cell(std::string_view cell);
 // Items separated by ; ； 、 , or line breaks, trimmed, empty ones dropped.
 std::vector<std::string> list_of_cell(std::string_view cell);
+// Whether `item` holds one of those separators: such a name splits when read back.
+bool has_list_separator(std::string_view item);
 // A standard accessory named in either language ("マウス") → its key ("mouse"); others as written.
 std::string accessory_of_item(const std::string& item);
 

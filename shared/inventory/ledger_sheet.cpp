@@ -94,8 +94,11 @@ LedgerSheet read_ledger_sheet(LedgerTable table, std::string_view utf8_text) {
             continue;
         }
         // Notes keep their spaces and line breaks; other cells lose the padding Excel users add.
+        // The export's formula guard comes off, so an exported file imports back unchanged.
         for (std::size_t index = 0; index < width; ++index) {
-            if (index != notes_at) record->fields[index] = trimmed(record->fields[index]);
+            auto& field = record->fields[index];
+            if (index != notes_at) field = trimmed(field);
+            if (text::formula_unguarded(field).size() != field.size()) field.erase(0, 1);
         }
         sheet.rows.push_back(std::move(*record));
     }

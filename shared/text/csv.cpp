@@ -121,9 +121,27 @@ private:
     CsvDocument document_;
 };
 
+// A run of quotes and then a formula's first character (see formula_guarded()).
+bool needs_formula_guard(std::string_view value) {
+    while (!value.empty() && value.front() == '\'') value.remove_prefix(1);
+    return !value.empty() && std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos;
+}
+
 }  // namespace
 
 CsvDocument read_csv(std::string_view text) { return Reader(text).read(); }
+
+std::string formula_guarded(std::string_view value) {
+    if (!needs_formula_guard(value)) return std::string(value);
+    std::string guarded("'");
+    guarded += value;
+    return guarded;
+}
+
+std::string_view formula_unguarded(std::string_view cell) {
+    if (cell.empty() || cell.front() != '\'' || !needs_formula_guard(cell.substr(1))) return cell;
+    return cell.substr(1);
+}
 
 std::string csv_field(std::string_view value) {
     if (value.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(value);

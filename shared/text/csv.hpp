@@ -33,4 +33,12 @@ std::string csv_field(std::string_view value);
 // One record: the fields joined with commas, ending in CRLF.
 std::string csv_row(std::span<const std::string> fields);
 
+// Text someone typed must not run as a formula when the file is opened in Excel (OWASP's CSV
+// injection advice): a value starting with =, +, -, @, tab or CR gets a ' in front, as does
+// one that starts with ' before such a value, so formula_unguarded() can undo exactly what
+// formula_guarded() added and an exported file imports back unchanged.
+std::string formula_guarded(std::string_view value);
+// The value formula_guarded() was given: the leading ' removed only where it added one.
+std::string_view formula_unguarded(std::string_view cell);
+
 }  // namespace madoguchi::text

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "audit/audit_appender.hpp"
 #include "audit/audit_chain.hpp"
 #include "audit/audit_verify.hpp"
 #include "audit_test_support.hpp"
@@ -33,7 +34,81 @@ madoguchi::testing::ProgramRun verify(const fs::path& database) {
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
+store::Database opened(const fs::path& path) {
+    auto database = store::Database::open(path);
+    REQUIRE(database);
+    return std::move(database.value());
+}
+
+// Every stored column of every record, and the ids noted as written after the clock went back.
+std::vector<std::vector<std::string>> trail_of(store::Database& database) {
+    std::vector<std::vector<std::string>> rows;
+    auto select = database.prepare(std::string(audit::select_records) + " ORDER BY id");
+    REQUIRE(select);
+    while (select.value().step().value()) {
+        const auto r = audit::read_record(select.value());
+        rows.push_back({std::to_string(r.id), r.occurred_at, r.actor, r.actor_roles, r.source_address, r.action,
+                        r.object_type, r.object_id, r.before_json.value_or("NULL"), r.after_json.value_or("NULL"),
+                        r.prev_hash.value_or("NULL"), r.hash.value_or("NULL")});
+    }
+    auto steps = database.prepare("SELECT audit_id FROM audit_clock_steps ORDER BY audit_id");
+    REQUIRE(steps);
+    while (steps.value().step().value()) rows.push_back({"clock step", std::to_string(steps.value().column_int(0))});
+    return rows;
+}
+
 }  // namespace
+
+TEST_CASE("many records through one appender are stored exactly as the same records written one by one", "[audit]") {
+    const audit::Actor actor{"desk1", "operator", "192.0.2.7"};
+    std::vector<audit::AuditEntry> entries;
+    std::vector<madoguchi::calendar::Instant> times;
+    for (int number = 1; number <= 6; ++number) {
+        entries.push_back({actor, "device.updated", "device", std::to_string(number),
+                           number % 2 == 0 ? std::optional<nlohmann::json>() : nlohmann::json{{"notes", "前"}},
+                           nlohmann::json{{"notes", "後 " + std::to_string(number)}}});
+        // The fourth is stamped before the third, as after the clock was set back.
+        const auto stamp = number == 4 ? "2026-11-25T15:29:00Z" : "2026-11-25T15:3" + std::to_string(number) + ":00Z";
+        times.push_back(*madoguchi::calendar::parse_iso8601(stamp).instant);
+    }
+    TempDir one_by_one_folder;
+    TempDir batched_folder;
+    auto one_by_one = opened(fresh_database(one_by_one_folder.path()));
+    auto batched = opened(fresh_database(batched_folder.path()));
+    for (auto* database : {&one_by_one, &batched}) {
+        REQUIRE(database->transaction([&] { return audit::record_at(*database, {actor, "first", "test", "0", {}, {}}, times[0]); }));
+    }
+
+    REQUIRE(one_by_one.transaction([&]() -> store::Status {
+        for (std::size_t index = 0; index < entries.size(); ++index) {
+            if (auto recorded = audit::record_at(one_by_one, entries[index], times[index]); !recorded) return recorded;
+        }
+        return store::success();
+    }));
+    std::vector<std::int64_t> ids;
+    REQUIRE(batched.transaction([&]() -> store::Status {
+        auto appender = audit::Appender::open(batched);
+        if (!appender) return store::Error{appender.error()};
+        for (std::size_t index = 0; index < entries.size(); ++index) {
+            auto id = appender.value().append(entries[index], times[index]);
+            if (!id) return store::Error{id.error()};
+            ids.push_back(id.value());
+        }
+        return store::success();
+    }));
+
+    CHECK(ids == std::vector<std::int64_t>{2, 3, 4, 5, 6, 7});
+    const auto batched_trail = trail_of(batched);
+    CHECK(batched_trail == trail_of(one_by_one));
+    CHECK(batched_trail.back() == std::vector<std::string>{"clock step", "5"});
+    const auto report = audit::verify_chain(batched);
+    REQUIRE(report);
+    CHECK(report.value().intact());
+    CHECK(report.value().records == 7);
+    // A record written afterwards the usual way joins the same chain.
+    REQUIRE(batched.transaction([&] { return audit::record(batched, {actor, "last", "test", "8", {}, {}}); }));
+    CHECK(audit::verify_chain(batched).value().intact());
+}
 
 TEST_CASE("the records of real API changes form an intact chain that verify confirms", "[audit]") {
     RunningApp server;

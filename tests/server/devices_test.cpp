@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "audit_test_support.hpp"
+#include "i18n/catalog.hpp"
 #include "identity_test_support.hpp"
 #include "inquiry_test_support.hpp"
 #include "server_test_support.hpp"
@@ -104,6 +105,13 @@ TEST_CASE("a bad device is refused with every problem named and nothing written"
     const auto wrong_shape = post(desk, "/api/v1/devices", device("TAB-0003", "tablet", {{"accessories", "mouse"}, {"colour", "red"}}));
     CHECK(wrong_shape->status == 400);
     CHECK(error_fields(wrong_shape) == std::vector<std::string>{"accessories", "colour"});
+
+    // The ledger's CSV joins accessories with ';': a name holding one would come back as two.
+    const auto separated = post(desk, "/api/v1/devices", device("GSS-0001", "gss_terminal", {{"accessories", {"マウス;黒"}}}));
+    CHECK(separated->status == 422);
+    CHECK(error_fields(separated) == std::vector<std::string>{"accessories"});
+    CHECK(json_of(separated)["error"]["fields"]["accessories"] ==
+          madoguchi::i18n::text("field.accessory_separator", madoguchi::i18n::Language::en));
 
     created(server, desk, device("TAB-0004", "tablet"));
     const auto twice = post(desk, "/api/v1/devices", device("TAB-0004", "tablet"));

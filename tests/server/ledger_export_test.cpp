@@ -149,6 +149,31 @@ TEST_CASE("the CSV opens in Excel as UTF-8 and every value reads back as the imp
                                                                                {"中央合同庁舎第3号館", "10階", "文書課"}});
 }
 
+TEST_CASE("cells Excel would run as formulas are exported guarded and import back unchanged", "[inventory][export]") {
+    RunningApp server;
+    auto desk = signed_in_user(server, {"desk1", {Role::desk_operator}});
+    add_device(server, desk, "TAB-000001", "tablet", {{"notes", "=SUM(A1)"}});
+    add_device(server, desk, "TAB-000002", "tablet", {{"serial", "-123"}});
+
+    const auto response = desk.client->Get("/api/v1/devices/export.csv");
+    REQUIRE(response);
+    REQUIRE(response->status == 200);
+    const auto records = records_of(response->body);
+    REQUIRE(records.size() == 3);
+    CHECK(cell(records[1], "notes") == "'=SUM(A1)");
+    CHECK(cell(records[2], "serial") == "'-123");
+
+    const auto reimported = desk.client->Post("/api/v1/imports/devices?dry_run=1", response->body, "text/csv");
+    REQUIRE(reimported);
+    INFO(reimported->body);
+    REQUIRE(reimported->status == 200);
+    const auto answer = json_of(reimported);
+    CHECK(answer["errors"].empty());
+    CHECK(answer["creates"] == 0);
+    CHECK(answer["updates"] == 0);
+    CHECK(answer["unchanged"] == 2);
+}
+
 TEST_CASE("the export honours the list's filters and sort, and the reader sees only what the list shows",
           "[inventory][export][authorisation]") {
     RunningApp server;

@@ -107,6 +107,13 @@ TEST_CASE("each field of a device names its own problem", "[inventory][asset]") 
         fields.notes = "1行目\n2行目";
         CHECK(validate(fields).empty());
     }
+    SECTION("an accessory name holding a separator the ledger CSV splits at") {
+        for (const std::string bad : {"マウス;黒", "マウス；黒", "マウス、黒", "マウス,黒"}) {
+            fields.accessories = {"電源ケーブル", bad};
+            INFO(bad);
+            CHECK(validate(fields) == std::vector<FieldProblem>{{"accessories", "field.accessory_separator"}});
+        }
+    }
 }
 
 TEST_CASE("a device's wire form reads back as the same device", "[inventory][asset]") {

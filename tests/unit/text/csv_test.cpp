@@ -114,3 +114,23 @@ TEST_CASE("CSV writing quotes only what needs it, and reads back the same", "[te
     REQUIRE(document.records.size() == 2);
     CHECK(document.records[1].fields == fields);
 }
+
+TEST_CASE("a value Excel would run as a formula gets a leading quote, which comes off again", "[text][csv]") {
+    for (const std::string formula : {"=SUM(A1)", "+81 3", "-123", "@cmd", "\tx", "\rx"}) {
+        INFO(formula);
+        CHECK(formula_guarded(formula) == "'" + formula);
+        CHECK(formula_unguarded(formula_guarded(formula)) == formula);
+    }
+    SECTION("plain text, numbers and empty values stay as they are, both ways") {
+        for (const std::string plain : {"", "GSS-0001", "123", "a=b", "鈴木", "'quoted'"}) {
+            INFO(plain);
+            CHECK(formula_guarded(plain) == plain);
+            CHECK(formula_unguarded(plain) == plain);
+        }
+    }
+    SECTION("a value that already starts with a quote before a formula keeps its quote") {
+        CHECK(formula_guarded("'=A1") == "''=A1");
+        CHECK(formula_unguarded("''=A1") == "'=A1");
+        CHECK(formula_unguarded("'=A1") == "=A1");
+    }
+}

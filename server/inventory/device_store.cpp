@@ -250,13 +250,12 @@ store::Result<std::int64_t> insert_device(store::Database& database, const Asset
         "INSERT INTO devices (asset_tag, serial, class, model_id, location_id, division_code, custodian_login, "
         "accessories, network_address, snmp_profile, toner_delivery_address, toner_contact, contract_start, "
         "contract_end, notes, state, updated_at) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17) RETURNING id");
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)");
     if (!insert) return store::Error{insert.error()};
     bind_fields(insert.value(), fields);
     insert.value().bind(16, domain::state_name(state)).bind(17, calendar::format_iso8601_utc(now));
-    auto row = insert.value().step();
-    if (!row) return store::Error{row.error()};
-    return insert.value().column_int(0);
+    if (auto done = insert.value().step(); !done) return store::Error{done.error()};
+    return database.last_insert_id();
 }
 
 store::Result<bool> update_device(store::Database& database, std::int64_t id, std::int64_t version,

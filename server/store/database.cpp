@@ -219,6 +219,8 @@ Result<std::optional<std::int64_t>> Database::query_int(std::string_view sql) {
 
 std::int64_t Database::changes() const { return sqlite3_changes64(connection_); }
 
+std::int64_t Database::last_insert_id() const { return sqlite3_last_insert_rowid(connection_); }
+
 Result<bool> Database::table_exists(std::string_view name) {
     auto statement = prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1");
     if (!statement) return Error{statement.error()};

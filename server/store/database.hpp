@@ -76,6 +76,9 @@ public:
     Result<bool> table_exists(std::string_view name);
     // Rows changed by the last INSERT, UPDATE or DELETE on this connection.
     std::int64_t changes() const;
+    // The rowid of the last INSERT on this connection. Cheaper than RETURNING, which builds a
+    // temporary table per row: it matters to a 40,000-row import.
+    std::int64_t last_insert_id() const;
 
     // Runs `body` inside BEGIN IMMEDIATE … COMMIT, rolling back when it fails. IMMEDIATE
     // takes the write lock up front, so two processes never interleave read-then-write.

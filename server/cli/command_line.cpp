@@ -4,6 +4,7 @@
 #include <system_error>
 
 #include "cli/backup_options.hpp"
+#include "cli/notification_options.hpp"
 #include "cli/option_reader.hpp"
 #include "http/query_params.hpp"
 
@@ -51,6 +52,12 @@ constexpr std::string_view serve_help =
     "  --backup-dir DIR   back the database up into DIR every day (see madoguchi backup)\n"
     "  --backup-at HH:MM  time of the daily backup, Asia/Tokyo (default 02:00)\n"
     "  --backup-keep N    keep the N newest backups in DIR, delete older ones (default 14)\n"
+    "  --smtp-host HOST   send e-mail notifications through the SMTP relay HOST (default:\n"
+    "                 none; e-mail then waits in the outbox)\n"
+    "  --smtp-port N      the relay's port (default 25)\n"
+    "  --mail-from ADDR   the notifications' sender address (default madoguchi@localhost)\n"
+    "  --slack-webhook NAME=URL  a Slack incoming webhook that notifications for NAME are\n"
+    "                 posted to; repeat for several\n"
     "  -h, --help     show this help\n"
     "\n"
     "A second server on the same database is refused (the lock file is PATH.lock).\n";
@@ -85,6 +92,12 @@ Command parse_serve(std::span<const std::string_view> arguments, const std::file
             const auto value = reader.value();
             if (!value || value->empty()) return reader.missing_value(name);
             if (auto rejected = read_backup_option(name, *value, options.daily_backup)) return *rejected;
+            continue;
+        }
+        if (is_notification_option(name)) {
+            const auto value = reader.value();
+            if (!value || value->empty()) return reader.missing_value(name);
+            if (auto rejected = read_notification_option(name, *value, options.notifications)) return *rejected;
             continue;
         }
         if (name != "--port" && name != "--bind" && name != "--db" && name != "--web-dir" && name != "--log-file" &&

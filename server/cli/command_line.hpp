@@ -11,6 +11,7 @@
 
 #include "backup/backup_schedule.hpp"
 #include "http/client_address.hpp"
+#include "notifications/notification_config.hpp"
 
 namespace madoguchi::server::cli {
 
@@ -28,6 +29,8 @@ struct ServeOptions {
     std::vector<http::ProxyNetwork> trusted_proxies;
     // --backup-dir and friends; empty: no scheduled backups.
     std::optional<backup::DailyBackupSettings> daily_backup;
+    // --smtp-host, --slack-webhook and friends; no channel configured: nothing is sent.
+    notifications::NotificationConfig notifications;
 };
 
 struct MigrateOptions {

@@ -18,6 +18,7 @@
 #include "cli/user_command.hpp"
 #include "cli/stop_signals.hpp"
 #include "http/app.hpp"
+#include "notifications/outbox_worker.hpp"
 #include "store/migrations.hpp"
 
 namespace madoguchi::server::cli {
@@ -67,6 +68,8 @@ int serve(const ServeOptions& options) {
     // After StopSignals: the thread inherits the blocked signals.
     std::optional<backup::BackupScheduler> daily_backup;
     if (options.daily_backup) daily_backup.emplace(options.database, *options.daily_backup);
+    std::optional<notifications::OutboxWorker> outbox_worker;
+    if (!options.notifications.channels().empty()) outbox_worker.emplace(options.database, options.notifications);
     std::printf("Madoguchi listening on http://%s/\n", app.address().c_str());
     std::fflush(stdout);
     if (!app.listen()) {

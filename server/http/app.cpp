@@ -18,6 +18,7 @@
 #include "identity/access_gate.hpp"
 #include "identity/session_routes.hpp"
 #include "identity/user_routes.hpp"
+#include "notifications/notification_routes.hpp"
 #include "openapi/openapi_routes.hpp"
 #include "placement/placement_routes.hpp"
 #include "tickets/inquiry_routes.hpp"
@@ -89,6 +90,7 @@ App::App(const AppConfig& config, store::Database database, store::MigrationOutc
     inventory::add_import_routes(router_, database_);
     placement::add_placement_routes(router_, database_);
     configuration::add_configuration_routes(router_, database_);
+    notifications::add_notification_routes(router_, database_);
     add_openapi_routes(router_);
     install_handlers(config.log_requests);
 }

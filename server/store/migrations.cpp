@@ -411,6 +411,84 @@ CREATE TABLE placement_events (
 ) STRICT;
 CREATE INDEX placement_events_by_request ON placement_events (request_id, id);
 )SQL"},
+    Migration{12, "notifications: templates, outbox, delivery attempts", R"SQL(
+-- One editable template per notification event (shared/notifications/notification_event.hpp);
+-- version counts the saves, so an edit of an older version is refused.
+CREATE TABLE notification_templates (
+    event TEXT PRIMARY KEY,
+    version INTEGER NOT NULL,
+    subject_ja TEXT NOT NULL,
+    body_ja TEXT NOT NULL,
+    subject_en TEXT NOT NULL DEFAULT '',
+    body_en TEXT NOT NULL DEFAULT '',
+    updated_by TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+) STRICT;
+
+-- Messages to send, each written in the transaction of the change it tells about and sent
+-- later by the outbox worker. While an attempt runs the state is 'sending' and
+-- next_attempt_at holds its start; failures counts failed attempts in a row.
+CREATE TABLE notification_outbox (
+    id INTEGER PRIMARY KEY,
+    event TEXT NOT NULL,
+    channel TEXT NOT NULL CHECK (channel IN ('email', 'slack')),
+    recipient TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    body TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('pending', 'sending', 'sent', 'failed')),
+    failures INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at TEXT NOT NULL,
+    queued_at TEXT NOT NULL,
+    queued_by TEXT NOT NULL,
+    sent_at TEXT NOT NULL DEFAULT '',
+    last_error TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX notification_outbox_due ON notification_outbox (state, next_attempt_at);
+
+-- Every delivery attempt with what the peer answered.
+CREATE TABLE notification_attempts (
+    id INTEGER PRIMARY KEY,
+    outbox_id INTEGER NOT NULL REFERENCES notification_outbox (id),
+    started_at TEXT NOT NULL,
+    finished_at TEXT NOT NULL,
+    outcome TEXT NOT NULL CHECK (outcome IN ('sent', 'failed', 'interrupted')),
+    detail TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX notification_attempts_by_message ON notification_attempts (outbox_id, id);
+
+INSERT INTO notification_templates (event, version, subject_ja, body_ja, subject_en, body_en, updated_by, updated_at)
+VALUES
+('ticket.created', 1, '【窓口】受付しました {{ticket_number}} {{title}}',
+ '{{requester}} 様' || char(10) || char(10) || 'お問い合わせを受け付けました。' || char(10) || '受付番号: {{ticket_number}}' || char(10) || '件名: {{title}}' || char(10) || '種別: {{kind}}' || char(10) || char(10) || '{{url}}',
+ 'Received: {{ticket_number}} {{title}}',
+ 'Your request {{ticket_number}} ({{kind}}) has been received.' || char(10) || char(10) || '{{url}}',
+ 'system', strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+('ticket.status_changed', 1, '【窓口】状況が変わりました {{ticket_number}} {{title}}',
+ '受付番号 {{ticket_number}}「{{title}}」の状況が「{{from_state}}」から「{{to_state}}」に変わりました（担当: {{actor}}）。' || char(10) || char(10) || '{{url}}',
+ 'Status changed: {{ticket_number}} {{title}}',
+ '{{ticket_number}} moved from {{from_state}} to {{to_state}} ({{actor}}).' || char(10) || char(10) || '{{url}}',
+ 'system', strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+('ticket.assigned', 1, '【窓口】担当になりました {{ticket_number}} {{title}}',
+ '{{assignee}} さん' || char(10) || char(10) || '受付番号 {{ticket_number}}「{{title}}」の担当に割り当てられました（割当: {{actor}}）。' || char(10) || char(10) || '{{url}}',
+ 'Assigned to you: {{ticket_number}} {{title}}',
+ '{{actor}} assigned {{ticket_number}} to {{assignee}}.' || char(10) || char(10) || '{{url}}',
+ 'system', strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+('ticket.escalated', 1, '【窓口】エスカレーション {{ticket_number}} {{title}}',
+ '受付番号 {{ticket_number}}「{{title}}」がエスカレーションされました。' || char(10) || '理由: {{reason}}' || char(10) || '期限: {{due_at}}' || char(10) || char(10) || '{{url}}',
+ 'Escalated: {{ticket_number}} {{title}}',
+ '{{ticket_number}} was escalated: {{reason}} (due {{due_at}}).' || char(10) || char(10) || '{{url}}',
+ 'system', strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+('security.reported', 1, '【至急】情報セキュリティ事案の報告 {{ticket_number}}',
+ '情報セキュリティに関する報告を受け付けました。' || char(10) || '受付番号: {{ticket_number}}' || char(10) || '件名: {{title}}' || char(10) || '報告者: {{reporter}}' || char(10) || '重要度: {{severity}}' || char(10) || char(10) || '{{url}}',
+ 'Security incident reported: {{ticket_number}}',
+ '{{reporter}} reported "{{title}}" (severity {{severity}}).' || char(10) || char(10) || '{{url}}',
+ 'system', strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+('vendor.task', 1, '【窓口】作業のご依頼 {{ticket_number}} {{title}}',
+ '{{vendor}} ご担当者様' || char(10) || char(10) || '次の作業をお願いいたします。' || char(10) || '受付番号: {{ticket_number}}' || char(10) || '件名: {{title}}' || char(10) || '期限: {{due_at}}' || char(10) || char(10) || '{{url}}',
+ 'Task for {{vendor}}: {{ticket_number}} {{title}}',
+ 'Please carry out {{ticket_number}} "{{title}}" by {{due_at}}.' || char(10) || char(10) || '{{url}}',
+ 'system', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
+)SQL"},
 };
 
 Status apply(Database& database, const Migration& migration) {

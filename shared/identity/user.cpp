@@ -14,14 +14,14 @@ bool is_code_char(char c) {
     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
 }
 
+}  // namespace
+
 bool is_plausible_email(std::string_view email) {
     const auto at = email.find('@');
     return email.size() <= 254 && at != std::string_view::npos && at > 0 && at + 1 < email.size() &&
            email.find('@', at + 1) == std::string_view::npos &&
            std::none_of(email.begin(), email.end(), [](char c) { return c == ' ' || static_cast<unsigned char>(c) < 0x21; });
 }
-
-}  // namespace
 
 std::string normalise_login(std::string_view login) {
     std::string lowered(login);

@@ -29,6 +29,9 @@ std::vector<validation::FieldProblem> validate(const UserFields& user);
 std::string normalise_login(std::string_view login);
 bool is_valid_login(std::string_view login);
 bool is_valid_division_code(std::string_view code);
+// At most 254 bytes, one '@' with text on both sides, no spaces or control characters (also
+// what keeps an address from breaking an e-mail's header lines).
+bool is_plausible_email(std::string_view email);
 
 // Passwords: 12–256 bytes of valid UTF-8 (a passphrase may be Japanese). reason keys:
 // field.password_too_short, field.password_too_long, field.invalid_utf8.

@@ -79,6 +79,10 @@ const std::map<std::string, std::string> expected_access{
     {"uploadDocument", "operator,it_office,admin"},
     {"addDocumentVersion", "operator,it_office,admin"},
     {"downloadDocumentVersion", "manager,operator,it_office,auditor,admin"},
+    {"listNotificationTemplates", "it_office,admin"},
+    {"updateNotificationTemplate", "admin"},
+    {"listNotificationOutbox", "operator,admin"},
+    {"retryNotification", "operator,admin"},
 };
 
 std::string access_of(const madoguchi::server::http::Access& access) {

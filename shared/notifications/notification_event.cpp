@@ -1,0 +1,39 @@
+#include "notifications/notification_event.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace madoguchi::notifications {
+namespace {
+
+constexpr std::array<std::string_view, 5> ticket_created{"ticket_number", "title", "kind", "requester", "url"};
+constexpr std::array<std::string_view, 6> ticket_status_changed{"ticket_number", "title", "from_state", "to_state",
+                                                                 "actor", "url"};
+constexpr std::array<std::string_view, 5> ticket_assigned{"ticket_number", "title", "assignee", "actor", "url"};
+constexpr std::array<std::string_view, 5> ticket_escalated{"ticket_number", "title", "reason", "due_at", "url"};
+constexpr std::array<std::string_view, 5> security_reported{"ticket_number", "title", "reporter", "severity", "url"};
+constexpr std::array<std::string_view, 5> vendor_task{"ticket_number", "title", "vendor", "due_at", "url"};
+
+constexpr std::array events{
+    NotificationEvent{"ticket.created", ticket_created},
+    NotificationEvent{"ticket.status_changed", ticket_status_changed},
+    NotificationEvent{"ticket.assigned", ticket_assigned},
+    NotificationEvent{"ticket.escalated", ticket_escalated},
+    NotificationEvent{"security.reported", security_reported},
+    NotificationEvent{"vendor.task", vendor_task},
+};
+
+}  // namespace
+
+std::span<const NotificationEvent> all_events() { return events; }
+
+const NotificationEvent* find_event(std::string_view key) {
+    const auto found = std::find_if(events.begin(), events.end(), [&](const auto& event) { return event.key == key; });
+    return found == events.end() ? nullptr : &*found;
+}
+
+bool has_placeholder(const NotificationEvent& event, std::string_view name) {
+    return std::find(event.placeholders.begin(), event.placeholders.end(), name) != event.placeholders.end();
+}
+
+}  // namespace madoguchi::notifications

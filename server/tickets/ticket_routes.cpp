@@ -6,6 +6,7 @@
 #include "http/transaction_reply.hpp"
 #include "identity/principal.hpp"
 #include "identity/user_store.hpp"
+#include "inventory/device_filters.hpp"
 #include "tickets/ticket_access.hpp"
 #include "tickets/ticket_changes.hpp"
 #include "tickets/ticket_create.hpp"
@@ -20,7 +21,6 @@ using http::RequestContext;
 using madoguchi::identity::Role;
 
 constexpr int default_page = 50;
-constexpr int largest_page = 1000;
 
 struct ListRequest {
     TicketQuery query;
@@ -66,18 +66,7 @@ std::variant<ListRequest, api::ApiError> parse_list(const httplib::Request& requ
         api::add_field(error, "sort", "field.unknown_sort");
     }
     query.limit = default_page;
-    if (auto limit = http::query_param(request, "limit")) {
-        const auto parsed = http::parse_integer(*limit);
-        if (!parsed || *parsed < 1 || *parsed > largest_page) {
-            api::add_field(error, "limit", "field.limit_out_of_range_1000");
-        } else {
-            query.limit = static_cast<int>(*parsed);
-        }
-    }
-    if (auto cursor = http::query_param(request, "cursor"); cursor && !cursor->empty()) {
-        query.after = inventory::decode_cursor(*cursor);
-        if (!query.after) api::add_field(error, "cursor", "field.invalid_cursor");
-    }
+    inventory::read_keyset_page(request, query.limit, query.after, error);
     if (!error.fields.empty()) return error;
     return list;
 }

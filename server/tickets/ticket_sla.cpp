@@ -1,6 +1,5 @@
 #include "tickets/ticket_sla.hpp"
 
-#include <set>
 #include <vector>
 
 #include "inventory/device_class.hpp"
@@ -46,9 +45,9 @@ store::Result<const madoguchi::inventory::DeviceClass*> device_class_of(store::D
     return madoguchi::inventory::find_device_class(select.value().column_text(0));
 }
 
-// States terminal in every kind that uses them: the sweep skips those tickets in SQL.
-std::string terminal_states_sql() {
-    std::string list;
+// States terminal in every kind that uses them: the sweep leaves those tickets unread.
+std::vector<std::string> terminal_states() {
+    std::vector<std::string> names;
     for (const auto state : domain::ticket_states()) {
         bool used = false;
         bool always_terminal = true;
@@ -57,11 +56,9 @@ std::string terminal_states_sql() {
             used = true;
             always_terminal = always_terminal && domain::is_terminal(kind, state);
         }
-        if (!used || !always_terminal) continue;
-        if (!list.empty()) list += ", ";
-        list += "'" + std::string(domain::state_name(state)) + "'";
+        if (used && always_terminal) names.emplace_back(domain::state_name(state));
     }
-    return list;
+    return names;
 }
 
 }  // namespace
@@ -96,21 +93,11 @@ store::Result<domain::SlaClock> store_sla_clock(store::Database& database, const
 }
 
 store::Result<std::int64_t> recompute_open_ticket_clocks(store::Database& database, Instant now) {
-    auto select = database.prepare("SELECT id FROM tickets WHERE state NOT IN (" + terminal_states_sql() + ")");
-    if (!select) return store::Error{select.error()};
-    std::vector<std::int64_t> ids;
-    while (true) {
-        auto row = select.value().step();
-        if (!row) return store::Error{row.error()};
-        if (!row.value()) break;
-        ids.push_back(select.value().column_int(0));
-    }
+    auto open = tickets_outside_states(database, terminal_states());
+    if (!open) return store::Error{open.error()};
     std::int64_t changed = 0;
-    for (const auto id : ids) {
-        auto found = find_ticket(database, id);
-        if (!found) return store::Error{found.error()};
-        if (!found.value()) continue;
-        auto stored = store_sla_clock(database, *found.value(), now);
+    for (const auto& ticket : open.value()) {
+        auto stored = store_sla_clock(database, ticket, now);
         if (!stored) return store::Error{stored.error()};
         changed += database.changes();
     }

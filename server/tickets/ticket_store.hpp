@@ -77,6 +77,10 @@ struct TicketScope {
 };
 bool visible(const TicketScope& scope, const TicketRow& row);
 
+// Every ticket whose state is not one of these names (the sweep's open tickets), by id.
+store::Result<std::vector<TicketRow>> tickets_outside_states(store::Database& database,
+                                                             const std::vector<std::string>& states);
+
 enum class TicketSort { created, created_descending, due, due_descending };
 
 // The ledger's opaque keyset cursor (sort key and id), encoded by inventory::encode_cursor.

@@ -6,6 +6,7 @@
 #include "http/body_reader.hpp"
 #include "http/errors.hpp"
 #include "http/paging.hpp"
+#include "http/request_log.hpp"
 #include "http/transaction_reply.hpp"
 #include "i18n/catalog.hpp"
 #include "identity/principal.hpp"
@@ -75,6 +76,7 @@ void run_change(store::SharedDatabase& database, const httplib::Request& request
     const auto id = http::parse_id(context.params.at("id"));
     if (const auto* error = std::get_if<api::ApiError>(&id)) return http::send_error(response, 400, *error);
     const auto& principal = *context.principal;
+    std::optional<audit::AuditEntry> refused;
     http::answer_in_transaction(database, request, response, [&](store::Database& connection) -> store::Result<Reply> {
         auto found = find_visible_ticket(connection, std::get<std::int64_t>(id), principal);
         if (!found) return store::Error{found.error()};
@@ -82,7 +84,14 @@ void run_change(store::SharedDatabase& database, const httplib::Request& request
         const Change change{context, *found.value(), calendar::now()};
         auto decided = body(connection, change);
         if (!decided) return store::Error{decided.error()};
-        if (auto* reply = std::get_if<Reply>(&decided.value())) return *reply;
+        if (auto* reply = std::get_if<Reply>(&decided.value())) {
+            // Kept apart from the change, which is rolled back: a refused request leaves its trace.
+            refused = audit::AuditEntry{identity::actor_of(context), "ticket.refused", "ticket",
+                                        std::to_string(change.before.id), std::nullopt,
+                                        nlohmann::json{{"path", request.path}, {"status", reply->status},
+                                                       {"error", reply->body.value("error", nlohmann::json::object())}}};
+            return *reply;
+        }
         auto& outcome = std::get<Outcome>(decided.value());
         if (outcome.after) {
             auto written = update_ticket(connection, *outcome.after, change.before.version, change.now);
@@ -110,6 +119,11 @@ void run_change(store::SharedDatabase& database, const httplib::Request& request
         detail.value().update(outcome.detail_extra);
         return Reply{outcome.status, detail.value()};
     });
+    if (!refused) return;
+    auto recorded = database.use([&](store::Database& connection) {
+        return connection.transaction([&] { return audit::record(connection, *refused); });
+    });
+    if (!recorded) http::log_request_failure(request, recorded.error());
 }
 
 std::string action_of(const domain::Transition& move) {

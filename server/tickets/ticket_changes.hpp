@@ -7,7 +7,8 @@
 //                                    is the first response
 //   PATCH /tickets/{id}              assignee, vendor company, priority, category, escalation
 //   POST  /tickets/{id}/links        another ticket, a device or a configuration item
-// A stale version answers 409 stale_version with the current ticket.
+// A stale version answers 409 stale_version with the current ticket. A refusal writes nothing
+// but its audit record (ticket.refused: the path, status and error).
 #include <httplib.h>
 
 #include "http/router.hpp"

@@ -247,6 +247,8 @@ TEST_CASE("the workflow's refusals: 409 with the moves open, 403 for another's a
     CHECK(decision["role"] == "it_office");
     CHECK(decision["actor"] == "ito1");
     CHECK(decision["comment"] == "影響範囲を確認済み");
+    // Each refusal above (409 twice, 403, 422 twice) is on the trail; nothing of them was written.
+    CHECK(audit_count(server, "ticket.refused", change) == 5);
     CHECK(audit_count(server, "ticket.decided", change) == 1);
     CHECK(audit_count(server, "ticket.transitioned", change) == 1);
 

@@ -22,6 +22,7 @@
 #include "openapi/openapi_routes.hpp"
 #include "placement/placement_routes.hpp"
 #include "tickets/inquiry_routes.hpp"
+#include "tickets/ticket_routes.hpp"
 
 namespace madoguchi::server::http {
 namespace {
@@ -91,6 +92,7 @@ App::App(const AppConfig& config, store::Database database, store::MigrationOutc
     placement::add_placement_routes(router_, database_);
     configuration::add_configuration_routes(router_, database_);
     notifications::add_notification_routes(router_, database_);
+    tickets::add_ticket_routes(router_, database_);
     add_openapi_routes(router_);
     install_handlers(config.log_requests);
 }

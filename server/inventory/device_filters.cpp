@@ -61,4 +61,20 @@ void read_device_filters(const httplib::Request& request, DeviceQuery& query, ap
     }
 }
 
+void read_keyset_page(const httplib::Request& request, int& limit, std::optional<DeviceCursor>& after,
+                      api::ApiError& error) {
+    if (auto text = http::query_param(request, "limit")) {
+        const auto parsed = http::parse_integer(*text);
+        if (!parsed || *parsed < 1 || *parsed > 1000) {
+            api::add_field(error, "limit", "field.limit_out_of_range_1000");
+        } else {
+            limit = static_cast<int>(*parsed);
+        }
+    }
+    if (auto cursor = http::query_param(request, "cursor"); cursor && !cursor->empty()) {
+        after = decode_cursor(*cursor);
+        if (!after) api::add_field(error, "cursor", "field.invalid_cursor");
+    }
+}
+
 }  // namespace madoguchi::server::inventory

@@ -26,4 +26,9 @@ void limit_to(DeviceQuery& query, const ReaderScope& scope);
 // (invalid_parameter) with its reason.
 void read_device_filters(const httplib::Request& request, DeviceQuery& query, api::ApiError& error);
 
+// The page of a keyset-paged list (devices, tickets): limit 1..1000 (`limit` keeps its value
+// when absent) and the cursor of the previous page; each bad value is added to `error`.
+void read_keyset_page(const httplib::Request& request, int& limit, std::optional<DeviceCursor>& after,
+                      api::ApiError& error);
+
 }  // namespace madoguchi::server::inventory

@@ -25,25 +25,13 @@ using http::RequestContext;
 using madoguchi::identity::Role;
 
 constexpr int default_page = 100;
-constexpr int largest_page = 1000;
 
 std::variant<DeviceQuery, api::ApiError> parse_query(const httplib::Request& request) {
     DeviceQuery query;
     auto error = api::make_error("invalid_parameter");
     read_device_filters(request, query, error);
     query.limit = default_page;
-    if (auto limit = http::query_param(request, "limit")) {
-        const auto parsed = http::parse_integer(*limit);
-        if (!parsed || *parsed < 1 || *parsed > largest_page) {
-            api::add_field(error, "limit", "field.limit_out_of_range_1000");
-        } else {
-            query.limit = static_cast<int>(*parsed);
-        }
-    }
-    if (auto cursor = http::query_param(request, "cursor"); cursor && !cursor->empty()) {
-        query.after = decode_cursor(*cursor);
-        if (!query.after) api::add_field(error, "cursor", "field.invalid_cursor");
-    }
+    read_keyset_page(request, query.limit, query.after, error);
     if (!error.fields.empty()) return error;
     return query;
 }

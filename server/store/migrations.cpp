@@ -489,6 +489,85 @@ VALUES
  'Please carry out {{ticket_number}} "{{title}}" by {{due_at}}.' || char(10) || char(10) || '{{url}}',
  'system', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
 )SQL"},
+    Migration{13, "tickets: tickets, their timeline and links", R"SQL(
+-- The ticket engine's records (shared/tickets): every kind in one table, its workflow state
+-- by name. number is <kind prefix>-<year in Asia/Tokyo>-<sequence within prefix and year>
+-- (INC-2026-000123). vendor_company names the company the work is handed to, as users.vendor_company.
+-- sla_due_at and the flags are what compute_sla_clock said at the last write or sweep.
+CREATE TABLE tickets (
+    id INTEGER PRIMARY KEY,
+    number TEXT NOT NULL UNIQUE,
+    number_prefix TEXT NOT NULL,
+    number_year INTEGER NOT NULL,
+    number_sequence INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    state TEXT NOT NULL,
+    title TEXT NOT NULL,
+    body TEXT NOT NULL,
+    requester_user_id INTEGER NOT NULL REFERENCES users (id),
+    division_code TEXT NOT NULL,
+    category TEXT NOT NULL,
+    priority TEXT NOT NULL CHECK (priority IN ('p1', 'p2', 'p3', 'p4')),
+    impact TEXT,
+    urgency TEXT,
+    assignee_user_id INTEGER REFERENCES users (id),
+    vendor_company TEXT NOT NULL DEFAULT '',
+    escalation_target TEXT NOT NULL DEFAULT '' CHECK (escalation_target IN ('', 'vendor', 'it_office')),
+    version INTEGER NOT NULL DEFAULT 1,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    first_response_at TEXT,
+    resolved_at TEXT,
+    sla_due_at TEXT,
+    sla_breached INTEGER NOT NULL DEFAULT 0 CHECK (sla_breached IN (0, 1)),
+    sla_near_breach INTEGER NOT NULL DEFAULT 0 CHECK (sla_near_breach IN (0, 1)),
+    -- number, title and body folded by search_fold() (shared/text/search_fold.hpp).
+    search_text TEXT NOT NULL DEFAULT '',
+    UNIQUE (number_prefix, number_year, number_sequence)
+) STRICT;
+CREATE INDEX tickets_by_state ON tickets (state, id);
+CREATE INDEX tickets_by_kind ON tickets (kind, id);
+CREATE INDEX tickets_by_assignee ON tickets (assignee_user_id, id);
+CREATE INDEX tickets_by_requester ON tickets (requester_user_id, id);
+CREATE INDEX tickets_by_division ON tickets (division_code, id);
+CREATE INDEX tickets_by_vendor ON tickets (vendor_company, id) WHERE vendor_company <> '';
+CREATE INDEX tickets_by_sla_due ON tickets (sla_due_at, id);
+
+-- The timeline: creation, state changes (an approval is a state change decided by its
+-- role), notes (internal ones for the desk only) and changes of fields.
+CREATE TABLE ticket_events (
+    id INTEGER PRIMARY KEY,
+    ticket_id INTEGER NOT NULL REFERENCES tickets (id),
+    occurred_at TEXT NOT NULL,
+    actor_user_id INTEGER REFERENCES users (id),
+    actor TEXT NOT NULL,
+    type TEXT NOT NULL CHECK (type IN ('created', 'state', 'approval', 'note', 'updated', 'linked')),
+    from_state TEXT,
+    to_state TEXT,
+    comment TEXT NOT NULL DEFAULT '',
+    visibility TEXT NOT NULL DEFAULT 'public' CHECK (visibility IN ('public', 'internal')),
+    decision TEXT NOT NULL DEFAULT '',
+    role TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX ticket_events_by_ticket ON ticket_events (ticket_id, id);
+
+-- Links from a ticket to another ticket (incident ↔ problem ↔ change), a device or a
+-- configuration item; exactly one of the three per row.
+CREATE TABLE ticket_links (
+    id INTEGER PRIMARY KEY,
+    ticket_id INTEGER NOT NULL REFERENCES tickets (id),
+    linked_ticket_id INTEGER REFERENCES tickets (id),
+    device_id INTEGER REFERENCES devices (id),
+    configuration_item_id INTEGER REFERENCES configuration_items (id),
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    CHECK ((linked_ticket_id IS NOT NULL) + (device_id IS NOT NULL) + (configuration_item_id IS NOT NULL) = 1)
+) STRICT;
+CREATE UNIQUE INDEX ticket_links_unique ON ticket_links
+    (ticket_id, coalesce(linked_ticket_id, 0), coalesce(device_id, 0), coalesce(configuration_item_id, 0));
+CREATE INDEX ticket_links_by_linked_ticket ON ticket_links (linked_ticket_id) WHERE linked_ticket_id IS NOT NULL;
+CREATE INDEX ticket_links_by_device ON ticket_links (device_id) WHERE device_id IS NOT NULL;
+)SQL"},
 };
 
 Status apply(Database& database, const Migration& migration) {

@@ -41,7 +41,15 @@ TargetClock measure(std::span<const Span> spans, const Measure& m, const Busines
     clock.completed_at = m.completed_at;
     std::optional<Instant> projected;
     for (const auto& span : spans) {
-        if (span.to <= span.from) continue;
+        if (span.to < span.from) continue;
+        // A span of no length counts nothing, but a running one still says when the target
+        // falls due: a ticket read the very minute it was opened or moved has a due time.
+        if (span.to == span.from) {
+            if (span.running && !clock.due_at && m.target) {
+                projected = calendar.add_business_minutes(span.from, *m.target - clock.elapsed_minutes);
+            }
+            continue;
+        }
         if (!span.running) {
             projected.reset();
             continue;

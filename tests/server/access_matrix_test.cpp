@@ -83,6 +83,13 @@ const std::map<std::string, std::string> expected_access{
     {"updateNotificationTemplate", "admin"},
     {"listNotificationOutbox", "operator,admin"},
     {"retryNotification", "operator,admin"},
+    {"listTickets", "staff,manager,operator,it_office,vendor,auditor,admin"},
+    {"createTicket", "staff,manager,operator,it_office"},
+    {"getTicket", "staff,manager,operator,it_office,vendor,auditor,admin"},
+    {"updateTicket", "operator,it_office"},
+    {"transitionTicket", "staff,operator,it_office,vendor"},
+    {"addTicketNote", "staff,manager,operator,it_office,vendor"},
+    {"linkTicket", "operator,it_office"},
 };
 
 std::string access_of(const madoguchi::server::http::Access& access) {

@@ -47,6 +47,17 @@ TEST_CASE("a Friday evening incident is due after the weekend and the holiday", 
     CHECK(iso(clock.due_at) == "2026-11-24T08:35:00+09:00");
 }
 
+TEST_CASE("a ticket read the very minute it is opened already has its due times", "[tickets][sla]") {
+    // The server stores sla_due_at as it creates the ticket: nothing has elapsed yet.
+    const auto clock = clock_of(TicketKind::incident, Priority::p2, "2026-11-20T17:50:00+09:00", {},
+                                "2026-11-20T17:50:00+09:00");
+    CHECK(iso(clock.first_response.due_at) == "2026-11-24T08:35:00+09:00");
+    CHECK(iso(clock.resolution.due_at) == "2026-11-24T17:50:00+09:00");
+    CHECK(clock.first_response.elapsed_minutes == 0);
+    CHECK_FALSE(clock.first_response.breached);
+    CHECK(iso(clock.due_at) == "2026-11-24T08:35:00+09:00");
+}
+
 TEST_CASE("a response just before its due time is met, and stops that clock", "[tickets][sla]") {
     // Same incident, taken up on Tue 08:34: 25 + 4 = 29 minutes of 30.
     const auto clock = clock_of(TicketKind::incident, Priority::p2, "2026-11-20T17:50:00+09:00",

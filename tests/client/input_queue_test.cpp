@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,36 @@ int run_until_drained(HeadlessImGui& imgui, InputQueue& queue, Draw draw) {
     imgui.frame(draw);
     return frames + 1;
 }
+
+// The kiosk's counter in miniature: a scan field that takes the keyboard back whenever
+// nothing else holds it, and a button that can take it away.
+struct CounterScreen {
+    HeadlessImGui imgui{800.0F, 600.0F};
+    std::string code;
+    std::vector<std::string> scans;
+    ImVec2 button_centre;
+    std::function<void()> draw = [this] {
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(ImVec2(800, 600));
+        ImGui::Begin("counter", nullptr, ImGuiWindowFlags_NoDecoration);
+        if (!ImGui::IsAnyItemActive()) ImGui::SetKeyboardFocusHere();
+        if (madoguchi::client::scan_field("scan", code).submitted) {
+            scans.push_back(code);
+            code.clear();
+        }
+        ImGui::Button("finish");
+        button_centre = ImVec2((ImGui::GetItemRectMin().x + ImGui::GetItemRectMax().x) / 2,
+                               (ImGui::GetItemRectMin().y + ImGui::GetItemRectMax().y) / 2);
+        ImGui::End();
+    };
+
+    // A scanner's keys: the code, then Enter.
+    static void type_scan(InputQueue& queue, std::string_view scan) {
+        queue.text(scan);
+        queue.key(madoguchi::client::key_enter, true, Modifiers{});
+        queue.key(madoguchi::client::key_enter, false, Modifiers{});
+    }
+};
 
 }  // namespace
 
@@ -121,74 +152,38 @@ TEST_CASE("a barcode scanner's burst of digits and Enter lands whole in a text f
 TEST_CASE("two scans typed back to back into a scan field both land whole", "[input]") {
     // A scanner types the next code while the field is taking the keyboard back after the
     // first Enter; ImGui 1.86 ignores text in the frame a field is activated.
-    HeadlessImGui imgui(800.0F, 600.0F);
-    std::string code;
-    std::vector<std::string> scans;
-    const auto draw = [&] {
-        ImGui::SetNextWindowPos(ImVec2(0, 0));
-        ImGui::SetNextWindowSize(ImVec2(800, 600));
-        ImGui::Begin("counter", nullptr, ImGuiWindowFlags_NoDecoration);
-        if (!ImGui::IsAnyItemActive()) ImGui::SetKeyboardFocusHere();
-        if (madoguchi::client::scan_field("scan", code).submitted) {
-            scans.push_back(code);
-            code.clear();
-        }
-        ImGui::End();
-    };
+    CounterScreen counter;
     InputQueue queue;
-    run_until_drained(imgui, queue, draw);
+    run_until_drained(counter.imgui, queue, counter.draw);
 
     const std::vector<std::string> codes{"STAFF0042", "PC-00012345", "PC-00012346"};
-    for (const auto& scan : codes) {
-        queue.text(scan);
-        queue.key(madoguchi::client::key_enter, true, Modifiers{});
-        queue.key(madoguchi::client::key_enter, false, Modifiers{});
-    }
-    run_until_drained(imgui, queue, draw);
-    CHECK(scans == codes);
+    for (const auto& scan : codes) counter.type_scan(queue, scan);
+    run_until_drained(counter.imgui, queue, counter.draw);
+    CHECK(counter.scans == codes);
 }
 
 TEST_CASE("a scan typed while the scan field takes the keyboard back lands whole", "[input]") {
     // A click on a button takes the keyboard from the scan field; the field asks for it back
     // and ImGui activates it a frame later. A scan arriving in any of those frames counts.
     for (int frames_after_click = 0; frames_after_click < 4; ++frames_after_click) {
-        HeadlessImGui imgui(800.0F, 600.0F);
-        std::string code;
-        std::vector<std::string> scans;
-        ImVec2 button_centre;
-        const auto draw = [&] {
-            ImGui::SetNextWindowPos(ImVec2(0, 0));
-            ImGui::SetNextWindowSize(ImVec2(800, 600));
-            ImGui::Begin("counter", nullptr, ImGuiWindowFlags_NoDecoration);
-            if (!ImGui::IsAnyItemActive()) ImGui::SetKeyboardFocusHere();
-            if (madoguchi::client::scan_field("scan", code).submitted) {
-                scans.push_back(code);
-                code.clear();
-            }
-            ImGui::Button("finish");
-            button_centre = ImVec2((ImGui::GetItemRectMin().x + ImGui::GetItemRectMax().x) / 2,
-                                   (ImGui::GetItemRectMin().y + ImGui::GetItemRectMax().y) / 2);
-            ImGui::End();
-        };
+        CounterScreen counter;
         InputQueue queue;
-        run_until_drained(imgui, queue, draw);
-        queue.mouse_move(button_centre.x, button_centre.y);
+        run_until_drained(counter.imgui, queue, counter.draw);
+        queue.mouse_move(counter.button_centre.x, counter.button_centre.y);
         queue.mouse_button(0, true);
         queue.mouse_button(0, false);
         while (!queue.empty()) {
             queue.apply_to_imgui();
-            imgui.frame(draw);
+            counter.imgui.frame(counter.draw);
         }
         for (int frame = 0; frame < frames_after_click; ++frame) {
             queue.apply_to_imgui();
-            imgui.frame(draw);
+            counter.imgui.frame(counter.draw);
         }
-        queue.text("PC-00012345");
-        queue.key(madoguchi::client::key_enter, true, Modifiers{});
-        queue.key(madoguchi::client::key_enter, false, Modifiers{});
-        run_until_drained(imgui, queue, draw);
+        counter.type_scan(queue, "PC-00012345");
+        run_until_drained(counter.imgui, queue, counter.draw);
         INFO("scan typed " << frames_after_click << " frames after the click");
-        CHECK(scans == std::vector<std::string>{"PC-00012345"});
+        CHECK(counter.scans == std::vector<std::string>{"PC-00012345"});
     }
 }
 

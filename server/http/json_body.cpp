@@ -50,9 +50,7 @@ bool is_json_media_type(std::string_view content_type) {
 }
 
 BodyRefusal refusal(int status, std::string_view code, std::string_view field, std::string_view reason_key) {
-    auto error = api::make_error(code);
-    api::add_field(error, field, reason_key);
-    return {status, std::move(error)};
+    return {status, api::field_error(code, field, reason_key)};
 }
 
 // Builds the tree from nlohmann's SAX events so that depth and duplicate member names are

@@ -183,18 +183,16 @@ void add_session_routes(http::Router& router, store::SharedDatabase& database, c
                         return http::send_error(response, refusal->status, refusal->error);
                     }
                     if (const auto problems = madoguchi::identity::validate_password(chosen); !problems.empty()) {
-                        auto error = api::make_error("validation_failed");
-                        api::add_field(error, "new_password", problems.front().reason_key);
-                        return http::send_error(response, 422, error);
+                        return http::send_error(response, 422,
+                                               api::field_error("validation_failed", "new_password", problems.front().reason_key));
                     }
                     const auto& principal = *context.principal;
                     auto stored = database.use(
                         [&](store::Database& connection) { return password_hash_of(connection, principal.user.id); });
                     if (!stored) return send_failure(request, response, stored.error());
                     if (!verify_password(stored.value(), current)) {
-                        auto error = api::make_error("validation_failed");
-                        api::add_field(error, "current_password", "field.wrong_password");
-                        return http::send_error(response, 422, error);
+                        return http::send_error(response, 422,
+                                               api::field_error("validation_failed", "current_password", "field.wrong_password"));
                     }
                     const auto hash = hash_password(chosen);
                     if (!hash) return send_failure(request, response, "cannot hash the password (out of memory)");

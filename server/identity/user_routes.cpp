@@ -69,9 +69,7 @@ std::variant<UserFields, http::BodyRefusal> fields_from(http::BodyReader& body, 
     apply_body(body, fields, creating, unknown_roles);
     if (auto refusal = body.refusal()) return *refusal;
     if (!unknown_roles.empty()) {
-        auto error = api::make_error("validation_failed");
-        api::add_field(error, "roles", "field.unknown_role");
-        return http::BodyRefusal{422, error};
+        return http::BodyRefusal{422, api::field_error("validation_failed", "roles", "field.unknown_role")};
     }
     return fields;
 }
@@ -100,9 +98,8 @@ void create(store::SharedDatabase& database, const httplib::Request& request, ht
     std::optional<std::string> hash;
     if (password) {
         if (const auto problems = madoguchi::identity::validate_password(*password); !problems.empty()) {
-            auto error = api::make_error("validation_failed");
-            api::add_field(error, "password", problems.front().reason_key);
-            return http::send_error(response, 422, error);
+            return http::send_error(response, 422,
+                                   api::field_error("validation_failed", "password", problems.front().reason_key));
         }
         hash = hash_password(*password);
         if (!hash) return send_failure(request, response, "cannot hash the password (out of memory)");
@@ -174,9 +171,8 @@ void set_password(store::SharedDatabase& database, const httplib::Request& reque
     const auto password = body.string("password");
     if (const auto refused = body.refusal()) return http::send_error(response, refused->status, refused->error);
     if (const auto problems = madoguchi::identity::validate_password(password); !problems.empty()) {
-        auto error = api::make_error("validation_failed");
-        api::add_field(error, "password", problems.front().reason_key);
-        return http::send_error(response, 422, error);
+        return http::send_error(response, 422,
+                               api::field_error("validation_failed", "password", problems.front().reason_key));
     }
     const auto hash = hash_password(password);
     if (!hash) return send_failure(request, response, "cannot hash the password (out of memory)");

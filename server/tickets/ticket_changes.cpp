@@ -30,9 +30,7 @@ using http::RequestContext;
 using madoguchi::identity::Role;
 
 Reply field_refusal(int status, std::string_view code, std::string_view field, std::string_view reason) {
-    auto error = api::make_error(code);
-    api::add_field(error, field, reason);
-    return refusal(status, error);
+    return refusal(status, api::field_error(code, field, reason));
 }
 
 Reply stale(const TicketRow& current) {

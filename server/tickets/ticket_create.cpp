@@ -20,9 +20,7 @@ using idempotency::Answer;
 Answer refused(int status, const api::ApiError& error) { return Answer{status, api::to_json(error)}; }
 
 Answer field_refusal(int status, std::string_view code, std::string_view field, std::string_view reason) {
-    auto error = api::make_error(code);
-    api::add_field(error, field, reason);
-    return refused(status, error);
+    return refused(status, api::field_error(code, field, reason));
 }
 
 // An optional array of positive ids; a problem is added to the reader under `name`.

@@ -14,6 +14,12 @@ ApiError& add_field(ApiError& error, std::string_view field, std::string_view re
     return error;
 }
 
+ApiError field_error(std::string_view code, std::string_view field, std::string_view reason_key) {
+    auto error = make_error(code);
+    add_field(error, field, reason_key);
+    return error;
+}
+
 ApiError validation_error(std::span<const validation::FieldProblem> problems) {
     auto error = make_error("validation_failed");
     for (const auto& problem : problems) add_field(error, problem.field, problem.reason_key);

@@ -22,6 +22,8 @@ struct ApiError {
 // Builds an error from catalog key "error.<code>"; field messages from "field.<reason>" keys.
 ApiError make_error(std::string_view code);
 ApiError& add_field(ApiError& error, std::string_view field, std::string_view reason_key);
+// An error about one field: make_error(code) naming `field` with its reason.
+ApiError field_error(std::string_view code, std::string_view field, std::string_view reason_key);
 // validation_failed naming each problem's field with its English text.
 ApiError validation_error(std::span<const validation::FieldProblem> problems);
 

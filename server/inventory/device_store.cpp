@@ -249,8 +249,14 @@ store::Result<std::int64_t> insert_device(store::Database& database, const Asset
     auto insert = database.prepare(
         "INSERT INTO devices (asset_tag, serial, class, model_id, location_id, division_code, custodian_login, "
         "accessories, network_address, snmp_profile, toner_delivery_address, toner_contact, contract_start, "
-        "contract_end, notes, state, updated_at) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)");
+        "contract_end, notes, state, updated_at, search_text) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
+        // The parts and order of device_search_source (migration 9), which the update triggers
+        // read; written here instead of by an insert trigger (migration 14).
+        "search_fold(?1 || ' ' || ?2 || ' ' || coalesce((SELECT maker || name FROM device_models WHERE id = ?4), '') || "
+        "' ' || coalesce((SELECT building || floor || room FROM locations WHERE id = ?5), '') || ' ' || ?7 || ' ' || "
+        "coalesce((SELECT name FROM users WHERE login = ?7), '') || ' ' || "
+        "coalesce((SELECT name_kana FROM users WHERE login = ?7), '')))");
     if (!insert) return store::Error{insert.error()};
     bind_fields(insert.value(), fields);
     insert.value().bind(16, domain::state_name(state)).bind(17, calendar::format_iso8601_utc(now));

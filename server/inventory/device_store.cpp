@@ -10,17 +10,18 @@ namespace {
 
 namespace domain = madoguchi::inventory;
 
-constexpr std::string_view select_devices =
+constexpr std::string_view device_columns =
     "SELECT d.id, d.asset_tag, d.serial, d.class, d.model_id, d.location_id, d.division_code, d.custodian_login, "
     "d.accessories, d.network_address, d.snmp_profile, d.toner_delivery_address, d.toner_contact, d.contract_start, "
     "d.contract_end, d.notes, d.state, d.version, d.updated_at, "
     "coalesce(m.maker || ' ' || m.name, ''), coalesce(trim(l.building || ' ' || l.floor || ' ' || l.room), ''), "
-    "coalesce(u.name, ''), coalesce(u.name_kana, ''), coalesce(v.name_ja, '') "
-    "FROM devices d "
+    "coalesce(u.name, ''), coalesce(u.name_kana, ''), coalesce(v.name_ja, '') ";
+constexpr std::string_view device_names =
     "LEFT JOIN device_models m ON m.id = d.model_id "
     "LEFT JOIN locations l ON l.id = d.location_id "
     "LEFT JOIN users u ON u.login = d.custodian_login "
     "LEFT JOIN divisions v ON v.code = d.division_code";
+const std::string select_devices = std::string(device_columns) + "FROM devices d " + std::string(device_names);
 
 std::optional<calendar::Date> date_of(const store::Statement& row, int column) {
     if (row.column_is_null(column)) return std::nullopt;
@@ -60,9 +61,9 @@ DeviceRow read_row(const store::Statement& row) {
 
 store::Conditions filters_of(const DeviceQuery& query) {
     store::Conditions conditions;
-    // instr() rather than LIKE: '%' and '_' typed by a user stay literal.
-    // search_text is kept folded by triggers (migration 9); the query is folded the same way.
-    if (!query.text.empty()) conditions.add("instr(d.search_text, ?) > 0", madoguchi::text::fold_for_search(query.text));
+    // contains() rather than LIKE: '%' and '_' typed by a user stay literal (store/database.cpp).
+    // search_text is kept folded (migrations 9 and 14); the query is folded the same way.
+    if (!query.text.empty()) conditions.add("contains(d.search_text, ?)", madoguchi::text::fold_for_search(query.text));
     if (!query.class_code.empty()) conditions.add("d.class = ?", query.class_code);
     if (query.state) conditions.add("d.state = ?", std::string(domain::state_name(*query.state)));
     if (!query.division_code.empty()) conditions.add("d.division_code = ?", query.division_code);
@@ -192,9 +193,18 @@ store::Result<DevicePage> list_devices(store::Database& database, const DeviceQu
     auto paged = filters;
     add_cursor(paged, query);
     const auto direction = descending(query.sort) ? " DESC" : "";
-    auto select = database.prepare(std::string(select_devices) + paged.sql() + " ORDER BY " +
-                                   std::string(sort_column(query.sort)) + direction + ", d.id" + direction +
-                                   " LIMIT " + std::to_string(query.limit + 1));
+    const auto order = " ORDER BY " + std::string(sort_column(query.sort)) + direction + ", d.id" + direction;
+    const auto limit = " LIMIT " + std::to_string(query.limit + 1);
+    // A free-text search matches few devices scattered over the sort order: walking the sort
+    // index would look up every device to test its text. So the page's ids are chosen in one
+    // pass over the table ('+' keeps the index out, a bounded sort keeps the best), and only
+    // those rows are joined to their names.
+    const auto sql = query.text.empty()
+                         ? select_devices + paged.sql() + order + limit
+                         : std::string(device_columns) + "FROM (SELECT d.id FROM devices d" + paged.sql() + " ORDER BY +" +
+                               std::string(sort_column(query.sort)) + direction + ", d.id" + direction + limit +
+                               ") AS page CROSS JOIN devices d ON d.id = page.id " + std::string(device_names) + order;
+    auto select = database.prepare(sql);
     if (!select) return store::Error{select.error()};
     paged.bind(select.value());
     while (true) {

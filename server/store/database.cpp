@@ -26,6 +26,22 @@ void search_fold(sqlite3_context* context, int, sqlite3_value** values) {
     sqlite3_result_text(context, folded.data(), static_cast<int>(folded.size()), SQLITE_TRANSIENT);
 }
 
+// contains(text, part): whether part occurs in text. SQLite's instr() compares at every
+// character (a memcmp each), which made a search of 14,000 devices' texts take milliseconds;
+// string_view::find skips ahead to the first byte's next occurrence. Byte-wise matching is
+// right for UTF-8: a whole character sequence cannot start inside another character.
+void contains(sqlite3_context* context, int, sqlite3_value** values) {
+    const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(values[0]));
+    const auto* part = reinterpret_cast<const char*>(sqlite3_value_text(values[1]));
+    if (text == nullptr || part == nullptr) {
+        sqlite3_result_null(context);
+        return;
+    }
+    const std::string_view haystack(text, static_cast<std::size_t>(sqlite3_value_bytes(values[0])));
+    const std::string_view needle(part, static_cast<std::size_t>(sqlite3_value_bytes(values[1])));
+    sqlite3_result_int(context, haystack.find(needle) != std::string_view::npos ? 1 : 0);
+}
+
 }  // namespace
 
 Statement::Statement(Statement&& other) noexcept
@@ -178,9 +194,13 @@ Status Database::configure() {
                                    search_fold, nullptr, nullptr, nullptr) != SQLITE_OK) {
         return error("cannot register search_fold()");
     }
+    if (sqlite3_create_function_v2(connection_, "contains", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, contains,
+                                   nullptr, nullptr, nullptr) != SQLITE_OK) {
+        return error("cannot register contains()");
+    }
     // Bulk writes (a 40,000-row ledger import in one transaction) stay off the disk until
-    // the commit: each statement's rollback journal (needed where a trigger writes, as on
-    // devices) lives in memory instead of a temporary file written page by page, and the
+    // the commit: each statement's rollback journal (needed where a trigger writes, as when
+    // a device's tag changes) lives in memory instead of a temporary file written page by page, and the
     // page cache holds up to 64 MiB (SQLite's default is 2 MiB) before spilling to the WAL.
     // Memory is taken only as used.
     return execute("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY; "

@@ -103,7 +103,7 @@ void bind_scope(store::Statement& statement, const TicketScope& scope) {
 
 store::Conditions filters_of(const TicketQuery& query) {
     store::Conditions conditions;
-    if (!query.text.empty()) conditions.add("instr(t.search_text, ?) > 0", madoguchi::text::fold_for_search(query.text));
+    if (!query.text.empty()) conditions.add("contains(t.search_text, ?)", madoguchi::text::fold_for_search(query.text));
     if (query.kind) conditions.add("t.kind = ?", std::string(domain::kind_name(*query.kind)));
     if (query.state) conditions.add("t.state = ?", std::string(domain::state_name(*query.state)));
     if (query.assignee_user_id) conditions.add_sql("t.assignee_user_id = " + std::to_string(*query.assignee_user_id));

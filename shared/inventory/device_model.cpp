@@ -1,6 +1,7 @@
 #include "inventory/device_model.hpp"
 
 #include "inventory/device_class.hpp"
+#include "inventory/ledger_cells.hpp"
 #include "validation/text_rules.hpp"
 
 namespace madoguchi::inventory {
@@ -17,6 +18,11 @@ std::vector<validation::FieldProblem> validate(const DeviceModel& model) {
     for (const auto& consumable : model.consumables) {
         if (!validation::text_problem(consumable, 100, true).empty()) {
             problems.push_back({"consumables", "field.invalid_consumable"});
+            break;
+        }
+        // The models' CSV joins consumables with ';' and the import splits at any separator.
+        if (has_list_separator(consumable)) {
+            problems.push_back({"consumables", "field.consumable_separator"});
             break;
         }
     }

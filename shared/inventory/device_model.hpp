@@ -19,7 +19,8 @@ struct DeviceModel {
 };
 
 // Reason keys: field.required, field.too_long_100, field.control_character,
-// field.invalid_utf8, field.unknown_class, field.invalid_consumable.
+// field.invalid_utf8, field.unknown_class, field.invalid_consumable,
+// field.consumable_separator.
 std::vector<validation::FieldProblem> validate(const DeviceModel& model);
 
 }  // namespace madoguchi::inventory

@@ -147,6 +147,12 @@ TEST_CASE("models and locations have their own rules", "[inventory][model][locat
     model.class_code = "copier";
     model.consumables = {""};
     CHECK(validate(model) == std::vector<FieldProblem>{{"class", "field.unknown_class"}, {"consumables", "field.invalid_consumable"}});
+    model.class_code = "mfp";
+    // "トナー, シアン" would come back from the models' CSV as two consumables.
+    for (const auto* name : {"トナー, シアン", "トナー、シアン", "トナー；シアン", "トナー;シアン"}) {
+        model.consumables = {name};
+        CHECK(validate(model) == std::vector<FieldProblem>{{"consumables", "field.consumable_separator"}});
+    }
 
     Location location{0, "中央合同庁舎第3号館", "10階", "1001会議室"};
     CHECK(validate(location).empty());

@@ -1,8 +1,16 @@
 #pragma once
-// Timing helpers shared by the benchmarks.
+// Timing helpers shared by the benchmarks, and the checks that stop one when its setup fails.
+#include <httplib.h>
+
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+#include <string>
 #include <vector>
+
+#include "store/database.hpp"
 
 namespace madoguchi::bench {
 
@@ -17,6 +25,43 @@ inline double percentile(std::vector<double> values, double p) {
     if (values.empty()) return 0;
     std::sort(values.begin(), values.end());
     return values[std::min(values.size() - 1, static_cast<std::size_t>(static_cast<double>(values.size()) * p))];
+}
+
+template <typename T>
+T must(server::store::Result<T> result) {
+    if (!result) throw std::runtime_error(result.error());
+    return std::move(result.value());
+}
+
+inline void check(const server::store::Status& status) {
+    if (!status) throw std::runtime_error(status.error());
+}
+
+// GETs `path` `runs` times and prints the latencies, with how many rows the first answer's
+// list held (its first array) of its "total".
+inline void measure(httplib::Client& client, const httplib::Headers& headers, const char* what, const std::string& path,
+                    int runs) {
+    std::vector<double> latencies;
+    std::size_t shown = 0;
+    std::int64_t total = 0;
+    for (int run = 0; run < runs; ++run) {
+        const auto start = Clock::now();
+        const auto response = client.Get(path.c_str(), headers);
+        latencies.push_back(milliseconds_since(start));
+        if (!response || response->status != 200) throw std::runtime_error("failed: " + path);
+        if (run == 0) {
+            const auto body = nlohmann::json::parse(response->body);
+            for (const auto& [key, value] : body.items()) {
+                if (value.is_array()) {
+                    shown = value.size();
+                    break;
+                }
+            }
+            total = body.value("total", static_cast<std::int64_t>(shown));
+        }
+    }
+    std::printf("%-46s p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms  (%zu shown of %lld)\n", what, percentile(latencies, 0.5),
+                percentile(latencies, 0.95), percentile(latencies, 0.99), shown, static_cast<long long>(total));
 }
 
 }  // namespace madoguchi::bench

@@ -28,17 +28,10 @@ namespace {
 using namespace madoguchi;
 using bench::Clock;
 using bench::milliseconds_since;
+using bench::check;
+using bench::measure;
+using bench::must;
 using bench::percentile;
-
-template <typename T>
-T must(server::store::Result<T> result) {
-    if (!result) throw std::runtime_error(result.error());
-    return std::move(result.value());
-}
-
-void check(const server::store::Status& status) {
-    if (!status) throw std::runtime_error(status.error());
-}
 
 // The demo organisation and fleet, then state changes back and forth on loanable devices
 // until the history holds `history_rows` records. The admin's password.
@@ -90,25 +83,6 @@ std::string prepare(const std::filesystem::path& path, std::int64_t history_rows
         if (account.fields.login == "admin") return account.password;
     }
     throw std::runtime_error("no admin account");
-}
-
-void measure(httplib::Client& client, const httplib::Headers& headers, const char* what, const std::string& path, int runs) {
-    std::vector<double> latencies;
-    std::size_t shown = 0;
-    std::int64_t total = 0;
-    for (int run = 0; run < runs; ++run) {
-        const auto start = Clock::now();
-        const auto response = client.Get(path.c_str(), headers);
-        latencies.push_back(milliseconds_since(start));
-        if (!response || response->status != 200) throw std::runtime_error(std::string("failed: ") + path);
-        if (run == 0) {
-            const auto body = nlohmann::json::parse(response->body);
-            shown = body.contains("devices") ? body["devices"].size() : body["history"].size();
-            total = body.value("total", static_cast<std::int64_t>(shown));
-        }
-    }
-    std::printf("%-44s p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms  (%zu shown of %lld)\n", what, percentile(latencies, 0.5),
-                percentile(latencies, 0.95), percentile(latencies, 0.99), shown, static_cast<long long>(total));
 }
 
 // A devices CSV of `rows` new devices naming the demo fleet's models and locations, as a

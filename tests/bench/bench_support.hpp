@@ -5,11 +5,15 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <vector>
 
+#include "http/app.hpp"
 #include "store/database.hpp"
 
 namespace madoguchi::bench {
@@ -35,6 +39,47 @@ T must(server::store::Result<T> result) {
 
 inline void check(const server::store::Status& status) {
     if (!status) throw std::runtime_error(status.error());
+}
+
+// The server over `database` on 127.0.0.1, answering on its own thread until destroyed.
+class LoopbackApp {
+public:
+    explicit LoopbackApp(const std::filesystem::path& database) {
+        server::http::AppConfig config;
+        config.database_path = database;
+        config.web_dir = database.parent_path() / "no-web";
+        config.log_requests = false;
+        app_ = must(server::http::App::create(config));
+        port_ = *app_->bind("127.0.0.1", 0);
+        serving_ = std::thread([this] { app_->listen(); });
+        while (!app_->is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    ~LoopbackApp() {
+        app_->stop();
+        serving_.join();
+    }
+    LoopbackApp(const LoopbackApp&) = delete;
+    LoopbackApp& operator=(const LoopbackApp&) = delete;
+
+    int port() const { return port_; }
+
+private:
+    std::unique_ptr<server::http::App> app_;
+    std::thread serving_;
+    int port_ = 0;
+};
+
+struct Session {
+    httplib::Headers headers;  // the session cookie
+    nlohmann::json answer;     // POST /api/v1/session's, with the csrf_token
+};
+
+inline Session sign_in(httplib::Client& client, const std::string& login, const std::string& password) {
+    const auto signed_in =
+        client.Post("/api/v1/session", nlohmann::json{{"login", login}, {"password", password}}.dump(), "application/json");
+    if (!signed_in || signed_in->status != 200) throw std::runtime_error("cannot sign in");
+    const auto cookie = signed_in->get_header_value("Set-Cookie");
+    return {{{"Cookie", cookie.substr(0, cookie.find(';'))}}, nlohmann::json::parse(signed_in->body)};
 }
 
 // GETs `path` `runs` times and prints the latencies, with how many rows the first answer's

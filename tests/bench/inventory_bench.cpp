@@ -149,21 +149,10 @@ int main() {
     const auto database_path = folder / "bench.db";
     const auto password = prepare(database_path, 100000);
 
-    server::http::AppConfig config;
-    config.database_path = database_path;
-    config.web_dir = folder / "no-web";
-    config.log_requests = false;
-    auto app = must(server::http::App::create(config));
-    const int port = *app->bind("127.0.0.1", 0);
-    std::thread serving([&] { app->listen(); });
-    while (!app->is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-
-    httplib::Client client("127.0.0.1", port);
-    const auto signed_in = client.Post("/api/v1/session", nlohmann::json{{"login", "admin"}, {"password", password}}.dump(),
-                                       "application/json");
-    if (!signed_in || signed_in->status != 200) throw std::runtime_error("cannot sign in");
-    const auto cookie = signed_in->get_header_value("Set-Cookie");
-    const httplib::Headers headers{{"Cookie", cookie.substr(0, cookie.find(';'))}};
+    bench::LoopbackApp app(database_path);
+    httplib::Client client("127.0.0.1", app.port());
+    const auto session = bench::sign_in(client, "admin", password);
+    const auto& headers = session.headers;
 
     std::printf("== Ledger API on loopback (demo fleet, 100,000 history rows; 200 requests each)\n");
     measure(client, headers, "first page (100, by tag)", "/api/v1/devices", 200);
@@ -189,7 +178,7 @@ int main() {
     std::printf("whole fleet by pages of 1000: %zu devices in %.0f ms\n", loaded, milliseconds_since(start));
 
     auto writer = headers;
-    writer.emplace("X-CSRF-Token", nlohmann::json::parse(signed_in->body)["csrf_token"].get<std::string>());
+    writer.emplace("X-CSRF-Token", session.answer["csrf_token"].get<std::string>());
     measure_import(client, writer, 40000);
     std::printf("== Ledger exports (whole demo fleet; 5 requests each)\n");
     measure_file(client, headers, "CSV export (every device)", "/api/v1/devices/export.csv", 5);
@@ -198,9 +187,6 @@ int main() {
     measure_file(client, headers, "QR label sheet (1,000 devices, 42 pages)", "/api/v1/devices/labels.svg?ids=1-1000", 5);
     measure_file(client, headers, "QR label PDF (1,000 devices, 42 pages)", "/api/v1/devices/labels.pdf?ids=1-1000", 5);
 
-    app->stop();
-    serving.join();
-    app.reset();
     std::filesystem::remove_all(folder);
     return 0;
 }

@@ -16,6 +16,7 @@
 #include "configuration/demo_configuration.hpp"
 #include "inventory/demo_fleet.hpp"
 #include "placement/demo_requests.hpp"
+#include "tickets/demo_tickets.hpp"
 
 namespace madoguchi::server::cli {
 namespace {
@@ -116,6 +117,7 @@ int run_seed_command(std::span<const std::string_view> arguments) {
     }
     inventory::FleetCounts fleet;
     std::int64_t placement_requests = 0;
+    std::int64_t ticket_count = 0;
     auto seeded = database->transaction([&]() -> store::Status {
         // Checked again under the write lock: another process may have added users meanwhile.
         auto again = database->query_int("SELECT count(*) FROM users");
@@ -132,6 +134,9 @@ int run_seed_command(std::span<const std::string_view> arguments) {
         placement_requests = requests.value();
         auto configured = configuration::seed_demo_configuration(*database, command_line_actor);
         if (!configured) return store::Error{configured.error()};
+        auto demo_tickets = tickets::seed_demo_tickets(*database, {.seed = seed, .now = calendar::now()}, command_line_actor);
+        if (!demo_tickets) return store::Error{demo_tickets.error()};
+        ticket_count = demo_tickets.value();
         return store::success();
     });
     if (!seeded) {
@@ -143,6 +148,7 @@ int run_seed_command(std::span<const std::string_view> arguments) {
                  static_cast<long long>(fleet.staff), static_cast<long long>(fleet.locations),
                  static_cast<long long>(fleet.models));
     std::fprintf(stderr, "demo install / move / remove requests: %lld\n", static_cast<long long>(placement_requests));
+    std::fprintf(stderr, "demo tickets (every kind, half a year): %lld\n", static_cast<long long>(ticket_count));
     const auto table = credentials_table(*accounts);
     std::fputs(table.c_str(), stdout);
     std::fflush(stdout);

@@ -23,6 +23,7 @@
 #include "placement/placement_routes.hpp"
 #include "tickets/inquiry_routes.hpp"
 #include "tickets/ticket_routes.hpp"
+#include "tickets/ticket_trends_routes.hpp"
 
 namespace madoguchi::server::http {
 namespace {
@@ -92,6 +93,7 @@ App::App(const AppConfig& config, store::Database database, store::MigrationOutc
     placement::add_placement_routes(router_, database_);
     configuration::add_configuration_routes(router_, database_);
     notifications::add_notification_routes(router_, database_);
+    tickets::add_ticket_trend_routes(router_, database_);  // before /api/v1/tickets/{id} takes its paths
     tickets::add_ticket_routes(router_, database_);
     add_openapi_routes(router_);
     install_handlers(config.log_requests);

@@ -28,17 +28,10 @@ namespace {
 using namespace madoguchi;
 using bench::Clock;
 using bench::milliseconds_since;
+using bench::check;
+using bench::measure;
+using bench::must;
 using bench::percentile;
-
-template <typename T>
-T must(server::store::Result<T> result) {
-    if (!result) throw std::runtime_error(result.error());
-    return std::move(result.value());
-}
-
-void check(const server::store::Status& status) {
-    if (!status) throw std::runtime_error(status.error());
-}
 
 // The demo organisation and fleet, then state changes back and forth on loanable devices
 // until the history holds `history_rows` records. The admin's password.
@@ -90,25 +83,6 @@ std::string prepare(const std::filesystem::path& path, std::int64_t history_rows
         if (account.fields.login == "admin") return account.password;
     }
     throw std::runtime_error("no admin account");
-}
-
-void measure(httplib::Client& client, const httplib::Headers& headers, const char* what, const std::string& path, int runs) {
-    std::vector<double> latencies;
-    std::size_t shown = 0;
-    std::int64_t total = 0;
-    for (int run = 0; run < runs; ++run) {
-        const auto start = Clock::now();
-        const auto response = client.Get(path.c_str(), headers);
-        latencies.push_back(milliseconds_since(start));
-        if (!response || response->status != 200) throw std::runtime_error(std::string("failed: ") + path);
-        if (run == 0) {
-            const auto body = nlohmann::json::parse(response->body);
-            shown = body.contains("devices") ? body["devices"].size() : body["history"].size();
-            total = body.value("total", static_cast<std::int64_t>(shown));
-        }
-    }
-    std::printf("%-44s p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms  (%zu shown of %lld)\n", what, percentile(latencies, 0.5),
-                percentile(latencies, 0.95), percentile(latencies, 0.99), shown, static_cast<long long>(total));
 }
 
 // A devices CSV of `rows` new devices naming the demo fleet's models and locations, as a
@@ -175,21 +149,10 @@ int main() {
     const auto database_path = folder / "bench.db";
     const auto password = prepare(database_path, 100000);
 
-    server::http::AppConfig config;
-    config.database_path = database_path;
-    config.web_dir = folder / "no-web";
-    config.log_requests = false;
-    auto app = must(server::http::App::create(config));
-    const int port = *app->bind("127.0.0.1", 0);
-    std::thread serving([&] { app->listen(); });
-    while (!app->is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-
-    httplib::Client client("127.0.0.1", port);
-    const auto signed_in = client.Post("/api/v1/session", nlohmann::json{{"login", "admin"}, {"password", password}}.dump(),
-                                       "application/json");
-    if (!signed_in || signed_in->status != 200) throw std::runtime_error("cannot sign in");
-    const auto cookie = signed_in->get_header_value("Set-Cookie");
-    const httplib::Headers headers{{"Cookie", cookie.substr(0, cookie.find(';'))}};
+    bench::LoopbackApp app(database_path);
+    httplib::Client client("127.0.0.1", app.port());
+    const auto session = bench::sign_in(client, "admin", password);
+    const auto& headers = session.headers;
 
     std::printf("== Ledger API on loopback (demo fleet, 100,000 history rows; 200 requests each)\n");
     measure(client, headers, "first page (100, by tag)", "/api/v1/devices", 200);
@@ -215,7 +178,7 @@ int main() {
     std::printf("whole fleet by pages of 1000: %zu devices in %.0f ms\n", loaded, milliseconds_since(start));
 
     auto writer = headers;
-    writer.emplace("X-CSRF-Token", nlohmann::json::parse(signed_in->body)["csrf_token"].get<std::string>());
+    writer.emplace("X-CSRF-Token", session.answer["csrf_token"].get<std::string>());
     measure_import(client, writer, 40000);
     std::printf("== Ledger exports (whole demo fleet; 5 requests each)\n");
     measure_file(client, headers, "CSV export (every device)", "/api/v1/devices/export.csv", 5);
@@ -224,9 +187,6 @@ int main() {
     measure_file(client, headers, "QR label sheet (1,000 devices, 42 pages)", "/api/v1/devices/labels.svg?ids=1-1000", 5);
     measure_file(client, headers, "QR label PDF (1,000 devices, 42 pages)", "/api/v1/devices/labels.pdf?ids=1-1000", 5);
 
-    app->stop();
-    serving.join();
-    app.reset();
     std::filesystem::remove_all(folder);
     return 0;
 }

@@ -90,6 +90,8 @@ const std::map<std::string, std::string> expected_access{
     {"transitionTicket", "staff,operator,it_office,vendor"},
     {"addTicketNote", "staff,manager,operator,it_office,vendor"},
     {"linkTicket", "operator,it_office"},
+    {"getTicketTrends", "operator,it_office,auditor,admin"},
+    {"exportTicketTrends", "operator,it_office,auditor,admin"},
 };
 
 std::string access_of(const madoguchi::server::http::Access& access) {

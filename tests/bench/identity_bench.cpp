@@ -229,7 +229,7 @@ double write_cost(server::store::Database& database, int count, bool with_audit)
             if (!with_audit) return server::store::success();
             return server::audit::record(database, {{"bench0", "staff", "127.0.0.1"}, "ticket.created", "ticket",
                                                     std::to_string(stored.value()), std::nullopt,
-                                                    server::tickets::to_json(inquiry)});
+                                                    tickets::to_json(inquiry)});
         });
         if (!committed) throw std::runtime_error(committed.error());
     }

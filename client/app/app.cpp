@@ -18,6 +18,7 @@ App::App(ApiClient& api, DraftStore& drafts)
       drafts_(drafts),
       outbox_(drafts, api),
       inquiry_form_(drafts, outbox_),
+      inquiry_page_(api),
       users_page_(divisions_, i18n::Language::ja),
       audit_page_(i18n::Language::ja),
       inventory_page_(i18n::Language::ja),

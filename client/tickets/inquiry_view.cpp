@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "app/app.hpp"
+#include "tickets/faq_suggestions_view.hpp"
+#include "tickets/my_tickets_view.hpp"
 #include "ui/form_field.hpp"
 #include "ui/format.hpp"
 #include "ui/item_registry.hpp"
@@ -75,6 +77,9 @@ void draw_form(App& app) {
     const auto language = app.preferences().language;
     auto& values = form.values();
     bool submit = false;
+    auto& faq = app.inquiry_page().faq;
+    faq.typed(values.subject, Clock::now());
+    draw_faq_suggestions(faq, language);
     const TextFieldOptions single;
     text_field_row(form, "requester_name", "tickets.inquiry.requester_name", values.requester_name, language, single, submit);
     text_field_row(form, "division", "tickets.inquiry.division", values.division, language, single, submit);
@@ -216,11 +221,7 @@ void draw_sent(App& app, const std::vector<const Draft*>& drafts, Language langu
     if (!clear_id.empty()) app.drafts().remove(clear_id);
 }
 
-}  // namespace
-
-void draw_inquiry_page(App& app, calendar::Instant) {
-    const auto language = app.preferences().language;
-    const bool wareki = app.preferences().wareki;
+void draw_new_inquiry(App& app, Language language, bool wareki) {
     ImGui::TextWrapped("%s", t("inquiry.intro", language));
     ImGui::Spacing();
     if (!app.drafts().loaded()) {
@@ -242,6 +243,36 @@ void draw_inquiry_page(App& app, calendar::Instant) {
     draw_sent(app, drafts, language);
     ImGui::EndChild();
     settle_delete(app);
+}
+
+}  // namespace
+
+void draw_inquiry_page(App& app, calendar::Instant) {
+    const auto language = app.preferences().language;
+    const bool wareki = app.preferences().wareki;
+    auto& page = app.inquiry_page();
+    // Read while either tab shows, so the other tab's label tells of new answers.
+    page.mine.update(MyTickets::Clock::now());
+    if (!ImGui::BeginTabBar("inquiry_tabs")) return;
+    const bool writing = ImGui::BeginTabItem(t("ticket_staff.new.tab", language));
+    annotate_last_item("tab", writing ? "selected" : "");
+    if (writing) {
+        page.showing_mine = false;
+        draw_new_inquiry(app, language, wareki);
+        ImGui::EndTabItem();
+    }
+    // ### keeps the tab one item while its label counts new answers.
+    const auto mine_label = my_tickets_tab_label(page.mine, language) + "###my_inquiries";
+    const bool reading = ImGui::BeginTabItem(mine_label.c_str());
+    annotate_last_item("tab", reading ? "selected" : "");
+    if (reading) {
+        // Opening the tab reads the list again: an inquiry just sent belongs in it.
+        if (!page.showing_mine) page.mine.refresh();
+        page.showing_mine = true;
+        draw_my_tickets(page.mine, language, wareki);
+        ImGui::EndTabItem();
+    }
+    ImGui::EndTabBar();
 }
 
 }  // namespace madoguchi::client

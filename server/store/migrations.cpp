@@ -575,6 +575,37 @@ CREATE INDEX ticket_links_by_device ON ticket_links (device_id) WHERE device_id 
 -- parts as device_search_source (a test compares the two for every device).
 DROP TRIGGER devices_search_on_insert;
 )SQL"},
+    Migration{17, "inquiries become tickets of kind inquiry", R"SQL(
+-- 問い合わせ are tickets of kind inquiry from now on. What the staff form asks beyond a
+-- ticket (氏名, 所属 and 連絡先 as typed, which may differ from the account's) stays beside it.
+CREATE TABLE inquiry_contacts (
+    ticket_id INTEGER PRIMARY KEY REFERENCES tickets (id),
+    requester_name TEXT NOT NULL,
+    division TEXT NOT NULL,
+    contact TEXT NOT NULL
+) STRICT;
+
+-- Each inquiry with a requester becomes a ticket under its own number (the numbering already
+-- continued INQ numbers across both tables, so none is taken), with the priority a staff
+-- inquiry gets (individual × medium) and its creation as the first event.
+INSERT INTO tickets (number, number_prefix, number_year, number_sequence, kind, state, title, body,
+                     requester_user_id, division_code, category, priority, impact, urgency, created_at, updated_at,
+                     search_text)
+SELECT i.number, 'INQ', i.number_year, i.number_sequence, 'inquiry', 'received', i.subject, i.body,
+       i.requester_user_id, u.division_code, i.category, 'p4', 'individual', 'medium', i.received_at, i.received_at,
+       search_fold(i.number || ' ' || i.subject || ' ' || i.body)
+FROM inquiries i JOIN users u ON u.id = i.requester_user_id
+ORDER BY i.id;
+INSERT INTO inquiry_contacts (ticket_id, requester_name, division, contact)
+SELECT t.id, i.requester_name, i.division, i.contact FROM inquiries i JOIN tickets t ON t.number = i.number;
+INSERT INTO ticket_events (ticket_id, occurred_at, actor_user_id, actor, type, to_state)
+SELECT t.id, i.received_at, u.id, u.login, 'created', 'received'
+FROM inquiries i JOIN tickets t ON t.number = i.number JOIN users u ON u.id = i.requester_user_id
+ORDER BY t.id;
+-- Left behind: inquiries from before sign-in, which have no requester a ticket could name.
+-- Their numbers stay taken (ticket numbering reads this table).
+DELETE FROM inquiries WHERE number IN (SELECT number FROM tickets);
+)SQL"},
     Migration{18, "tickets: indexes for lists and trends at 300,000 tickets", R"SQL(
 -- Found with EXPLAIN QUERY PLAN on the 300,000-ticket bench (tests/bench/tickets_list_bench.cpp):
 -- newest first, a cursor deep in the list and the trends' creation range read the index

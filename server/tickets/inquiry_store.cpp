@@ -1,37 +1,37 @@
 #include "tickets/inquiry_store.hpp"
 
-#include <cstdio>
-
 namespace madoguchi::server::tickets {
 namespace {
 
-constexpr const char* columns =
-    "id, number, requester_name, division, contact, category, subject, body, status, received_at, requester_user_id";
+// Tickets opened through POST /api/v1/tickets have no contact row: the account stands in.
+// "Someone else" for answered_at: the requester's own notes and replies are no answer.
+constexpr const char* select_inquiries =
+    "SELECT t.id, t.number, coalesce(c.requester_name, r.name), coalesce(c.division, t.division_code), "
+    "coalesce(c.contact, r.email), t.category, t.title, t.body, t.state, t.created_at, r.login, "
+    "max(t.updated_at, coalesce((SELECT max(e.occurred_at) FROM ticket_events e "
+    "WHERE e.ticket_id = t.id AND e.visibility = 'public'), '')), "
+    "(SELECT max(e.occurred_at) FROM ticket_events e WHERE e.ticket_id = t.id AND e.visibility = 'public' "
+    "AND e.type IN ('note', 'state') AND e.actor_user_id IS NOT t.requester_user_id) "
+    "FROM tickets t JOIN users r ON r.id = t.requester_user_id LEFT JOIN inquiry_contacts c ON c.ticket_id = t.id "
+    "WHERE t.kind = 'inquiry'";
 
-// ?101: everything (1/0), ?102: the reader's user id, ?103: a manager's division or NULL.
-constexpr const char* visible =
-    "(?101 = 1 OR requester_user_id = ?102 OR (?103 IS NOT NULL AND requester_user_id IN "
-    "(SELECT id FROM users WHERE division_code = ?103)))";
-
-void bind_visibility(store::Statement& statement, const Visibility& visibility) {
-    statement.bind(101, std::int64_t{visibility.everything ? 1 : 0}).bind(102, visibility.user_id);
-    if (visibility.division) statement.bind(103, *visibility.division);
+std::string scoped(std::string sql, const TicketScope& scope) {
+    if (const auto condition = scope_sql(scope); !condition.empty()) sql += " AND " + condition;
+    return sql;
 }
 
 StoredInquiry read_row(const store::Statement& row) {
-    return StoredInquiry{row.column_int(0),
-                         row.column_text(1),
-                         {row.column_text(2), row.column_text(3), row.column_text(4), row.column_text(5),
-                          row.column_text(6), row.column_text(7)},
-                         row.column_text(8),
-                         row.column_text(9),
-                         row.column_is_null(10) ? std::nullopt : std::optional<std::int64_t>(row.column_int(10))};
-}
-
-std::string format_number(int year, std::int64_t sequence) {
-    char number[32];
-    std::snprintf(number, sizeof number, "INQ-%04d-%06lld", year, static_cast<long long>(sequence));
-    return number;
+    StoredInquiry stored;
+    stored.id = row.column_int(0);
+    stored.number = row.column_text(1);
+    stored.inquiry = {row.column_text(2), row.column_text(3), row.column_text(4),
+                      row.column_text(5), row.column_text(6), row.column_text(7)};
+    stored.status = row.column_text(8);
+    stored.received_at = row.column_text(9);
+    stored.requester_login = row.column_text(10);
+    stored.updated_at = row.column_text(11);
+    if (!row.column_is_null(12)) stored.answered_at = row.column_text(12);
+    return stored;
 }
 
 }  // namespace
@@ -40,71 +40,45 @@ nlohmann::json to_json(const StoredInquiry& stored) {
     auto object = madoguchi::tickets::to_json(stored.inquiry);
     object["id"] = stored.id;
     object["number"] = stored.number;
+    object["ticket_id"] = stored.id;
+    object["ticket_number"] = stored.number;
     object["status"] = stored.status;
     object["received_at"] = stored.received_at;
+    object["requester_login"] = stored.requester_login;
+    object["updated_at"] = stored.updated_at;
+    object["answered_at"] = stored.answered_at ? nlohmann::json(*stored.answered_at) : nlohmann::json(nullptr);
     return object;
 }
 
-store::Result<StoredInquiry> insert_inquiry(store::Database& database, const madoguchi::tickets::Inquiry& inquiry,
-                                            calendar::Instant received, std::int64_t requester_user_id) {
-    const int year = calendar::to_tokyo(received).date.year;
-    auto next = database.prepare("SELECT coalesce(max(number_sequence), 0) + 1 FROM inquiries WHERE number_year = ?1");
-    if (!next) return store::Error{next.error()};
-    next.value().bind(1, std::int64_t{year});
-    auto row = next.value().step();
-    if (!row) return store::Error{row.error()};
-    const auto sequence = next.value().column_int(0);
-
-    StoredInquiry stored{0, format_number(year, sequence), inquiry, "received",
-                         calendar::format_iso8601_utc(received), requester_user_id};
+store::Status insert_inquiry_contact(store::Database& database, std::int64_t ticket_id,
+                                     const madoguchi::tickets::Inquiry& inquiry) {
     auto insert = database.prepare(
-        "INSERT INTO inquiries (number, number_year, number_sequence, requester_name, division, contact, "
-        "category, subject, body, status, received_at, requester_user_id) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
-        "RETURNING id");
+        "INSERT INTO inquiry_contacts (ticket_id, requester_name, division, contact) VALUES (?1, ?2, ?3, ?4)");
     if (!insert) return store::Error{insert.error()};
-    insert.value()
-        .bind(1, stored.number)
-        .bind(2, std::int64_t{year})
-        .bind(3, sequence)
-        .bind(4, inquiry.requester_name)
-        .bind(5, inquiry.division)
-        .bind(6, inquiry.contact)
-        .bind(7, inquiry.category)
-        .bind(8, inquiry.subject)
-        .bind(9, inquiry.body)
-        .bind(10, stored.status)
-        .bind(11, stored.received_at)
-        .bind(12, requester_user_id);
-    auto inserted = insert.value().step();
-    if (!inserted) return store::Error{inserted.error()};
-    stored.id = insert.value().column_int(0);
-    // Finish the statement, so the insert is complete before the caller goes on.
+    insert.value().bind(1, ticket_id).bind(2, inquiry.requester_name).bind(3, inquiry.division).bind(4, inquiry.contact);
     if (auto done = insert.value().step(); !done) return store::Error{done.error()};
-    return stored;
+    return store::success();
 }
 
 store::Result<std::optional<StoredInquiry>> find_inquiry(store::Database& database, std::int64_t id,
-                                                         const Visibility& visibility) {
-    auto select =
-        database.prepare(std::string("SELECT ") + columns + " FROM inquiries WHERE id = ?1 AND " + visible);
+                                                         const TicketScope& scope) {
+    auto select = database.prepare(scoped(std::string(select_inquiries) + " AND t.id = ?1", scope));
     if (!select) return store::Error{select.error()};
     select.value().bind(1, id);
-    bind_visibility(select.value(), visibility);
+    bind_scope(select.value(), scope);
     auto row = select.value().step();
     if (!row) return store::Error{row.error()};
     if (!row.value()) return std::optional<StoredInquiry>();
     return std::optional<StoredInquiry>(read_row(select.value()));
 }
 
-store::Result<std::vector<StoredInquiry>> list_inquiries(store::Database& database, const Visibility& visibility,
+store::Result<std::vector<StoredInquiry>> list_inquiries(store::Database& database, const TicketScope& scope,
                                                          std::int64_t limit, std::int64_t offset) {
     // Ids grow with time, so the newest first is the highest id first.
-    auto select = database.prepare(std::string("SELECT ") + columns + " FROM inquiries WHERE " + visible +
-                                   " ORDER BY id DESC LIMIT ?1 OFFSET ?2");
+    auto select = database.prepare(scoped(select_inquiries, scope) + " ORDER BY t.id DESC LIMIT ?1 OFFSET ?2");
     if (!select) return store::Error{select.error()};
     select.value().bind(1, limit).bind(2, offset);
-    bind_visibility(select.value(), visibility);
+    bind_scope(select.value(), scope);
     std::vector<StoredInquiry> inquiries;
     while (true) {
         auto row = select.value().step();
@@ -115,10 +89,10 @@ store::Result<std::vector<StoredInquiry>> list_inquiries(store::Database& databa
     return inquiries;
 }
 
-store::Result<std::int64_t> count_inquiries(store::Database& database, const Visibility& visibility) {
-    auto count = database.prepare(std::string("SELECT count(*) FROM inquiries WHERE ") + visible);
+store::Result<std::int64_t> count_inquiries(store::Database& database, const TicketScope& scope) {
+    auto count = database.prepare(scoped("SELECT count(*) FROM tickets t WHERE t.kind = 'inquiry'", scope));
     if (!count) return store::Error{count.error()};
-    bind_visibility(count.value(), visibility);
+    bind_scope(count.value(), scope);
     if (auto row = count.value().step(); !row) return store::Error{row.error()};
     return count.value().column_int(0);
 }

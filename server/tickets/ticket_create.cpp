@@ -16,6 +16,7 @@ namespace {
 
 namespace domain = madoguchi::tickets;
 using idempotency::Answer;
+using Written = std::variant<Answer, TicketRow>;
 
 Answer refused(int status, const api::ApiError& error) { return Answer{status, api::to_json(error)}; }
 
@@ -42,42 +43,50 @@ std::vector<std::int64_t> ids_of(const nlohmann::json& body, std::string_view na
     return ids;
 }
 
-struct Creation {
-    domain::TicketDraft draft;
-    domain::TicketBasics basics;
-    std::vector<std::int64_t> device_ids;
-    std::vector<std::int64_t> item_ids;
-    std::optional<std::string> requester_login;
-};
-
 store::Result<Answer> create(store::Database& database, const Creation& creation, const identity::Principal& principal,
                              const audit::Actor& actor) {
+    const auto now = calendar::now();
+    auto written = write_ticket(database, creation, principal, actor, now);
+    if (!written) return store::Error{written.error()};
+    if (auto* refusal = std::get_if<Answer>(&written.value())) return *refusal;
+    const auto& ticket = std::get<TicketRow>(written.value());
+    const audit::AuditEntry entry{actor, "ticket.created", "ticket", std::to_string(ticket.id), std::nullopt, to_json(ticket)};
+    if (auto recorded = audit::record(database, entry); !recorded) return store::Error{recorded.error()};
+    auto detail = ticket_detail(database, principal, ticket, now);
+    if (!detail) return store::Error{detail.error()};
+    return Answer{201, detail.value()};
+}
+
+}  // namespace
+
+store::Result<Written> write_ticket(store::Database& database, const Creation& creation,
+                                                           const identity::Principal& principal,
+                                                           const audit::Actor& actor, calendar::Instant now) {
     const auto& roles = principal.user.fields.roles;
     if (!domain::may_create(creation.basics.kind, roles)) {
-        return field_refusal(403, "forbidden", "kind", "field.not_creator");
+        return Written{field_refusal(403, "forbidden", "kind", "field.not_creator")};
     }
     auto requester = principal.user;
     if (creation.requester_login) {
         // Phone and counter intake: the desk writes down what the requester says.
-        if (!is_desk(principal)) return field_refusal(403, "forbidden", "requester_login", "field.desk_only");
+        if (!is_desk(principal)) return Written{field_refusal(403, "forbidden", "requester_login", "field.desk_only")};
         auto found = identity::find_user_by_login(database, *creation.requester_login);
         if (!found) return store::Error{found.error()};
-        if (!found.value()) return field_refusal(422, "validation_failed", "requester_login", "field.unknown_user");
+        if (!found.value()) return Written{field_refusal(422, "validation_failed", "requester_login", "field.unknown_user")};
         requester = *found.value();
     }
     for (const auto id : creation.device_ids) {
         auto exists = row_exists(database, "devices", id);
         if (!exists) return store::Error{exists.error()};
-        if (!exists.value()) return field_refusal(422, "validation_failed", "device_ids", "field.unknown_device");
+        if (!exists.value()) return Written{field_refusal(422, "validation_failed", "device_ids", "field.unknown_device")};
     }
     for (const auto id : creation.item_ids) {
         auto exists = row_exists(database, "configuration_items", id);
         if (!exists) return store::Error{exists.error()};
         if (!exists.value()) {
-            return field_refusal(422, "validation_failed", "configuration_item_ids", "field.unknown_configuration_item");
+            return Written{field_refusal(422, "validation_failed", "configuration_item_ids", "field.unknown_configuration_item")};
         }
     }
-    const auto now = calendar::now();
     const auto& basics = creation.basics;
     const NewTicket ticket{basics.kind,
                            domain::workflow_of(basics.kind).initial,
@@ -115,15 +124,8 @@ store::Result<Answer> create(store::Database& database, const Creation& creation
     if (auto clock = store_sla_clock(database, *stored.value(), now); !clock) return store::Error{clock.error()};
     auto reread = find_ticket(database, id.value());
     if (!reread) return store::Error{reread.error()};
-    const auto document = to_json(*reread.value());
-    const audit::AuditEntry entry{actor, "ticket.created", "ticket", std::to_string(id.value()), std::nullopt, document};
-    if (auto recorded = audit::record(database, entry); !recorded) return store::Error{recorded.error()};
-    auto detail = ticket_detail(database, principal, *reread.value(), now);
-    if (!detail) return store::Error{detail.error()};
-    return Answer{201, detail.value()};
+    return Written{*reread.value()};
 }
-
-}  // namespace
 
 std::variant<Answer, idempotency::Write> prepare_ticket(const httplib::Request& request,
                                                         const http::RequestContext& context) {

@@ -85,22 +85,6 @@ store::Result<std::int64_t> next_sequence(store::Database& database, std::string
     return next.value().column_int(0);
 }
 
-// The reader's scope as one condition; numbered parameters from 201, after the filters' own.
-std::string scope_sql(const TicketScope& scope) {
-    if (scope.everything) return "";
-    std::string sql = "(0";
-    if (scope.requester_user_id) sql += " OR t.requester_user_id = " + std::to_string(*scope.requester_user_id);
-    if (!scope.division_code.empty()) sql += " OR t.division_code = ?201";
-    if (!scope.vendor_company.empty()) sql += " OR t.vendor_company = ?202";
-    return sql + ")";
-}
-
-void bind_scope(store::Statement& statement, const TicketScope& scope) {
-    if (scope.everything) return;
-    if (!scope.division_code.empty()) statement.bind(201, scope.division_code);
-    if (!scope.vendor_company.empty()) statement.bind(202, scope.vendor_company);
-}
-
 store::Conditions filters_of(const TicketQuery& query) {
     store::Conditions conditions;
     if (!query.text.empty()) conditions.add("contains(t.search_text, ?)", madoguchi::text::fold_for_search(query.text));
@@ -129,6 +113,21 @@ std::string where_of(const store::Conditions& conditions, const TicketScope& sco
 }
 
 }  // namespace
+
+std::string scope_sql(const TicketScope& scope) {
+    if (scope.everything) return "";
+    std::string sql = "(0";
+    if (scope.requester_user_id) sql += " OR t.requester_user_id = " + std::to_string(*scope.requester_user_id);
+    if (!scope.division_code.empty()) sql += " OR t.division_code = ?201";
+    if (!scope.vendor_company.empty()) sql += " OR t.vendor_company = ?202";
+    return sql + ")";
+}
+
+void bind_scope(store::Statement& statement, const TicketScope& scope) {
+    if (scope.everything) return;
+    if (!scope.division_code.empty()) statement.bind(201, scope.division_code);
+    if (!scope.vendor_company.empty()) statement.bind(202, scope.vendor_company);
+}
 
 nlohmann::json to_json(const TicketRow& row) {
     return {{"id", row.id},

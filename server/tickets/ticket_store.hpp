@@ -76,6 +76,10 @@ struct TicketScope {
     std::string vendor_company;                     // vendors: handed to their company
 };
 bool visible(const TicketScope& scope, const TicketRow& row);
+// The scope as one SQL condition over `tickets t` (empty for everything), its numbered
+// parameters from 201 so they follow a query's own; bind_scope binds them.
+std::string scope_sql(const TicketScope& scope);
+void bind_scope(store::Statement& statement, const TicketScope& scope);
 
 // Every ticket whose state is not one of these names (the sweep's open tickets), by id.
 store::Result<std::vector<TicketRow>> tickets_outside_states(store::Database& database,

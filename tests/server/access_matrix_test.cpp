@@ -33,7 +33,7 @@ const std::map<std::string, std::string> expected_access{
     {"setUserPassword", "admin"},
     {"listLoginBlocks", "admin"},
     {"clearLoginBlock", "admin"},
-    {"createInquiry", "staff,manager,operator,it_office,admin"},
+    {"createInquiry", "staff,manager,operator"},
     {"listInquiries", "staff,manager,operator,it_office,auditor,admin"},
     {"getInquiry", "staff,manager,operator,it_office,auditor,admin"},
     {"listAuditRecords", "auditor,admin"},
@@ -215,7 +215,7 @@ TEST_CASE("staff read only their own inquiries, managers their division's, the d
     CHECK(guessed->status == 404);
     CHECK(guessed->body == suzuki.client->Get("/api/v1/inquiries/999999")->body);
     CHECK(count_rows(server.database_path(), "SELECT count(*) FROM audit_log WHERE action = 'access.denied' AND "
-                                             "actor = 'suzuki' AND object_type = 'inquiry' AND object_id = '" +
+                                             "actor = 'suzuki' AND object_type = 'ticket' AND object_id = '" +
                                                  std::to_string(katos) + "'") == 1);
     CHECK(manager.client->Get(("/api/v1/inquiries/" + std::to_string(katos)).c_str())->status == 404);
     CHECK(manager.client->Get(("/api/v1/inquiries/" + std::to_string(suzukis)).c_str())->status == 200);

@@ -18,7 +18,7 @@ namespace {
 const std::string draft_key = "6f1c1e0a-8a57-4b2e-9d2c-3f7f2f5b9a41";
 
 std::int64_t inquiry_count(const RunningApp& server) {
-    return count_rows(server.database_path(), "SELECT count(*) FROM inquiries");
+    return count_rows(server.database_path(), "SELECT count(*) FROM tickets WHERE kind = 'inquiry'");
 }
 
 // What a sender saw, kept after its thread ends (httplib::Result has no empty state).
@@ -58,7 +58,7 @@ TEST_CASE("the same submission twice under one key creates one inquiry and answe
     CHECK(second->get_header_value("Content-Type") == "application/json; charset=utf-8");
     CHECK(second->body == first->body);
     CHECK(inquiry_count(server) == 1);
-    CHECK(count_rows(server.database_path(), "SELECT count(*) FROM audit_log WHERE action = 'inquiry.created'") == 1);
+    CHECK(count_rows(server.database_path(), "SELECT count(*) FROM audit_log WHERE action = 'ticket.created'") == 1);
     CHECK(count_rows(server.database_path(), "SELECT count(*) FROM idempotency_keys") == 1);
 
     // Another key is another submission, even with the same content.
@@ -147,7 +147,7 @@ TEST_CASE("concurrent submissions under one key create one inquiry and all get i
     }
     CHECK(replayed == senders - 1);
     CHECK(inquiry_count(server) == 1);
-    CHECK(count_rows(server.database_path(), "SELECT count(*) FROM audit_log WHERE action = 'inquiry.created'") == 1);
+    CHECK(count_rows(server.database_path(), "SELECT count(*) FROM audit_log WHERE action = 'ticket.created'") == 1);
 }
 
 TEST_CASE("concurrent submissions under different keys get distinct numbers", "[idempotency]") {

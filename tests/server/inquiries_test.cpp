@@ -123,8 +123,8 @@ TEST_CASE("an invalid inquiry is refused with 422 naming every field, and nothin
 
     check_error_code(post_inquiry(*client, "{}"), 422, "validation_failed");
     CHECK(error_fields(post_inquiry(*client, "{}")).size() == 6);
-    CHECK(count_rows(server.database_path(), "SELECT count(*) FROM inquiries") == 0);
-    CHECK(count_rows(server.database_path(), "SELECT count(*) FROM audit_log WHERE object_type = 'inquiry'") == 0);
+    CHECK(count_rows(server.database_path(), "SELECT count(*) FROM tickets WHERE kind = 'inquiry'") == 0);
+    CHECK(count_rows(server.database_path(), "SELECT count(*) FROM audit_log WHERE object_type = 'ticket'") == 0);
     CHECK(json_of(client->Get("/api/v1/inquiries"))["total"] == 0);
 }
 
@@ -141,7 +141,7 @@ TEST_CASE("wrong JSON types and unknown members are field problems", "[inquiries
           json{{"subject", i18n::text("field.not_string", i18n::Language::en)},
                {"body", i18n::text("field.not_string", i18n::Language::en)},
                {"id", i18n::text("field.unknown_field", i18n::Language::en)}});
-    CHECK(count_rows(server.database_path(), "SELECT count(*) FROM inquiries") == 0);
+    CHECK(count_rows(server.database_path(), "SELECT count(*) FROM tickets WHERE kind = 'inquiry'") == 0);
 }
 
 TEST_CASE("a body that is not a JSON object is a 400", "[inquiries]") {
@@ -152,17 +152,18 @@ TEST_CASE("a body that is not a JSON object is a 400", "[inquiries]") {
         INFO(body);
         check_error_code(post_inquiry(*client, body), 400, "bad_request");
     }
-    CHECK(count_rows(server.database_path(), "SELECT count(*) FROM inquiries") == 0);
+    CHECK(count_rows(server.database_path(), "SELECT count(*) FROM tickets WHERE kind = 'inquiry'") == 0);
 }
 
-TEST_CASE("a created inquiry has exactly one audit record with what was created", "[inquiries][audit]") {
+TEST_CASE("a created inquiry is a ticket with exactly one audit record of what was created", "[inquiries][audit]") {
     RunningApp server;
     auto client = signed_in_user(server, {"staff1", {Role::staff}}).client;
-    const auto inquiry = created_inquiry(*client, sample_inquiry());
+    const auto sent = sample_inquiry();
+    const auto inquiry = created_inquiry(*client, sent);
     (void)created_inquiry(*client, sample_inquiry("別件"));
     const auto id = std::to_string(inquiry["id"].get<int>());
-    CHECK(count_rows(server.database_path(), "SELECT count(*) FROM audit_log WHERE object_type = 'inquiry'") == 2);
-    std::string count_for_object = "SELECT count(*) FROM audit_log WHERE object_type = 'inquiry' AND object_id = '";
+    CHECK(count_rows(server.database_path(), "SELECT count(*) FROM audit_log WHERE action = 'ticket.created'") == 2);
+    std::string count_for_object = "SELECT count(*) FROM audit_log WHERE object_type = 'ticket' AND object_id = '";
     count_for_object += id + "'";
     CHECK(count_rows(server.database_path(), count_for_object) == 1);
 
@@ -170,15 +171,91 @@ TEST_CASE("a created inquiry has exactly one audit record with what was created"
     REQUIRE(database);
     auto row = database.value().prepare(
         "SELECT action, actor, before_json IS NULL, after_json, occurred_at, actor_roles, source_address FROM audit_log "
-        "WHERE object_type = 'inquiry' AND object_id = ?1");
+        "WHERE object_type = 'ticket' AND object_id = ?1");
     REQUIRE(row);
     row.value().bind(1, id);
     REQUIRE(row.value().step().value());
-    CHECK(row.value().column_text(0) == "inquiry.created");
+    CHECK(row.value().column_text(0) == "ticket.created");
     CHECK(row.value().column_text(1) == "staff1");
     CHECK(row.value().column_int(2) == 1);
-    CHECK(json::parse(row.value().column_text(3)) == inquiry);
+    const auto after = json::parse(row.value().column_text(3));
+    CHECK(after["number"] == inquiry["number"]);
+    CHECK(after["kind"] == "inquiry");
+    CHECK(after["title"] == sent["subject"]);
+    CHECK(after["contact"] == json{{"requester_name", sent["requester_name"]},
+                                   {"division", sent["division"]},
+                                   {"contact", sent["contact"]}});
     CHECK(row.value().column_text(4).ends_with("Z"));
     CHECK(row.value().column_text(5) == "staff");
     CHECK(row.value().column_text(6) == "127.0.0.1");
+}
+
+TEST_CASE("a submitted inquiry is a ticket of kind inquiry the ticket API shows", "[inquiries][tickets]") {
+    RunningApp server;
+    auto client = signed_in_user(server, {"staff1", {Role::staff}}).client;
+    const auto sent = sample_inquiry();
+    const auto inquiry = created_inquiry(*client, sent);
+    CHECK(inquiry["ticket_id"] == inquiry["id"]);
+    CHECK(inquiry["ticket_number"] == inquiry["number"]);
+    CHECK(inquiry["requester_login"] == "staff1");
+    CHECK(inquiry["updated_at"] == inquiry["received_at"]);
+    CHECK(inquiry["answered_at"].is_null());
+
+    const auto ticket = json_of(client->Get(("/api/v1/tickets/" + std::to_string(inquiry["id"].get<int>())).c_str()));
+    CHECK(ticket["ticket"]["kind"] == "inquiry");
+    CHECK(ticket["ticket"]["number"] == inquiry["number"]);
+    CHECK(ticket["ticket"]["title"] == sent["subject"]);
+    CHECK(ticket["ticket"]["body"] == sent["body"]);
+    CHECK(ticket["ticket"]["category"] == sent["category"]);
+    CHECK(ticket["ticket"]["state"] == "received");
+    CHECK(ticket["ticket"]["priority"] == "p4");
+    CHECK_FALSE(ticket["ticket"]["sla_due_at"].is_null());
+    // A ticket of kind inquiry opened through the ticket API is listed too, the account standing in for the form.
+    const auto opened = client->Post("/api/v1/tickets",
+                                     json{{"kind", "inquiry"}, {"title", "別の窓口から"}, {"body", "本文"}, {"category", "other"}}.dump(),
+                                     "application/json");
+    REQUIRE(opened->status == 201);
+    const auto listed = json_of(client->Get("/api/v1/inquiries"));
+    CHECK(listed["total"] == 2);
+    CHECK(listed["inquiries"][0]["subject"] == "別の窓口から");
+    CHECK(listed["inquiries"][0]["requester_login"] == "staff1");
+}
+
+TEST_CASE("the requester follows an inquiry: the desk's public answer, not its internal note, and mine=true", "[inquiries][tickets]") {
+    RunningApp server;
+    auto staff = signed_in_user(server, {"staff1", {Role::staff, Role::manager}, "D-SOUMU"});
+    auto colleague = signed_in_user(server, {"staff2", {Role::staff}, "D-SOUMU"});
+    auto desk = signed_in_user(server, {"desk1", {Role::desk_operator}, "D-DESK"});
+    const auto own = created_inquiry(*staff.client, sample_inquiry("自分の件"));
+    (void)created_inquiry(*colleague.client, sample_inquiry("同僚の件"));
+    const auto notes = "/api/v1/tickets/" + std::to_string(own["id"].get<int>()) + "/notes";
+
+    // The requester's own reply is no answer.
+    REQUIRE(staff.client->Post(notes.c_str(), json{{"text", "補足です"}}.dump(), "application/json")->status == 201);
+    const auto replied = json_of(staff.client->Get("/api/v1/inquiries?mine=true"));
+    REQUIRE(replied["total"] == 1);
+    CHECK(replied["inquiries"][0]["answered_at"].is_null());
+
+    REQUIRE(desk.client->Post(notes.c_str(), json{{"text", "内部メモ"}, {"visibility", "internal"}}.dump(),
+                              "application/json")->status == 201);
+    CHECK(json_of(staff.client->Get("/api/v1/inquiries?mine=true"))["inquiries"][0]["answered_at"].is_null());
+    REQUIRE(desk.client->Post(notes.c_str(), json{{"text", "再起動してください"}}.dump(), "application/json")->status == 201);
+    const auto answered = json_of(staff.client->Get("/api/v1/inquiries?mine=true"))["inquiries"][0];
+    CHECK_FALSE(answered["answered_at"].is_null());
+    CHECK(answered["updated_at"] == answered["answered_at"]);
+
+    // As a manager the same reader sees the division's inquiries; mine=true only their own.
+    CHECK(json_of(staff.client->Get("/api/v1/inquiries"))["total"] == 2);
+    CHECK(json_of(staff.client->Get("/api/v1/inquiries?mine=false"))["total"] == 2);
+    check_invalid_parameter(staff.client->Get("/api/v1/inquiries?mine=yes"), {"mine"}, "field.not_boolean");
+}
+
+TEST_CASE("the IT office and admins read inquiries but do not submit them", "[inquiries]") {
+    RunningApp server;
+    for (const auto role : {Role::it_office, Role::admin}) {
+        auto client = signed_in_user(server, {role == Role::admin ? "admin1" : "it1", {role}}).client;
+        CHECK(post_inquiry(*client, sample_inquiry().dump())->status == 403);
+        CHECK(client->Get("/api/v1/inquiries")->status == 200);
+    }
+    CHECK(count_rows(server.database_path(), "SELECT count(*) FROM tickets") == 0);
 }

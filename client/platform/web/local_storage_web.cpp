@@ -2,6 +2,8 @@
 
 #include <emscripten.h>
 
+#include <cstdlib>
+
 namespace madoguchi::client {
 namespace {
 
@@ -21,7 +23,31 @@ EM_JS(void, madoguchi_store_number, (const char* key, int value), {
     }
 });
 
+EM_JS(char*, madoguchi_load_stored_text, (const char* key), {
+    try {
+        return stringToNewUTF8(window.localStorage.getItem("madoguchi." + UTF8ToString(key)) || "");
+    } catch (error) {
+        return stringToNewUTF8("");
+    }
+});
+
+EM_JS(void, madoguchi_store_text, (const char* key, const char* value), {
+    try {
+        window.localStorage.setItem("madoguchi." + UTF8ToString(key), UTF8ToString(value));
+    } catch (error) {
+    }
+});
+
 }  // namespace
+
+std::string load_stored_text(const char* key) {
+    char* text = madoguchi_load_stored_text(key);
+    std::string result(text);
+    std::free(text);
+    return result;
+}
+
+void store_text(const char* key, const std::string& value) { madoguchi_store_text(key, value.c_str()); }
 
 int load_stored_number(const char* key, int fallback) { return madoguchi_load_stored_number(key, fallback); }
 

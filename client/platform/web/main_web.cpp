@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include <backends/imgui_impl_opengl3.h>
+#include <map>
 #include <memory>
 #include <string>
 
@@ -14,6 +15,7 @@
 #include "platform/web/file_picker_web.hpp"
 #include "platform/web/draft_storage_web.hpp"
 #include "platform/web/http_web.hpp"
+#include "platform/web/local_storage_web.hpp"
 #include "platform/web/page_address.hpp"
 #include "platform/web/preferences_web.hpp"
 #include "platform/web/sound_web.hpp"
@@ -30,6 +32,9 @@
 namespace {
 
 using namespace madoguchi::client;
+
+// localStorage key of the answers seen under 自分の問い合わせ.
+constexpr const char* seen_answers_key = "seen_answers";
 
 EM_JS(void, madoguchi_publish, (int ready, int frame, int font_loaded, const char* language), {
     const state = window.madoguchi;
@@ -80,6 +85,7 @@ struct WebClient {
     App app{api, drafts};
     Preferences saved_preferences;
     std::string saved_user;  // what localStorage holds as the remembered user
+    std::map<std::int64_t, std::string> saved_seen_answers;  // what localStorage holds of MyTickets::seen()
     std::string font;
     bool font_loaded = false;
     float ui_scale = 0.0F;  // scale the atlas and style were built for
@@ -164,6 +170,10 @@ void frame() {
         save_preferences(client->app.preferences());
         client->saved_preferences = client->app.preferences();
     }
+    if (const auto& seen = client->app.inquiry_page().mine.seen(); seen != client->saved_seen_answers) {
+        client->saved_seen_answers = seen;
+        store_text(seen_answers_key, seen_answers_text(seen));
+    }
     apply_mouse_cursor(ImGui::GetMouseCursor());
     if (client->app.take_reload_request()) reload_into_new_build();
 
@@ -230,6 +240,8 @@ int main() {
     client->app.set_download(download_from);
     client->app.set_file_picker(pick_file_web);
     client->saved_user = load_remembered_user();
+    client->saved_seen_answers = seen_answers_from_text(load_stored_text(seen_answers_key));
+    client->app.inquiry_page().mine.restore_seen(client->saved_seen_answers);
     client->app.start(user_from_remembered(client->saved_user));
     madoguchi_watch_network();
     mount_draft_storage();

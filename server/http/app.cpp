@@ -19,9 +19,11 @@
 #include "identity/session_routes.hpp"
 #include "identity/user_routes.hpp"
 #include "notifications/notification_routes.hpp"
+#include "notifications/routing_routes.hpp"
 #include "openapi/openapi_routes.hpp"
 #include "placement/placement_routes.hpp"
 #include "tickets/inquiry_routes.hpp"
+#include "tickets/ticket_attachments_routes.hpp"
 #include "tickets/ticket_routes.hpp"
 
 namespace madoguchi::server::http {
@@ -92,7 +94,9 @@ App::App(const AppConfig& config, store::Database database, store::MigrationOutc
     placement::add_placement_routes(router_, database_);
     configuration::add_configuration_routes(router_, database_);
     notifications::add_notification_routes(router_, database_);
+    notifications::add_routing_routes(router_, database_);
     tickets::add_ticket_routes(router_, database_);
+    tickets::add_ticket_attachment_routes(router_, database_);
     add_openapi_routes(router_);
     install_handlers(config.log_requests);
 }

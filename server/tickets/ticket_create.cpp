@@ -8,6 +8,7 @@
 #include "tickets/ticket_access.hpp"
 #include "tickets/ticket_detail.hpp"
 #include "tickets/ticket_draft.hpp"
+#include "tickets/ticket_notify.hpp"
 #include "tickets/ticket_sla.hpp"
 #include "tickets/workflow.hpp"
 
@@ -118,6 +119,9 @@ store::Result<Answer> create(store::Database& database, const Creation& creation
     const auto document = to_json(*reread.value());
     const audit::AuditEntry entry{actor, "ticket.created", "ticket", std::to_string(id.value()), std::nullopt, document};
     if (auto recorded = audit::record(database, entry); !recorded) return store::Error{recorded.error()};
+    if (auto told = notify_ticket_change(database, std::nullopt, *reread.value(), actor); !told) {
+        return store::Error{told.error()};
+    }
     auto detail = ticket_detail(database, principal, *reread.value(), now);
     if (!detail) return store::Error{detail.error()};
     return Answer{201, detail.value()};

@@ -106,7 +106,8 @@ TEST_CASE("a security incident report reaches the IT office's mailbox at once", 
     CHECK(queued_to(server, "security.reported").size() == 1);
 }
 
-TEST_CASE("a status change reaches the requester and an assignment the assignee", "[notifications][tickets][routing]") {
+TEST_CASE("a status change reaches the requester, an assignment the assignee, a vendor task the vendor",
+          "[notifications][tickets][routing]") {
     RunningApp server;
     SmtpSink sink;
     auto staff = signed_in_user(server, {"staff1", {Role::staff}});
@@ -140,6 +141,18 @@ TEST_CASE("a status change reaches the requester and an assignment the assignee"
     const auto assignee = mail_to(sink, "desk2@example.go.jp");
     REQUIRE(assignee);
     CHECK(assignee->at("subject").get<std::string>().starts_with("【窓口】担当になりました"));
+
+    // Handed to a vendor company: its vendor users are told of the task.
+    add_user(server, {"ricoh1", {Role::vendor}, test_division, "株式会社リコー"});
+    set_email(server, "ricoh1", "support@ricoh.example.co.jp");
+    const auto handed = audited(server, [&] {
+        return patch_json(desk, ticket_path(ticket),
+                          {{"vendor_company", "株式会社リコー"}, {"version", json_of(assigned)["ticket"]["version"]}});
+    });
+    REQUIRE(handed);
+    INFO(handed->body);
+    REQUIRE(handed->status == 200);
+    CHECK(queued_to(server, "vendor.task") == std::vector<std::string>{"support@ricoh.example.co.jp"});
 
     // A refused move queues nothing: the notification lives and dies with the change.
     const auto refused = post_json(desk, ticket_path(ticket, "/transitions"), {{"to", "closed"}, {"version", 1}});

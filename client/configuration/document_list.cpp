@@ -5,6 +5,7 @@
 #include "api/form_errors.hpp"
 #include "api/query_string.hpp"
 #include "configuration/item_entry.hpp"
+#include "files/file_content.hpp"
 #include "ui/format.hpp"
 
 namespace madoguchi::client {
@@ -43,7 +44,7 @@ void DocumentList::accept(const ApiResult& result) {
 }
 
 std::string upload_media_type(const PickedFile& file) {
-    if (!file.type.empty()) return configuration::media_type_of(file.type);
+    if (!file.type.empty()) return files::media_type_of(file.type);
     const auto dot = file.name.rfind('.');
     std::string extension = dot == std::string::npos ? std::string() : file.name.substr(dot + 1);
     for (auto& c : extension) {
@@ -68,9 +69,9 @@ bool DocumentList::check(const PickedFile& file, const std::string& media_type, 
     }
     if (file.bytes.size() > configuration::most_document_bytes) {
         errors_.add_local("file", "error.document_too_large");
-    } else if (const auto verdict = configuration::check_content(media_type, file.bytes);
-               verdict != configuration::ContentCheck::accepted) {
-        errors_.add_local("file", verdict == configuration::ContentCheck::mismatch ? "field.content_type_mismatch"
+    } else if (const auto verdict = files::check_content(media_type, file.bytes);
+               verdict != files::ContentCheck::accepted) {
+        errors_.add_local("file", verdict == files::ContentCheck::mismatch ? "field.content_type_mismatch"
                                                                                    : "field.unsupported_content_type");
     }
     return errors_.empty();

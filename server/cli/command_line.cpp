@@ -58,6 +58,8 @@ constexpr std::string_view serve_help =
     "  --mail-from ADDR   the notifications' sender address (default madoguchi@localhost)\n"
     "  --slack-webhook NAME=URL  a Slack incoming webhook that notifications for NAME are\n"
     "                 posted to; repeat for several\n"
+    "  --escalation-every SECONDS  how often overdue tickets are checked for escalation\n"
+    "                 (default 60)\n"
     "  -h, --help     show this help\n"
     "\n"
     "A second server on the same database is refused (the lock file is PATH.lock).\n";
@@ -101,7 +103,7 @@ Command parse_serve(std::span<const std::string_view> arguments, const std::file
             continue;
         }
         if (name != "--port" && name != "--bind" && name != "--db" && name != "--web-dir" && name != "--log-file" &&
-            name != "--trusted-proxy") {
+            name != "--trusted-proxy" && name != "--escalation-every") {
             return reader.unknown(name);
         }
         const auto value = reader.value();
@@ -116,6 +118,13 @@ Command parse_serve(std::span<const std::string_view> arguments, const std::file
             options.bind = *value;
         } else if (name == "--db") {
             options.database = *value;
+        } else if (name == "--escalation-every") {
+            const auto seconds = http::parse_integer(*value);
+            if (!seconds || *seconds < 1 || *seconds > 3600) {
+                return UsageError{"madoguchi serve: --escalation-every must be a number of seconds from 1 to 3600, not '" +
+                                  std::string(*value) + "'"};
+            }
+            options.escalation_interval = std::chrono::seconds(*seconds);
         } else if (name == "--log-file") {
             options.log_file = *value;
         } else if (name == "--trusted-proxy") {

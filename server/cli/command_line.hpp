@@ -1,6 +1,7 @@
 #pragma once
 // The program's command line: madoguchi <serve|migrate|version> [options]. The backup and
 // restore commands read their own (cli/backup_command.hpp, cli/restore_command.hpp).
+#include <chrono>
 #include <filesystem>
 #include <optional>
 #include <span>
@@ -12,6 +13,7 @@
 #include "backup/backup_schedule.hpp"
 #include "http/client_address.hpp"
 #include "notifications/notification_config.hpp"
+#include "tickets/ticket_escalation_job.hpp"
 
 namespace madoguchi::server::cli {
 
@@ -31,6 +33,8 @@ struct ServeOptions {
     std::optional<backup::DailyBackupSettings> daily_backup;
     // --smtp-host, --slack-webhook and friends; no channel configured: nothing is sent.
     notifications::NotificationConfig notifications;
+    // --escalation-every: how often the escalation sweep runs.
+    std::chrono::milliseconds escalation_interval = tickets::default_escalation_interval;
 };
 
 struct MigrateOptions {

@@ -19,6 +19,7 @@
 #include "cli/stop_signals.hpp"
 #include "http/app.hpp"
 #include "notifications/outbox_worker.hpp"
+#include "tickets/ticket_escalation_job.hpp"
 #include "store/migrations.hpp"
 
 namespace madoguchi::server::cli {
@@ -70,6 +71,7 @@ int serve(const ServeOptions& options) {
     if (options.daily_backup) daily_backup.emplace(options.database, *options.daily_backup);
     std::optional<notifications::OutboxWorker> outbox_worker;
     if (!options.notifications.channels().empty()) outbox_worker.emplace(options.database, options.notifications);
+    const tickets::EscalationJob escalations(options.database, options.escalation_interval);
     std::printf("Madoguchi listening on http://%s/\n", app.address().c_str());
     std::fflush(stdout);
     if (!app.listen()) {

@@ -2,6 +2,7 @@
 
 #include "configuration/document_store.hpp"
 #include "configuration/route_support.hpp"
+#include "files/file_content.hpp"
 #include "http/errors.hpp"
 #include "http/query_params.hpp"
 #include "idempotency/request_hash.hpp"
@@ -41,12 +42,12 @@ std::variant<Upload, Reply> read_upload(const httplib::Request& request, bool ne
         api::add_field(error, problem.field, problem.reason_key);
     }
     if (!error.fields.empty()) return refusal(400, error);
-    upload.content_type = domain::media_type_of(request.get_header_value("Content-Type"));
-    const auto check = domain::check_content(upload.content_type, request.body);
-    if (check != domain::ContentCheck::accepted) {
+    upload.content_type = files::media_type_of(request.get_header_value("Content-Type"));
+    const auto check = files::check_content(upload.content_type, request.body);
+    if (check != files::ContentCheck::accepted) {
         auto refused = api::make_error("content_type_refused");
         api::add_field(refused, "Content-Type",
-                       check == domain::ContentCheck::mismatch ? "field.content_type_mismatch" : "field.unsupported_content_type");
+                       check == files::ContentCheck::mismatch ? "field.content_type_mismatch" : "field.unsupported_content_type");
         return refusal(415, refused);
     }
     return upload;

@@ -19,9 +19,11 @@
 #include "identity/session_routes.hpp"
 #include "identity/user_routes.hpp"
 #include "notifications/notification_routes.hpp"
+#include "notifications/routing_routes.hpp"
 #include "openapi/openapi_routes.hpp"
 #include "placement/placement_routes.hpp"
 #include "tickets/inquiry_routes.hpp"
+#include "tickets/ticket_attachments_routes.hpp"
 #include "tickets/ticket_routes.hpp"
 #include "tickets/ticket_trends_routes.hpp"
 
@@ -94,7 +96,9 @@ App::App(const AppConfig& config, store::Database database, store::MigrationOutc
     configuration::add_configuration_routes(router_, database_);
     notifications::add_notification_routes(router_, database_);
     tickets::add_ticket_trend_routes(router_, database_);  // before /api/v1/tickets/{id} takes its paths
+    notifications::add_routing_routes(router_, database_);
     tickets::add_ticket_routes(router_, database_);
+    tickets::add_ticket_attachment_routes(router_, database_);
     add_openapi_routes(router_);
     install_handlers(config.log_requests);
 }

@@ -575,6 +575,68 @@ CREATE INDEX ticket_links_by_device ON ticket_links (device_id) WHERE device_id 
 -- parts as device_search_source (a test compares the two for every device).
 DROP TRIGGER devices_search_on_insert;
 )SQL"},
+    Migration{16, "tickets: attachments, fired escalations; notification routing", R"SQL(
+-- Files attached to a ticket, kept in the database with it (at most 10 MB each, checked
+-- against their declared type); internal ones are for the desk, like internal notes.
+CREATE TABLE ticket_attachments (
+    id INTEGER PRIMARY KEY,
+    ticket_id INTEGER NOT NULL REFERENCES tickets (id),
+    file_name TEXT NOT NULL,
+    content_type TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    visibility TEXT NOT NULL CHECK (visibility IN ('public', 'internal')),
+    uploaded_by TEXT NOT NULL,
+    uploaded_at TEXT NOT NULL,
+    content BLOB NOT NULL
+) STRICT;
+CREATE INDEX ticket_attachments_by_ticket ON ticket_attachments (ticket_id, id);
+
+-- Each escalation rule (shared/tickets/escalation.hpp) fires once per ticket, across restarts.
+CREATE TABLE ticket_escalations (
+    ticket_id INTEGER NOT NULL REFERENCES tickets (id),
+    rule_id TEXT NOT NULL,
+    fired_at TEXT NOT NULL,
+    PRIMARY KEY (ticket_id, rule_id)
+) WITHOUT ROWID, STRICT;
+
+-- The timeline gains attachments and escalations: SQLite cannot widen a CHECK in place.
+CREATE TABLE ticket_events_new (
+    id INTEGER PRIMARY KEY,
+    ticket_id INTEGER NOT NULL REFERENCES tickets (id),
+    occurred_at TEXT NOT NULL,
+    actor_user_id INTEGER REFERENCES users (id),
+    actor TEXT NOT NULL,
+    type TEXT NOT NULL CHECK (type IN ('created', 'state', 'approval', 'note', 'updated', 'linked', 'attachment',
+                                       'escalated')),
+    from_state TEXT,
+    to_state TEXT,
+    comment TEXT NOT NULL DEFAULT '',
+    visibility TEXT NOT NULL DEFAULT 'public' CHECK (visibility IN ('public', 'internal')),
+    decision TEXT NOT NULL DEFAULT '',
+    role TEXT NOT NULL DEFAULT ''
+) STRICT;
+INSERT INTO ticket_events_new SELECT * FROM ticket_events;
+DROP TABLE ticket_events;
+ALTER TABLE ticket_events_new RENAME TO ticket_events;
+CREATE INDEX ticket_events_by_ticket ON ticket_events (ticket_id, id);
+
+-- Who is told what (通知先): per notification event, the recipients it goes to, each one of
+-- requester, assignee, vendor_contacts, role:<role>, email:<address>, slack:<webhook name>
+-- (shared/notifications/notification_routing.hpp). Admins edit it.
+CREATE TABLE notification_routing (
+    event TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    recipient TEXT NOT NULL,
+    PRIMARY KEY (event, position)
+) WITHOUT ROWID, STRICT;
+INSERT INTO notification_routing (event, position, recipient) VALUES
+('ticket.status_changed', 1, 'requester'),
+('ticket.assigned', 1, 'assignee'),
+('ticket.escalated', 1, 'role:it_office'),
+('security.reported', 1, 'role:it_office'),
+('vendor.task', 1, 'vendor_contacts');
+)SQL"},
     Migration{17, "inquiries become tickets of kind inquiry", R"SQL(
 -- 問い合わせ are tickets of kind inquiry from now on. What the staff form asks beyond a
 -- ticket (氏名, 所属 and 連絡先 as typed, which may differ from the account's) stays beside it.

@@ -1,21 +1,14 @@
 #include "tickets/ticket_changes.hpp"
 
-#include <functional>
-
-#include "audit/audit_log.hpp"
 #include "http/body_reader.hpp"
 #include "http/errors.hpp"
-#include "http/paging.hpp"
-#include "http/request_log.hpp"
 #include "http/transaction_reply.hpp"
 #include "i18n/catalog.hpp"
 #include "identity/principal.hpp"
-#include "identity/request_actor.hpp"
 #include "identity/user_store.hpp"
 #include "tickets/ticket_access.hpp"
-#include "tickets/ticket_detail.hpp"
+#include "tickets/ticket_change_frame.hpp"
 #include "tickets/ticket_draft.hpp"
-#include "tickets/ticket_sla.hpp"
 #include "tickets/workflow.hpp"
 #include "validation/text_rules.hpp"
 
@@ -33,12 +26,6 @@ Reply field_refusal(int status, std::string_view code, std::string_view field, s
     return refusal(status, api::field_error(code, field, reason));
 }
 
-Reply stale(const TicketRow& current) {
-    auto body = api::to_json(api::make_error("stale_version"));
-    body["ticket"] = to_json(current);
-    return {409, body};
-}
-
 // The error of a workflow refusal, saying why in both languages.
 api::ApiError workflow_error(std::string_view code, std::string_view field, domain::TransitionRefusal refused) {
     auto error = api::make_error(code);
@@ -47,81 +34,6 @@ api::ApiError workflow_error(std::string_view code, std::string_view field, doma
     error.message = i18n::text(key, i18n::Language::en);
     error.message_ja = i18n::text(key, i18n::Language::ja);
     return error;
-}
-
-struct Change {
-    const RequestContext& context;
-    TicketRow before;
-    Instant now;
-};
-
-// What a change leaves to record: the row to write (or none, for notes and links), the event.
-struct Outcome {
-    std::optional<TicketRow> after;
-    TicketEvent event;
-    std::string action;  // audit action: "ticket.transitioned"
-    nlohmann::json detail_extra = nlohmann::json::object();
-    int status = 200;
-};
-
-using Decision = std::variant<Outcome, Reply>;
-using Body = std::function<store::Result<Decision>(store::Database&, const Change&)>;
-
-// The frame every change shares: the visible ticket or 404, the change, the write under the
-// version read, the event, the SLA clock stored again, the audit record and the answer.
-void run_change(store::SharedDatabase& database, const httplib::Request& request, httplib::Response& response,
-                const RequestContext& context, const Body& body) {
-    const auto id = http::parse_id(context.params.at("id"));
-    if (const auto* error = std::get_if<api::ApiError>(&id)) return http::send_error(response, 400, *error);
-    const auto& principal = *context.principal;
-    std::optional<audit::AuditEntry> refused;
-    http::answer_in_transaction(database, request, response, [&](store::Database& connection) -> store::Result<Reply> {
-        auto found = find_visible_ticket(connection, std::get<std::int64_t>(id), principal);
-        if (!found) return store::Error{found.error()};
-        if (!found.value()) return refusal(404, api::make_error("not_found"));
-        const Change change{context, *found.value(), calendar::now()};
-        auto decided = body(connection, change);
-        if (!decided) return store::Error{decided.error()};
-        if (auto* reply = std::get_if<Reply>(&decided.value())) {
-            // Kept apart from the change, which is rolled back: a refused request leaves its trace.
-            refused = audit::AuditEntry{identity::actor_of(context), "ticket.refused", "ticket",
-                                        std::to_string(change.before.id), std::nullopt,
-                                        nlohmann::json{{"path", request.path}, {"status", reply->status},
-                                                       {"error", reply->body.value("error", nlohmann::json::object())}}};
-            return *reply;
-        }
-        auto& outcome = std::get<Outcome>(decided.value());
-        if (outcome.after) {
-            auto written = update_ticket(connection, *outcome.after, change.before.version, change.now);
-            if (!written) return store::Error{written.error()};
-            if (!written.value()) return stale(change.before);
-        }
-        outcome.event.occurred_at = calendar::format_iso8601_utc(change.now);
-        outcome.event.actor = principal.user.fields.login;
-        auto event_id = insert_event(connection, change.before.id, principal.user.id, outcome.event);
-        if (!event_id) return store::Error{event_id.error()};
-        outcome.event.id = event_id.value();
-        auto reread = find_ticket(connection, change.before.id);
-        if (!reread) return store::Error{reread.error()};
-        if (auto clock = store_sla_clock(connection, *reread.value(), change.now); !clock) return store::Error{clock.error()};
-        reread = find_ticket(connection, change.before.id);
-        if (!reread) return store::Error{reread.error()};
-        const auto& after = *reread.value();
-        auto audited_after = to_json(after);
-        audited_after["event"] = to_json(outcome.event);
-        const audit::AuditEntry entry{identity::actor_of(context), outcome.action, "ticket", std::to_string(after.id),
-                                      to_json(change.before), audited_after};
-        if (auto recorded = audit::record(connection, entry); !recorded) return store::Error{recorded.error()};
-        auto detail = ticket_detail(connection, principal, after, change.now);
-        if (!detail) return store::Error{detail.error()};
-        detail.value().update(outcome.detail_extra);
-        return Reply{outcome.status, detail.value()};
-    });
-    if (!refused) return;
-    auto recorded = database.use([&](store::Database& connection) {
-        return connection.transaction([&] { return audit::record(connection, *refused); });
-    });
-    if (!recorded) http::log_request_failure(request, recorded.error());
 }
 
 std::string action_of(const domain::Transition& move) {

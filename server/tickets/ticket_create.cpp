@@ -8,6 +8,7 @@
 #include "tickets/ticket_access.hpp"
 #include "tickets/ticket_detail.hpp"
 #include "tickets/ticket_draft.hpp"
+#include "tickets/ticket_notify.hpp"
 #include "tickets/ticket_sla.hpp"
 #include "tickets/workflow.hpp"
 
@@ -124,6 +125,10 @@ store::Result<Written> write_ticket(store::Database& database, const Creation& c
     if (auto clock = store_sla_clock(database, *stored.value(), now); !clock) return store::Error{clock.error()};
     auto reread = find_ticket(database, id.value());
     if (!reread) return store::Error{reread.error()};
+    // Who is told (the IT office of a security incident at once) is queued with the ticket.
+    if (auto told = notify_ticket_change(database, std::nullopt, *reread.value(), actor); !told) {
+        return store::Error{told.error()};
+    }
     return Written{*reread.value()};
 }
 

@@ -92,8 +92,12 @@ store::Result<domain::SlaClock> store_sla_clock(store::Database& database, const
     return clock;
 }
 
+store::Result<std::vector<TicketRow>> open_tickets(store::Database& database) {
+    return tickets_outside_states(database, terminal_states());
+}
+
 store::Result<std::int64_t> recompute_open_ticket_clocks(store::Database& database, Instant now) {
-    auto open = tickets_outside_states(database, terminal_states());
+    auto open = open_tickets(database);
     if (!open) return store::Error{open.error()};
     std::int64_t changed = 0;
     for (const auto& ticket : open.value()) {

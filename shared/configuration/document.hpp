@@ -1,7 +1,8 @@
 #pragma once
 // 文書 (documents) attached to a configuration item: manuals (取扱説明書), operations manuals
-// (運用マニュアル) and other files, each kept with all its versions. Uploads are checked here:
-// the declared content type must be one the desk keeps and must match what the bytes are.
+// (運用マニュアル) and other files, each kept with all its versions. Uploads are checked by
+// files/file_content.hpp: the declared content type must be one the desk keeps and must match
+// what the bytes are.
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -43,17 +44,6 @@ struct Document {
 // Reason keys: "title" with the text rules' keys (1–200), "file_name" with field.required or
 // field.invalid_file_name (at most 200 characters, no path separators or control characters).
 std::vector<validation::FieldProblem> validate_document(std::string_view title, std::string_view file_name);
-
-enum class ContentCheck {
-    accepted,
-    unsupported_type,  // not PDF, PNG, JPEG, Office Open XML (docx/xlsx/pptx), plain text or CSV
-    mismatch           // the bytes are not what the type says (text that is not UTF-8 included)
-};
-
-// "application/pdf" from "Application/PDF; charset=x": lower case, without parameters.
-std::string media_type_of(std::string_view content_type);
-// Checks the bytes' signature (magic) against the declared media type.
-ContentCheck check_content(std::string_view media_type, std::string_view bytes);
 
 nlohmann::json to_json(const DocumentVersion& version);
 nlohmann::json to_json(const Document& document);

@@ -83,6 +83,8 @@ const std::map<std::string, std::string> expected_access{
     {"updateNotificationTemplate", "admin"},
     {"listNotificationOutbox", "operator,admin"},
     {"retryNotification", "operator,admin"},
+    {"getNotificationRouting", "it_office,admin"},
+    {"updateNotificationRouting", "admin"},
     {"listTickets", "staff,manager,operator,it_office,vendor,auditor,admin"},
     {"createTicket", "staff,manager,operator,it_office"},
     {"getTicket", "staff,manager,operator,it_office,vendor,auditor,admin"},
@@ -92,6 +94,9 @@ const std::map<std::string, std::string> expected_access{
     {"linkTicket", "operator,it_office"},
     {"getTicketTrends", "operator,it_office,auditor,admin"},
     {"exportTicketTrends", "operator,it_office,auditor,admin"},
+    {"listTicketAttachments", "staff,manager,operator,it_office,vendor,auditor,admin"},
+    {"uploadTicketAttachment", "staff,manager,operator,it_office,vendor"},
+    {"downloadTicketAttachment", "staff,manager,operator,it_office,vendor,auditor,admin"},
 };
 
 std::string access_of(const madoguchi::server::http::Access& access) {
@@ -105,7 +110,8 @@ std::string access_of(const madoguchi::server::http::Access& access) {
 std::string concrete_path(std::string path) {
     for (const auto& [parameter, value] :
          {std::pair{"{id}", "1"}, std::pair{"{key}", "login:nobody"}, std::pair{"{table}", "devices"},
-          std::pair{"{assignment}", "1"}, std::pair{"{number}", "1"}, std::pair{"{document}", "1"}}) {
+          std::pair{"{assignment}", "1"}, std::pair{"{number}", "1"}, std::pair{"{document}", "1"},
+          std::pair{"{attachment}", "1"}}) {
         if (const auto at = path.find(parameter); at != std::string::npos) path.replace(at, std::string(parameter).size(), value);
     }
     return path;

@@ -75,6 +75,7 @@ TEST_CASE("a command line that cannot run is refused with exit status 2", "[cli]
         {{"serve", "--port", "http"}, "--port must be a number"},
         {{"serve", "--port", "70000"}, "--port must be a number"},
         {{"serve", "--port=-1"}, "--port must be a number"},
+        {{"serve", "--escalation-every", "0"}, "--escalation-every must be a number of seconds"},
         {{"migrate", "--db"}, "--db needs a value"},
         {{"migrate", "--port", "8080"}, "unknown option '--port'"},
         {{"version", "extra"}, "unknown option 'extra'"},
@@ -85,6 +86,18 @@ TEST_CASE("a command line that cannot run is refused with exit status 2", "[cli]
         CHECK(run.exit_code == 2);
         CHECK(mentions(run.err, message));
     }
+}
+
+TEST_CASE("serve sweeps for escalations every minute unless --escalation-every says otherwise", "[cli]") {
+    using madoguchi::server::cli::ServeOptions;
+    const std::vector<std::string_view> plain{"serve"};
+    const auto defaults = madoguchi::server::cli::parse_command_line(plain, "web");
+    REQUIRE(std::holds_alternative<ServeOptions>(defaults));
+    CHECK(std::get<ServeOptions>(defaults).escalation_interval == std::chrono::seconds(60));
+    const std::vector<std::string_view> every_five{"serve", "--escalation-every", "5"};
+    const auto quick = madoguchi::server::cli::parse_command_line(every_five, "web");
+    REQUIRE(std::holds_alternative<ServeOptions>(quick));
+    CHECK(std::get<ServeOptions>(quick).escalation_interval == std::chrono::seconds(5));
 }
 
 TEST_CASE("serve --port 0 prints the port it bound, serves, and stops cleanly on SIGTERM and SIGINT", "[cli]") {

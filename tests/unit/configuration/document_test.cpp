@@ -3,8 +3,10 @@
 #include <catch2/catch.hpp>
 
 #include "configuration/document.hpp"
+#include "files/file_content.hpp"
 
 using namespace madoguchi::configuration;
+using namespace madoguchi::files;
 using madoguchi::validation::FieldProblem;
 
 namespace {

@@ -1,0 +1,52 @@
+#pragma once
+// Who is told what (通知先): for each notification event, the recipients the routing names,
+// kept in table notification_routing and edited by admins. A recipient is written as
+//   requester          the ticket's requester           assignee        the ticket's assignee
+//   vendor_contacts    the vendor users of the company the ticket is handed to
+//   role:<role>        every enabled user holding the role (role:it_office: 情報システム室)
+//   email:<address>    a fixed address                  slack:<name>    a configured webhook
+// and resolved, when a change happens, to e-mail addresses (users' mail) and webhook names.
+// Users without an e-mail address, and disabled ones, are skipped.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "audit/audit_log.hpp"
+#include "notifications/outbox.hpp"
+#include "store/database.hpp"
+#include "validation/field_problem.hpp"
+
+namespace madoguchi::server::notifications {
+
+struct EventRoute {
+    std::string event;                    // a key of notifications/notification_event.hpp
+    std::vector<std::string> recipients;  // in the form above, in order, without repeats
+};
+using Routing = std::vector<EventRoute>;
+
+nlohmann::json to_json(const Routing& routing);
+
+// Problems under "routes[i].event" (field.unknown_event, field.repeated_event) and
+// "routes[i].recipients[j]" (field.unknown_recipient, field.repeated_recipient).
+std::vector<validation::FieldProblem> validate(const Routing& routing);
+
+// Every event of the catalog, each with its recipients (none for an event nobody is told of).
+store::Result<Routing> load_routing(store::Database& database);
+// Replaces the whole routing; the caller validated it and holds the transaction.
+store::Status save_routing(store::Database& database, const Routing& routing);
+
+// What a change knows about the people the routing may name.
+struct RoutingSubject {
+    std::optional<std::int64_t> requester_user_id;
+    std::optional<std::int64_t> assignee_user_id;
+    std::string vendor_company;
+};
+
+// Queues `request.event` to the recipients the routing names for it (request.recipients
+// comes from the routing, not from the caller), in the caller's transaction; queues
+// nothing when they resolve to nobody.
+store::Status enqueue_routed(store::Database& database, NotificationRequest request, const RoutingSubject& subject,
+                             const audit::Actor& actor);
+
+}  // namespace madoguchi::server::notifications

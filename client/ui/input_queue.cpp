@@ -18,6 +18,13 @@ bool text_field_editing() {
     return g.ActiveId != 0 && g.ActiveId == g.InputTextState.ID;
 }
 
+void set_modifiers(ImGuiIO& io, Modifiers modifiers) {
+    io.KeyCtrl = modifiers.ctrl;
+    io.KeyShift = modifiers.shift;
+    io.KeyAlt = modifiers.alt;
+    io.KeySuper = modifiers.super;
+}
+
 }  // namespace
 
 void InputQueue::mouse_move(float x, float y) {
@@ -28,12 +35,13 @@ void InputQueue::mouse_move(float x, float y) {
     push(event);
 }
 
-void InputQueue::mouse_button(int button, bool down) {
+void InputQueue::mouse_button(int button, bool down, Modifiers modifiers) {
     if (button < 0 || button >= static_cast<int>(IM_ARRAYSIZE(ImGuiIO::MouseDown))) return;
     Event event;
     event.kind = Event::Kind::button;
     event.index = button;
     event.down = down;
+    event.modifiers = modifiers;
     push(event);
 }
 
@@ -108,19 +116,20 @@ void InputQueue::apply_to_imgui() {
                 if (moved && event.down) return;
                 if (io.MouseDown[event.index] != event.down) button_changed = true;
                 io.MouseDown[event.index] = event.down;
+                set_modifiers(io, event.modifiers);
                 break;
             case Event::Kind::wheel:
                 io.MouseWheelH += event.x;
                 io.MouseWheel += event.y;
                 break;
             case Event::Kind::key:
+                // ImGui reads the modifiers once per frame: Ctrl let go right after a Ctrl+click
+                // must not reach it in the click's frame.
+                if (button_changed) return;
                 if (keys_changed[static_cast<std::size_t>(event.index)]) return;
                 if (io.KeysDown[event.index] != event.down) keys_changed.set(static_cast<std::size_t>(event.index));
                 io.KeysDown[event.index] = event.down;
-                io.KeyCtrl = event.modifiers.ctrl;
-                io.KeyShift = event.modifiers.shift;
-                io.KeyAlt = event.modifiers.alt;
-                io.KeySuper = event.modifiers.super;
+                set_modifiers(io, event.modifiers);
                 break;
             case Event::Kind::character:
                 // Text typed after a key changed (e.g. after Enter) belongs to the next frame.
@@ -139,7 +148,7 @@ void InputQueue::apply_to_imgui() {
                 if (button_changed || keys_changed.any()) return;
                 for (auto& key : io.KeysDown) key = false;
                 for (auto& button : io.MouseDown) button = false;
-                io.KeyCtrl = io.KeyShift = io.KeyAlt = io.KeySuper = false;
+                set_modifiers(io, Modifiers{});
                 break;
         }
         events_.pop_front();

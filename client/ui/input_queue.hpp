@@ -23,7 +23,9 @@ struct Modifiers {
 class InputQueue {
 public:
     void mouse_move(float x, float y);
-    void mouse_button(int button, bool down);  // ImGui numbering: 0 left, 1 right, 2 middle
+    // ImGui numbering: 0 left, 1 right, 2 middle. The modifiers held at the click come with it
+    // (a Ctrl+click selects another row), whatever key events reached the page before.
+    void mouse_button(int button, bool down, Modifiers modifiers);
     void wheel(float horizontal, float vertical);
     void key(int key_code, bool down, Modifiers modifiers);
     void character(unsigned int code_point);

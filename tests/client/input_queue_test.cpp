@@ -84,11 +84,42 @@ TEST_CASE("clicks that arrive between two frames are all seen, in order, where t
 
     for (const int item : {2, 0, 1}) {
         queue.mouse_move(centres[static_cast<std::size_t>(item)].x, centres[static_cast<std::size_t>(item)].y);
-        queue.mouse_button(0, true);
-        queue.mouse_button(0, false);
+        queue.mouse_button(0, true, {});
+        queue.mouse_button(0, false, {});
     }
     run_until_drained(imgui, queue, draw);
     CHECK(clicked == std::vector<int>{2, 0, 1});
+}
+
+TEST_CASE("a click made with Ctrl or Shift held is seen with them, even when no key event said so", "[input]") {
+    HeadlessImGui imgui(800.0F, 600.0F);
+    std::vector<std::pair<bool, bool>> clicks;  // Ctrl, Shift at each click
+    ImVec2 centre;
+    const auto draw = [&] {
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(ImVec2(800, 600));
+        ImGui::Begin("rows", nullptr, ImGuiWindowFlags_NoDecoration);
+        if (ImGui::Selectable("row")) clicks.emplace_back(ImGui::GetIO().KeyCtrl, ImGui::GetIO().KeyShift);
+        centre = ImVec2((ImGui::GetItemRectMin().x + ImGui::GetItemRectMax().x) / 2,
+                        (ImGui::GetItemRectMin().y + ImGui::GetItemRectMax().y) / 2);
+        ImGui::End();
+    };
+    InputQueue queue;
+    run_until_drained(imgui, queue, draw);
+    // Ctrl pressed, a click, Ctrl let go, all between two frames: the click is a Ctrl+click.
+    queue.mouse_move(centre.x, centre.y);
+    queue.key(madoguchi::client::key_control, true, Modifiers{.ctrl = true});
+    queue.mouse_button(0, true, Modifiers{.ctrl = true});
+    queue.mouse_button(0, false, Modifiers{.ctrl = true});
+    queue.key(madoguchi::client::key_control, false, Modifiers{});
+    // A click whose Ctrl key event never came (it went to another element) carries Ctrl itself.
+    queue.mouse_button(0, true, Modifiers{.shift = true});
+    queue.mouse_button(0, false, Modifiers{.shift = true});
+    queue.mouse_button(0, true, {});
+    queue.mouse_button(0, false, {});
+    run_until_drained(imgui, queue, draw);
+    CHECK(clicks == std::vector<std::pair<bool, bool>>{{true, false}, {false, true}, {false, false}});
+    CHECK_FALSE(ImGui::GetIO().KeyCtrl);
 }
 
 TEST_CASE("a click from one text field to another activates the other, even if focus moves mid-click", "[input]") {
@@ -116,9 +147,9 @@ TEST_CASE("a click from one text field to another activates the other, even if f
         // As a test driver or a touch screen does it: move, press and release between two
         // frames; the browser moves focus off the text bridge between press and release.
         queue.mouse_move(centre.x, centre.y);
-        queue.mouse_button(0, true);
+        queue.mouse_button(0, true, {});
         queue.release_all();
-        queue.mouse_button(0, false);
+        queue.mouse_button(0, false, {});
         run_until_drained(imgui, queue, draw);
     }
     CHECK(second_active);
@@ -170,8 +201,8 @@ TEST_CASE("a scan typed while the scan field takes the keyboard back lands whole
         InputQueue queue;
         run_until_drained(counter.imgui, queue, counter.draw);
         queue.mouse_move(counter.button_centre.x, counter.button_centre.y);
-        queue.mouse_button(0, true);
-        queue.mouse_button(0, false);
+        queue.mouse_button(0, true, {});
+        queue.mouse_button(0, false, {});
         while (!queue.empty()) {
             queue.apply_to_imgui();
             counter.imgui.frame(counter.draw);
@@ -219,7 +250,7 @@ TEST_CASE("text typed where no field takes it is not poured into the next field 
 TEST_CASE("losing focus releases held keys and buttons", "[input]") {
     HeadlessImGui imgui(400.0F, 300.0F);
     InputQueue queue;
-    queue.mouse_button(0, true);
+    queue.mouse_button(0, true, {});
     queue.key(madoguchi::client::key_tab, true, Modifiers{true, false, false, false});
     run_until_drained(imgui, queue, [] {});
     CHECK(ImGui::GetIO().MouseDown[0]);

@@ -1,7 +1,7 @@
 // 台帳's downloads as a desk operator uses them: CSV出力 saves the ledger (UTF-8 with BOM,
 // the Japanese header) and, once the table is filtered, only the rows it shows; ラベル印刷
 // asks for a selection first, then saves the QR label sheet of the selected row as PDF (and,
-// from ラベル（SVG）, as SVG).
+// from ラベル（SVG）, as SVG); Ctrl+click adds a second row to the sheet.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -60,6 +60,12 @@ test('CSV出力 saves what the table shows; ラベル印刷 saves the selected r
   assert.ok(labels.text.startsWith('<?xml'), labels.text.slice(0, 200));
   assert.deepEqual([...labels.text.matchAll(/data-tag="([^"]+)"/g)].map((m) => m[1]), ['TAB-000202'], labels.url);
   assert.ok(!labels.text.includes('MFP-000101'));
+
+  // Ctrl+click adds a row to the selection, as the hint says (the click itself carries Ctrl).
+  await clickItem(page, 'TAB-000201', { role: 'table-row', modifiers: ['Control'] });
+  const both = await downloaded(page, 'ラベル（SVG）');
+  assert.deepEqual([...both.text.matchAll(/data-tag="([^"]+)"/g)].map((m) => m[1]).sort(), ['TAB-000201', 'TAB-000202'],
+    both.url);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -28,7 +28,8 @@ EM_BOOL on_mouse_button(int type, const EmscriptenMouseEvent* event, void*) {
     static constexpr int imgui_button[] = {0, 2, 1};
     if (event->button < 0 || event->button > 2) return EM_FALSE;
     queue_mouse_position(*event);
-    queue.mouse_button(imgui_button[event->button], type == EMSCRIPTEN_EVENT_MOUSEDOWN);
+    queue.mouse_button(imgui_button[event->button], type == EMSCRIPTEN_EVENT_MOUSEDOWN,
+                       Modifiers{event->ctrlKey != 0, event->shiftKey != 0, event->altKey != 0, event->metaKey != 0});
     return EM_FALSE;
 }
 

@@ -176,9 +176,12 @@ async function settledItem(page, label, role) {
 }
 
 // Clicks the centre of the widget with this label, as found in window.madoguchi.items().
-export async function clickItem(page, label, { role } = {}) {
+// `modifiers` (e.g. ['Control']) are held down during the click.
+export async function clickItem(page, label, { role, modifiers = [] } = {}) {
   const item = await settledItem(page, label, role);
+  for (const key of modifiers) await page.keyboard.down(key);
   await page.mouse.click(item.x + item.w / 2, item.y + item.h / 2);
+  for (const key of [...modifiers].reverse()) await page.keyboard.up(key);
 }
 
 export function hasItem(page, label, options = {}) {

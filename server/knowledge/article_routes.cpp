@@ -89,11 +89,10 @@ void create(store::SharedDatabase& database, const httplib::Request& request, ht
 
 void update(store::SharedDatabase& database, const httplib::Request& request, httplib::Response& response,
             const RequestContext& context) {
-    const auto id = path_id(context, response);
-    if (!id) return;
-    const auto object = http::json_object(request, response);
-    if (!object) return;
-    http::BodyReader reader(*object, {"question", "answer", "category", "audiences", "reason", "version"});
+    const auto given = id_and_body(context, request, response);
+    if (!given) return;
+    const auto id = given->id;
+    http::BodyReader reader(given->body, {"question", "answer", "category", "audiences", "reason", "version"});
     const auto question = reader.optional_string("question");
     const auto answer = reader.optional_string("answer");
     const auto category = reader.optional_string("category");
@@ -104,7 +103,7 @@ void update(store::SharedDatabase& database, const httplib::Request& request, ht
     if (auto problems = domain::validate_reason(reason); !problems.empty()) {
         return http::send_error(response, 422, api::validation_error(problems));
     }
-    answer_for_article(database, request, response, context, *id, [&](store::Database& connection, const ArticleRow& before) {
+    answer_for_article(database, request, response, context, id, [&](store::Database& connection, const ArticleRow& before) {
         auto current = before.current;
         std::vector<std::string> audience_names;
         for (const auto audience : current.audiences) audience_names.emplace_back(domain::audience_name(audience));
@@ -126,11 +125,10 @@ void update(store::SharedDatabase& database, const httplib::Request& request, ht
 
 void transition(store::SharedDatabase& database, const httplib::Request& request, httplib::Response& response,
                 const RequestContext& context) {
-    const auto id = path_id(context, response);
-    if (!id) return;
-    const auto object = http::json_object(request, response);
-    if (!object) return;
-    http::BodyReader reader(*object, {"to", "reason", "version"});
+    const auto given = id_and_body(context, request, response);
+    if (!given) return;
+    const auto id = given->id;
+    http::BodyReader reader(given->body, {"to", "reason", "version"});
     const auto to_name = reader.string("to");
     const auto reason = reader.optional_string("reason").value_or("");
     const auto read_version = reader.integer("version");
@@ -139,7 +137,7 @@ void transition(store::SharedDatabase& database, const httplib::Request& request
     const auto to = domain::parse_article_state(to_name);
     if (!to) problems.push_back({"to", "field.unknown_article_state"});
     if (!problems.empty()) return http::send_error(response, 422, api::validation_error(problems));
-    answer_for_article(database, request, response, context, *id, [&](store::Database& connection, const ArticleRow& before) {
+    answer_for_article(database, request, response, context, id, [&](store::Database& connection, const ArticleRow& before) {
         if (read_version != before.current.version) return store::Result<Reply>(stale_article(before));
         if (!domain::may_move(before.current.state, *to)) {
             auto body = api::to_json(api::field_error("transition_refused", "to", "field.article_move_refused"));
@@ -202,11 +200,10 @@ void difference(store::SharedDatabase& database, const httplib::Request& request
 
 void restore(store::SharedDatabase& database, const httplib::Request& request, httplib::Response& response,
              const RequestContext& context) {
-    const auto id = path_id(context, response);
-    if (!id) return;
-    const auto object = http::json_object(request, response);
-    if (!object) return;
-    http::BodyReader reader(*object, {"version_number", "reason", "version"});
+    const auto given = id_and_body(context, request, response);
+    if (!given) return;
+    const auto id = given->id;
+    http::BodyReader reader(given->body, {"version_number", "reason", "version"});
     const auto number = reader.integer("version_number");
     const auto reason = reader.optional_string("reason").value_or("");
     const auto read_version = reader.integer("version");
@@ -214,8 +211,8 @@ void restore(store::SharedDatabase& database, const httplib::Request& request, h
     if (auto problems = domain::validate_reason(reason); !problems.empty()) {
         return http::send_error(response, 422, api::validation_error(problems));
     }
-    answer_for_article(database, request, response, context, *id, [&](store::Database& connection, const ArticleRow& before) {
-        auto versions = article_versions(connection, *id);
+    answer_for_article(database, request, response, context, id, [&](store::Database& connection, const ArticleRow& before) {
+        auto versions = article_versions(connection, id);
         if (!versions) return store::Result<Reply>(store::Error{versions.error()});
         const auto* restored = find_version(versions.value(), number);
         if (restored == nullptr) {

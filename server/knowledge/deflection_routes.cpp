@@ -61,14 +61,13 @@ void suggest(store::SharedDatabase& database, const httplib::Request& request, h
 
 void feedback(store::SharedDatabase& database, const httplib::Request& request, httplib::Response& response,
               const RequestContext& context) {
-    const auto id = path_id(context, response);
-    if (!id) return;
-    const auto object = http::json_object(request, response);
-    if (!object) return;
-    http::BodyReader reader(*object, {"solved"});
+    const auto given = id_and_body(context, request, response);
+    if (!given) return;
+    const auto id = given->id;
+    http::BodyReader reader(given->body, {"solved"});
     const auto solved = reader.boolean("solved");
     if (auto refused = reader.refusal()) return http::send_error(response, refused->status, refused->error);
-    answer_for_article(database, request, response, context, *id, [&](store::Database& connection, const ArticleRow& before) -> store::Result<Reply> {
+    answer_for_article(database, request, response, context, id, [&](store::Database& connection, const ArticleRow& before) -> store::Result<Reply> {
         const auto at = calendar::format_iso8601_utc(calendar::now());
         if (auto stored = insert_feedback(connection, before.id, solved, context.principal->user.id, at); !stored) {
             return store::Error{stored.error()};

@@ -116,18 +116,17 @@ store::Result<bool> restore_row(store::Database& connection, const RequestContex
 
 void restore_export(store::SharedDatabase& database, const httplib::Request& request, httplib::Response& response,
                     const RequestContext& context) {
-    const auto id = path_id(context, response);
-    if (!id) return;
-    const auto object = http::json_object(request, response);
-    if (!object) return;
-    http::BodyReader reader(*object, {"reason"});
+    const auto given = id_and_body(context, request, response);
+    if (!given) return;
+    const auto id = given->id;
+    http::BodyReader reader(given->body, {"reason"});
     const auto reason = reader.string("reason");
     if (auto refused = reader.refusal()) return http::send_error(response, refused->status, refused->error);
     if (auto problems = domain::validate_reason(reason); !problems.empty()) {
         return http::send_error(response, 422, api::validation_error(problems));
     }
     http::answer_in_transaction(database, request, response, [&](store::Database& connection) -> store::Result<Reply> {
-        auto csv = faq_export_csv(connection, *id);
+        auto csv = faq_export_csv(connection, id);
         if (!csv) return store::Error{csv.error()};
         if (!csv.value()) return refusal(404, api::make_error("not_found"));
         const auto rows = domain::read_faq_csv(*csv.value());
@@ -162,12 +161,12 @@ void restore_export(store::SharedDatabase& database, const httplib::Request& req
             if (!restored) return store::Error{restored.error()};
             ++counts.restored;
         }
-        const nlohmann::json summary{{"export_id", *id},
+        const nlohmann::json summary{{"export_id", id},
                                      {"restored", counts.restored},
                                      {"created", counts.created},
                                      {"unpublished", counts.unpublished},
                                      {"reason", reason}};
-        const audit::AuditEntry entry{identity::actor_of(context), "faq.restored", "faq_export", std::to_string(*id),
+        const audit::AuditEntry entry{identity::actor_of(context), "faq.restored", "faq_export", std::to_string(id),
                                       std::nullopt, summary};
         if (auto recorded = audit::record(connection, entry); !recorded) return store::Error{recorded.error()};
         return Reply{201, summary};

@@ -15,6 +15,15 @@ std::optional<std::int64_t> path_id(const http::RequestContext& context, httplib
     return std::get<std::int64_t>(id);
 }
 
+std::optional<IdAndBody> id_and_body(const http::RequestContext& context, const httplib::Request& request,
+                                     httplib::Response& response) {
+    const auto id = path_id(context, response);
+    if (!id) return std::nullopt;
+    auto object = http::json_object(request, response);
+    if (!object) return std::nullopt;
+    return IdAndBody{*id, std::move(*object)};
+}
+
 void answer_for_article(store::SharedDatabase& database, const httplib::Request& request, httplib::Response& response,
                         const http::RequestContext& context, std::int64_t id, const ArticleChange& change) {
     http::answer_in_transaction(database, request, response, [&](store::Database& connection) -> store::Result<http::Reply> {

@@ -14,6 +14,15 @@ namespace madoguchi::server::knowledge {
 // The {id} of the path, or empty after a 400 was sent.
 std::optional<std::int64_t> path_id(const http::RequestContext& context, httplib::Response& response);
 
+struct IdAndBody {
+    std::int64_t id = 0;
+    nlohmann::json body;  // a JSON object
+};
+
+// The {id} of the path and the request's JSON object, or empty after the refusal was sent.
+std::optional<IdAndBody> id_and_body(const http::RequestContext& context, const httplib::Request& request,
+                                     httplib::Response& response);
+
 using ArticleChange = std::function<store::Result<http::Reply>(store::Database&, const ArticleRow&)>;
 
 // Runs `change` in one transaction on the article the caller may read, or answers 404.

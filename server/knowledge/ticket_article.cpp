@@ -25,14 +25,13 @@ std::string category_label(const std::string& category) {
 
 void from_ticket(store::SharedDatabase& database, const httplib::Request& request, httplib::Response& response,
                  const RequestContext& context) {
-    const auto id = path_id(context, response);
-    if (!id) return;
-    const auto object = http::json_object(request, response);
-    if (!object) return;
-    http::BodyReader reader(*object, {});
+    const auto given = id_and_body(context, request, response);
+    if (!given) return;
+    const auto id = given->id;
+    http::BodyReader reader(given->body, {});
     if (auto refused = reader.refusal()) return http::send_error(response, refused->status, refused->error);
     http::answer_in_transaction(database, request, response, [&](store::Database& connection) -> store::Result<Reply> {
-        auto found = tickets::find_visible_ticket(connection, *id, *context.principal);
+        auto found = tickets::find_visible_ticket(connection, id, *context.principal);
         if (!found) return store::Error{found.error()};
         if (!found.value()) return refusal(404, api::make_error("not_found"));
         const auto& ticket = *found.value();

@@ -22,7 +22,8 @@ App::App(ApiClient& api, DraftStore& drafts)
       users_page_(divisions_, i18n::Language::ja),
       audit_page_(i18n::Language::ja),
       inventory_page_(i18n::Language::ja),
-      configuration_page_(i18n::Language::ja) {
+      configuration_page_(i18n::Language::ja),
+      knowledge_page_(i18n::Language::ja) {
     outbox_.add_route(inquiry_form_name, {"/api/v1/inquiries", "/inquiry/number", "inquiry.sent_toast",
                                           "inquiry.needs_changes", "inquiry.rejected"});
 }
@@ -76,6 +77,10 @@ void App::follow_session() {
         placement_page_.opened.close();
         configuration_page_.started = false;
         configuration_page_.pane.close();
+        // Staff read other articles than the desk.
+        knowledge_page_.started = false;
+        knowledge_page_.editor.close();
+        knowledge_page_.followed = 0;
         password_change_.clear();
         password_dialog_open_ = false;
     }

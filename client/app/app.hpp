@@ -11,6 +11,7 @@
 #include "app/picked_file.hpp"
 #include "audit/audit_page.hpp"
 #include "configuration/configuration_page.hpp"
+#include "knowledge/knowledge_page.hpp"
 #include "counter/counter_session.hpp"
 #include "calendar/tokyo_time.hpp"
 #include "dashboard/dashboard_view_model.hpp"
@@ -88,6 +89,7 @@ public:
     InventoryPage& inventory_page() { return inventory_page_; }
     PlacementPage& placement_page() { return placement_page_; }
     ConfigurationPage& configuration_page() { return configuration_page_; }
+    KnowledgePage& knowledge_page() { return knowledge_page_; }
     PasswordChange& password_change() { return password_change_; }
     // The user menu's password dialog is open.
     bool& password_dialog_open() { return password_dialog_open_; }
@@ -153,6 +155,7 @@ private:
     InventoryPage inventory_page_;
     PlacementPage placement_page_;
     ConfigurationPage configuration_page_;
+    KnowledgePage knowledge_page_;
     PasswordChange password_change_;
     bool password_dialog_open_ = false;
     std::function<void(const std::string&)> download_;

@@ -14,6 +14,7 @@
 #include "identity/sign_in_view.hpp"
 #include "identity/user_menu_view.hpp"
 #include "configuration/configuration_view.hpp"
+#include "knowledge/knowledge_view.hpp"
 #include "inventory/inventory_view.hpp"
 #include "placement/placement_view.hpp"
 #include "kit/kit_view.hpp"
@@ -194,6 +195,8 @@ void draw_app(App& app, calendar::Instant now) {
         draw_placement_page(app, now);
     } else if (app.area() == Area::configuration) {
         draw_configuration_page(app);
+    } else if (app.area() == Area::knowledge) {
+        draw_knowledge_page(app);
     } else if (app.area() == Area::audit) {
         draw_audit_page(app, now);
     } else if (app.area() == Area::kit) {

@@ -10,6 +10,7 @@
 #include "inventory/device_routes.hpp"
 #include "inventory/import_routes.hpp"
 #include "inventory/export_routes.hpp"
+#include "knowledge/knowledge_routes.hpp"
 #include "calendar/calendar_routes.hpp"
 #include "health/health_routes.hpp"
 #include "http/errors.hpp"
@@ -99,6 +100,7 @@ App::App(const AppConfig& config, store::Database database, store::MigrationOutc
     notifications::add_routing_routes(router_, database_);
     tickets::add_ticket_routes(router_, database_);
     tickets::add_ticket_attachment_routes(router_, database_);
+    knowledge::add_knowledge_routes(router_, database_);
     add_openapi_routes(router_);
     install_handlers(config.log_requests);
 }

@@ -575,6 +575,67 @@ CREATE INDEX ticket_links_by_device ON ticket_links (device_id) WHERE device_id 
 -- parts as device_search_source (a test compares the two for every device).
 DROP TRIGGER devices_search_on_insert;
 )SQL"},
+    Migration{15, "knowledge: articles, their versions, FAQ exports, feedback", R"SQL(
+-- Knowledge articles (shared/knowledge). audiences is a comma-framed list of audience names
+-- (",staff,chatbot,") so that one instr() finds an audience. version grows by one with every
+-- change; each version's content is also a row of knowledge_article_versions.
+-- source_ticket_id names the resolved ticket an article was written from (ticket_links
+-- holds only tickets, devices and configuration items, so the link lives here).
+CREATE TABLE knowledge_articles (
+    id INTEGER PRIMARY KEY,
+    question TEXT NOT NULL,
+    answer TEXT NOT NULL,
+    category TEXT NOT NULL,
+    audiences TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('draft', 'published', 'unpublished')),
+    version INTEGER NOT NULL DEFAULT 1,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL,
+    source_ticket_id INTEGER REFERENCES tickets (id),
+    -- question, answer and category folded by search_fold() (shared/text/search_fold.hpp).
+    search_text TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX knowledge_articles_by_state ON knowledge_articles (state, id);
+CREATE INDEX knowledge_articles_by_ticket ON knowledge_articles (source_ticket_id) WHERE source_ticket_id IS NOT NULL;
+
+-- Every version of every article, the current one included: who wrote it, when and why.
+CREATE TABLE knowledge_article_versions (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES knowledge_articles (id),
+    version INTEGER NOT NULL,
+    question TEXT NOT NULL,
+    answer TEXT NOT NULL,
+    category TEXT NOT NULL,
+    audiences TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('draft', 'published', 'unpublished')),
+    changed_at TEXT NOT NULL,
+    changed_by TEXT NOT NULL,
+    reason TEXT NOT NULL DEFAULT '',
+    UNIQUE (article_id, version)
+) STRICT;
+
+-- Every FAQ export as the bytes handed out (shared/knowledge/faq_csv.hpp): the backup
+-- versions a restore goes back to.
+CREATE TABLE faq_exports (
+    id INTEGER PRIMARY KEY,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    article_count INTEGER NOT NULL,
+    csv BLOB NOT NULL
+) STRICT;
+
+-- "This solved it" (or not) from a reader of an article.
+CREATE TABLE knowledge_feedback (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES knowledge_articles (id),
+    solved INTEGER NOT NULL CHECK (solved IN (0, 1)),
+    user_id INTEGER NOT NULL REFERENCES users (id),
+    created_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX knowledge_feedback_by_article ON knowledge_feedback (article_id, solved);
+)SQL"},
     Migration{16, "tickets: attachments, fired escalations; notification routing", R"SQL(
 -- Files attached to a ticket, kept in the database with it (at most 10 MB each, checked
 -- against their declared type); internal ones are for the desk, like internal notes.

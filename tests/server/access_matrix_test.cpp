@@ -97,6 +97,20 @@ const std::map<std::string, std::string> expected_access{
     {"listTicketAttachments", "staff,manager,operator,it_office,vendor,auditor,admin"},
     {"uploadTicketAttachment", "staff,manager,operator,it_office,vendor"},
     {"downloadTicketAttachment", "staff,manager,operator,it_office,vendor,auditor,admin"},
+    {"listKnowledgeArticles", "staff,manager,operator,it_office,auditor,admin"},
+    {"createKnowledgeArticle", "operator,it_office"},
+    {"getKnowledgeArticle", "staff,manager,operator,it_office,auditor,admin"},
+    {"updateKnowledgeArticle", "operator,it_office"},
+    {"transitionKnowledgeArticle", "operator,it_office"},
+    {"diffKnowledgeArticleVersions", "operator,it_office,auditor,admin"},
+    {"restoreKnowledgeArticleVersion", "operator,it_office"},
+    {"createKnowledgeArticleFromTicket", "operator,it_office"},
+    {"suggestKnowledgeArticles", "staff,manager,operator,it_office,auditor,admin"},
+    {"giveKnowledgeFeedback", "staff,manager,operator,it_office,auditor,admin"},
+    {"exportKnowledgeFaq", "operator,it_office"},
+    {"listKnowledgeFaqExports", "operator,it_office,auditor,admin"},
+    {"downloadKnowledgeFaqExport", "operator,it_office,auditor,admin"},
+    {"restoreKnowledgeFaqExport", "operator,it_office"},
 };
 
 std::string access_of(const madoguchi::server::http::Access& access) {

@@ -1,0 +1,62 @@
+#include "knowledge/article_write.hpp"
+
+#include "audit/audit_log.hpp"
+#include "calendar/tokyo_time.hpp"
+#include "identity/principal.hpp"
+#include "identity/request_actor.hpp"
+
+namespace madoguchi::server::knowledge {
+namespace {
+
+store::Result<ArticleRow> reread(store::Database& database, std::int64_t id) {
+    auto found = find_article(database, id);
+    if (!found) return store::Error{found.error()};
+    if (!found.value()) return store::Error{"knowledge article " + std::to_string(id) + " vanished inside its write"};
+    return std::move(*found.value());
+}
+
+void stamp(ArticleVersion& version, const http::RequestContext& context) {
+    version.changed_at = calendar::format_iso8601_utc(calendar::now());
+    version.changed_by = context.principal->user.fields.login;
+}
+
+}  // namespace
+
+http::Reply stale_article(const ArticleRow& current) {
+    auto body = api::to_json(api::make_error("stale_version"));
+    body["article"] = to_json(current);
+    return {409, body};
+}
+
+store::Result<http::Reply> write_article_change(store::Database& database, const http::RequestContext& context,
+                                                const ArticleRow& before, ArticleVersion next, std::int64_t read_version,
+                                                std::string_view action, int status) {
+    if (read_version != before.current.version) return stale_article(before);
+    next.version = read_version + 1;
+    stamp(next, context);
+    auto written = write_version(database, before.id, next, read_version);
+    if (!written) return store::Error{written.error()};
+    if (!written.value()) return stale_article(before);
+    auto after = reread(database, before.id);
+    if (!after) return store::Error{after.error()};
+    const audit::AuditEntry entry{identity::actor_of(context), std::string(action), "knowledge_article",
+                                  std::to_string(before.id), to_json(before), to_json(after.value())};
+    if (auto recorded = audit::record(database, entry); !recorded) return store::Error{recorded.error()};
+    return http::Reply{status, {{"article", to_json(after.value())}}};
+}
+
+store::Result<http::Reply> create_article(store::Database& database, const http::RequestContext& context,
+                                          ArticleVersion first, std::optional<std::int64_t> source_ticket_id) {
+    first.version = 1;
+    stamp(first, context);
+    auto id = insert_article(database, first, source_ticket_id);
+    if (!id) return store::Error{id.error()};
+    auto created = reread(database, id.value());
+    if (!created) return store::Error{created.error()};
+    const audit::AuditEntry entry{identity::actor_of(context), "knowledge.created", "knowledge_article",
+                                  std::to_string(id.value()), std::nullopt, to_json(created.value())};
+    if (auto recorded = audit::record(database, entry); !recorded) return store::Error{recorded.error()};
+    return http::Reply{201, {{"article", to_json(created.value())}}};
+}
+
+}  // namespace madoguchi::server::knowledge

@@ -21,7 +21,8 @@ App::App(ApiClient& api, DraftStore& drafts)
       users_page_(divisions_, i18n::Language::ja),
       audit_page_(i18n::Language::ja),
       inventory_page_(i18n::Language::ja),
-      configuration_page_(i18n::Language::ja) {
+      configuration_page_(i18n::Language::ja),
+      ticket_desk_page_(i18n::Language::ja) {
     outbox_.add_route(inquiry_form_name, {"/api/v1/inquiries", "/inquiry/number", "inquiry.sent_toast",
                                           "inquiry.needs_changes", "inquiry.rejected"});
 }
@@ -75,6 +76,9 @@ void App::follow_session() {
         placement_page_.opened.close();
         configuration_page_.started = false;
         configuration_page_.pane.close();
+        // Tickets are scoped by role and division: the next user's list is read afresh.
+        ticket_desk_page_.started = false;
+        ticket_desk_page_.detail.close();
         password_change_.clear();
         password_dialog_open_ = false;
     }

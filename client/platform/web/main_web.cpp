@@ -14,6 +14,7 @@
 #include "platform/web/file_picker_web.hpp"
 #include "platform/web/draft_storage_web.hpp"
 #include "platform/web/http_web.hpp"
+#include "platform/web/local_storage_web.hpp"
 #include "platform/web/page_address.hpp"
 #include "platform/web/preferences_web.hpp"
 #include "platform/web/sound_web.hpp"
@@ -229,6 +230,7 @@ int main() {
     client->app.set_terminal(load_terminal_settings());
     client->app.set_download(download_from);
     client->app.set_file_picker(pick_file_web);
+    client->app.ticket_desk_page().saved.set_storage({load_stored_text, store_text});
     client->saved_user = load_remembered_user();
     client->app.start(user_from_remembered(client->saved_user));
     madoguchi_watch_network();

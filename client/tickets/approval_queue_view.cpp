@@ -5,14 +5,12 @@
 #include "app/app.hpp"
 #include "configuration/pane_widgets.hpp"
 #include "tickets/approval_queue.hpp"
-#include "tickets/ticket_kind.hpp"
 #include "ui/form_field.hpp"
 #include "ui/format.hpp"
 #include "ui/list_state.hpp"
 
 namespace madoguchi::client {
 
-namespace domain = madoguchi::tickets;
 using i18n::Language;
 
 void draw_approval_queue(App& app, ApprovalQueue& queue, Language language) {
@@ -34,10 +32,9 @@ void draw_approval_queue(App& app, ApprovalQueue& queue, Language language) {
     const auto waiting = queue.waiting();
     for (const auto& ticket : waiting) {
         ImGui::PushID(static_cast<int>(ticket.id));
-        const auto kind = domain::parse_kind(ticket.kind);
         draw_heading(ticket.number + ' ' + ticket.title);
         draw_status(fill_template(i18n::text("ticket_desk.approvals.line", language),
-                                  {{"kind", kind ? i18n::text(domain::kind_label_key(*kind), language) : ticket.kind},
+                                  {{"kind", kind_label(ticket.kind, language)},
                                    {"requester", ticket.requester_login},
                                    {"created", ticket.created_at.substr(0, 10)}}));
         ImGui::TextWrapped("%s", ticket.body.c_str());

@@ -10,7 +10,6 @@
 #include "tickets/priority.hpp"
 #include "tickets/sla_badge_view.hpp"
 #include "tickets/ticket_detail.hpp"
-#include "tickets/ticket_kind.hpp"
 #include "ui/form_field.hpp"
 #include "ui/format.hpp"
 #include "ui/item_registry.hpp"
@@ -29,21 +28,12 @@ void line(const char* label_key, const std::string& value, Language language) {
     report_last_item(text, "text");
 }
 
-std::string label_of(std::string_view key, const std::string& fallback, Language language) {
-    return key.empty() ? fallback : i18n::text(key, language);
-}
-
 void draw_header(const TicketDetail& detail, Language language) {
     const auto& ticket = detail.ticket();
     draw_heading(ticket.number + ' ' + ticket.title);
-    const auto kind = domain::parse_kind(ticket.kind);
-    const auto state = domain::parse_ticket_state(ticket.state);
-    const auto priority = domain::parse_priority(ticket.priority);
-    line("ticket_desk.column.kind", label_of(kind ? domain::kind_label_key(*kind) : "", ticket.kind, language), language);
-    line("ticket_desk.column.state", label_of(state ? domain::state_label_key(*state) : "", ticket.state, language),
-         language);
-    line("ticket_desk.column.priority",
-         label_of(priority ? domain::priority_label_key(*priority) : "", ticket.priority, language), language);
+    line("ticket_desk.column.kind", kind_label(ticket.kind, language), language);
+    line("ticket_desk.column.state", state_label(ticket.state, language), language);
+    line("ticket_desk.column.priority", priority_label(ticket.priority, language), language);
     line("ticket_desk.label.requester", ticket.requester_login, language);
     line("ticket_desk.label.division", ticket.division_code, language);
     line("ticket_desk.column.assignee",

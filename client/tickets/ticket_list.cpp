@@ -13,7 +13,12 @@ namespace {
 
 namespace domain = madoguchi::tickets;
 
-std::string text_of(const nlohmann::json& json, const char* name) {
+// The last rows loaded: moving onto one of them reads the next page.
+constexpr std::size_t rows_before_end = 5;
+
+}  // namespace
+
+std::string json_text(const nlohmann::json& json, const char* name) {
     const auto found = json.find(name);
     return found != json.end() && found->is_string() ? found->get<std::string>() : std::string();
 }
@@ -33,29 +38,24 @@ std::string priority_label(const std::string& priority, i18n::Language language)
     return parsed ? i18n::text(domain::priority_label_key(*parsed), language) : priority;
 }
 
-// The last rows loaded: moving onto one of them reads the next page.
-constexpr std::size_t rows_before_end = 5;
-
-}  // namespace
-
 std::optional<TicketSummary> ticket_summary_from_json(const nlohmann::json& json) {
     if (!json.is_object() || !json.contains("id") || !json["id"].is_number_integer()) return std::nullopt;
     TicketSummary ticket;
     ticket.id = json["id"].get<std::int64_t>();
-    ticket.number = text_of(json, "number");
-    ticket.kind = text_of(json, "kind");
-    ticket.state = text_of(json, "state");
-    ticket.title = text_of(json, "title");
-    ticket.body = text_of(json, "body");
-    ticket.requester_login = text_of(json, "requester_login");
-    ticket.division_code = text_of(json, "division_code");
-    ticket.category = text_of(json, "category");
-    ticket.priority = text_of(json, "priority");
-    ticket.assignee_login = text_of(json, "assignee_login");
-    ticket.vendor_company = text_of(json, "vendor_company");
+    ticket.number = json_text(json, "number");
+    ticket.kind = json_text(json, "kind");
+    ticket.state = json_text(json, "state");
+    ticket.title = json_text(json, "title");
+    ticket.body = json_text(json, "body");
+    ticket.requester_login = json_text(json, "requester_login");
+    ticket.division_code = json_text(json, "division_code");
+    ticket.category = json_text(json, "category");
+    ticket.priority = json_text(json, "priority");
+    ticket.assignee_login = json_text(json, "assignee_login");
+    ticket.vendor_company = json_text(json, "vendor_company");
     ticket.version = json.value("version", std::int64_t{0});
-    ticket.created_at = text_of(json, "created_at");
-    if (const auto due = text_of(json, "sla_due_at"); !due.empty()) ticket.sla_due_at = due;
+    ticket.created_at = json_text(json, "created_at");
+    if (const auto due = json_text(json, "sla_due_at"); !due.empty()) ticket.sla_due_at = due;
     ticket.sla_breached = json.value("sla_breached", false);
     ticket.sla_near_breach = json.value("sla_near_breach", false);
     return ticket;
@@ -69,10 +69,10 @@ nlohmann::json to_json(const TicketFilter& filter) {
 TicketFilter ticket_filter_from_json(const nlohmann::json& json) {
     TicketFilter filter;
     if (!json.is_object()) return filter;
-    filter.kind = text_of(json, "kind");
-    filter.state = text_of(json, "state");
-    filter.assignee = text_of(json, "assignee");
-    filter.text = text_of(json, "text");
+    filter.kind = json_text(json, "kind");
+    filter.state = json_text(json, "state");
+    filter.assignee = json_text(json, "assignee");
+    filter.text = json_text(json, "text");
     filter.mine = json.value("mine", false);
     filter.breached = json.value("breached", false);
     return filter;

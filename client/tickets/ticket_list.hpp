@@ -38,6 +38,13 @@ struct TicketSummary {
 
 // Empty when the JSON is not a ticket.
 std::optional<TicketSummary> ticket_summary_from_json(const nlohmann::json& json);
+// A string member of a JSON object; empty when absent or not a string.
+std::string json_text(const nlohmann::json& json, const char* name);
+
+// The catalog's label of a kind, state or priority name the API gave; the name when unknown.
+std::string kind_label(const std::string& kind, i18n::Language language);
+std::string state_label(const std::string& state, i18n::Language language);
+std::string priority_label(const std::string& priority, i18n::Language language);
 
 // What the list asks the server for; empty members are not sent.
 struct TicketFilter {

@@ -1,23 +1,11 @@
 #include "tickets/ticket_timeline.hpp"
 
 #include "tickets/sla_badge.hpp"
-#include "tickets/ticket_kind.hpp"
+#include "tickets/ticket_list.hpp"
 #include "ui/format.hpp"
 
 namespace madoguchi::client {
 namespace {
-
-namespace domain = madoguchi::tickets;
-
-std::string text_of(const nlohmann::json& json, const char* name) {
-    const auto found = json.find(name);
-    return found != json.end() && found->is_string() ? found->get<std::string>() : std::string();
-}
-
-std::string state_label(const std::string& state, i18n::Language language) {
-    const auto parsed = domain::parse_ticket_state(state);
-    return parsed ? i18n::text(domain::state_label_key(*parsed), language) : state;
-}
 
 std::string what_of(const TimelineEntry& entry, i18n::Language language) {
     if (entry.type == "state" || entry.type == "approval" || entry.type == "created") {
@@ -41,14 +29,14 @@ std::optional<TimelineEntry> timeline_entry_from_json(const nlohmann::json& json
     if (!json.is_object() || !json.contains("type")) return std::nullopt;
     TimelineEntry entry;
     entry.id = json.value("id", std::int64_t{0});
-    entry.occurred_at = text_of(json, "occurred_at");
-    entry.actor = text_of(json, "actor");
-    entry.type = text_of(json, "type");
-    entry.from_state = text_of(json, "from_state");
-    entry.to_state = text_of(json, "to_state");
-    entry.comment = text_of(json, "comment");
-    entry.internal = text_of(json, "visibility") == "internal";
-    entry.decision = text_of(json, "decision");
+    entry.occurred_at = json_text(json, "occurred_at");
+    entry.actor = json_text(json, "actor");
+    entry.type = json_text(json, "type");
+    entry.from_state = json_text(json, "from_state");
+    entry.to_state = json_text(json, "to_state");
+    entry.comment = json_text(json, "comment");
+    entry.internal = json_text(json, "visibility") == "internal";
+    entry.decision = json_text(json, "decision");
     return entry;
 }
 

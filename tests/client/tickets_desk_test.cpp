@@ -68,7 +68,7 @@ TEST_CASE("the ticket list asks for the filters set, shows SLA badges and reads 
     REQUIRE(list.wants_more());
     list.load_more(api);
     CHECK(transport.next().path.ends_with("&limit=50&cursor=c1"));
-    transport.answer(200, testing::page_json({ticket_json(9, "incident", "received", "追加分")}, 12, nullptr).dump());
+    transport.answer(200, testing::page_json(json::array({ticket_json(9, "incident", "received", "追加分")}), 12, nullptr).dump());
     CHECK(list.tickets().size() == 9);
     CHECK_FALSE(list.has_more());
     REQUIRE(list.current() != nullptr);
@@ -83,10 +83,10 @@ TEST_CASE("a newer filter's list is not overwritten by an older answer", "[ticke
     client::TicketFilter mine;
     mine.mine = true;
     list.load(api, mine);
-    transport.answer(200, testing::page_json({ticket_json(1, "inquiry", "received", "古い一覧")}, 1).dump());
+    transport.answer(200, testing::page_json(json::array({ticket_json(1, "inquiry", "received", "古い一覧")}), 1).dump());
     CHECK(list.state() == TicketList::State::loading);
     CHECK(transport.next().path == "/api/v1/tickets?mine=true&limit=50");
-    transport.answer(200, testing::page_json({ticket_json(2, "inquiry", "received", "自分の担当")}, 1).dump());
+    transport.answer(200, testing::page_json(json::array({ticket_json(2, "inquiry", "received", "自分の担当")}), 1).dump());
     REQUIRE(list.tickets().size() == 1);
     CHECK(list.tickets()[0].title == "自分の担当");
 }
@@ -140,7 +140,7 @@ TEST_CASE("the detail offers the server's moves, and one that needs a comment wa
                      {"from_state", "in_progress"}, {"to_state", "resolved"}, {"comment", "設定を修正しました"},
                      {"visibility", "public"}, {"decision", ""}, {"role", ""}};
     transport.answer(200, testing::detail_json(with(ticket, {{"state", "resolved"}, {"version", 4}}),
-                                               {testing::move_json("closed", "close", false)}, {moved})
+                                               json::array({testing::move_json("closed", "close", false)}), json::array({moved}))
                               .dump());
     CHECK_FALSE(detail.pending_move());
     CHECK(detail.ticket().state == "resolved");
@@ -214,7 +214,7 @@ TEST_CASE("a link needs a number, and the answer's links are shown", "[tickets][
     REQUIRE(detail.add_link(api));
     CHECK(json::parse(transport.next().body) == json{{"device_id", 12}});
     const json link{{"id", 1}, {"device", {{"id", 12}, {"asset_tag", "MFP-0012"}}}, {"created_at", "x"}, {"created_by", "desk"}};
-    transport.answer(201, testing::detail_json(ticket, json::array(), json::array(), {link}).dump());
+    transport.answer(201, testing::detail_json(ticket, json::array(), json::array(), json::array({link})).dump());
     REQUIRE(detail.links().size() == 1);
     CHECK(detail.links()[0].kind == "device");
     CHECK(detail.links()[0].name == "MFP-0012");
@@ -264,9 +264,9 @@ TEST_CASE("the approval queue offers the IT office's decisions and asks why for 
     queue.load(api);
     REQUIRE(transport.waiting() == 2);
     CHECK(transport.next().path == "/api/v1/tickets?state=submitted&sort=created_at&limit=200");
-    transport.answer(200, testing::page_json({ticket_json(3, "change", "submitted", "ファームウェア更新", 2)}, 1).dump());
+    transport.answer(200, testing::page_json(json::array({ticket_json(3, "change", "submitted", "ファームウェア更新", 2)}), 1).dump());
     CHECK(queue.state() == client::ApprovalQueue::State::loading);
-    transport.answer(200, testing::page_json({ticket_json(4, "security_incident", "plan_submitted", "不審メール対応方針")}, 1).dump());
+    transport.answer(200, testing::page_json(json::array({ticket_json(4, "security_incident", "plan_submitted", "不審メール対応方針")}), 1).dump());
     REQUIRE(queue.state() == client::ApprovalQueue::State::loaded);
     REQUIRE(queue.waiting().size() == 2);
 
@@ -283,7 +283,7 @@ TEST_CASE("the approval queue offers the IT office's decisions and asks why for 
     REQUIRE(queue.decide(api, change, decisions[1]));
     CHECK(transport.next().path == "/api/v1/tickets/3/transitions");
     CHECK(json::parse(transport.next().body) == json{{"to", "rejected"}, {"version", 2}, {"comment", "影響範囲の記載がない"}});
-    transport.answer(200, testing::detail_json(with(ticket_json(3, "change", "rejected", "x"), {}), json::array()).dump());
+    transport.answer(200, testing::detail_json(ticket_json(3, "change", "rejected", "x"), json::array()).dump());
     CHECK(queue.take_decided() == "CHG-2026-000003");
     REQUIRE(queue.waiting().size() == 1);
     CHECK(queue.waiting()[0].id == 4);

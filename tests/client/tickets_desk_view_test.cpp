@@ -18,8 +18,8 @@ struct FakeTickets {
     std::vector<json> transitions;
 
     json next() const {
-        if (ticket["state"] == "received") return {testing::move_json("in_progress", "start", false)};
-        if (ticket["state"] == "in_progress") return {testing::move_json("resolved", "resolve", true)};
+        if (ticket["state"] == "received") return json::array({testing::move_json("in_progress", "start", false)});
+        if (ticket["state"] == "in_progress") return json::array({testing::move_json("resolved", "resolve", true)});
         return json::array();
     }
 
@@ -28,7 +28,7 @@ struct FakeTickets {
         if (path == "/api/v1/me") {
             return {200, json{{"user", {{"id", 1}, {"login", "desk"}, {"name", "窓口 太郎"}, {"roles", roles}}}, {"csrf_token", "t"}}.dump()};
         }
-        if (path.starts_with("/api/v1/tickets?")) return {200, testing::page_json({ticket}, 1).dump()};
+        if (path.starts_with("/api/v1/tickets?")) return {200, testing::page_json(json::array({ticket}), 1).dump()};
         if (path == "/api/v1/tickets/5" && request.method == "GET") return {200, testing::detail_json(ticket, next()).dump()};
         if (path == "/api/v1/tickets/5/transitions" && request.method == "POST") {
             const auto body = json::parse(request.body);

@@ -23,7 +23,8 @@ App::App(ApiClient& api, DraftStore& drafts)
       audit_page_(i18n::Language::ja),
       inventory_page_(i18n::Language::ja),
       configuration_page_(i18n::Language::ja),
-      knowledge_page_(i18n::Language::ja) {
+      knowledge_page_(i18n::Language::ja),
+      ticket_desk_page_(i18n::Language::ja) {
     outbox_.add_route(inquiry_form_name, {"/api/v1/inquiries", "/inquiry/number", "inquiry.sent_toast",
                                           "inquiry.needs_changes", "inquiry.rejected"});
 }
@@ -81,6 +82,9 @@ void App::follow_session() {
         knowledge_page_.started = false;
         knowledge_page_.editor.close();
         knowledge_page_.followed = 0;
+        // Tickets are scoped by role and division: the next user's list is read afresh.
+        ticket_desk_page_.started = false;
+        ticket_desk_page_.detail.close();
         password_change_.clear();
         password_dialog_open_ = false;
     }

@@ -24,6 +24,7 @@
 #include "kit/kit_view.hpp"
 #include "tickets/inquiry_form.hpp"
 #include "tickets/inquiry_view.hpp"
+#include "tickets/ticket_list_page.hpp"
 #include "ui/style.hpp"
 #include "ui/toasts.hpp"
 
@@ -90,6 +91,7 @@ public:
     PlacementPage& placement_page() { return placement_page_; }
     ConfigurationPage& configuration_page() { return configuration_page_; }
     KnowledgePage& knowledge_page() { return knowledge_page_; }
+    TicketDeskPage& ticket_desk_page() { return ticket_desk_page_; }
     PasswordChange& password_change() { return password_change_; }
     // The user menu's password dialog is open.
     bool& password_dialog_open() { return password_dialog_open_; }
@@ -156,6 +158,7 @@ private:
     PlacementPage placement_page_;
     ConfigurationPage configuration_page_;
     KnowledgePage knowledge_page_;
+    TicketDeskPage ticket_desk_page_;
     PasswordChange password_change_;
     bool password_dialog_open_ = false;
     std::function<void(const std::string&)> download_;

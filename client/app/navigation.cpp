@@ -14,7 +14,7 @@ struct NamedArea {
 };
 
 // The navigation's areas first, in its order; then those reached only by address.
-constexpr std::array<NamedArea, 15> named_areas{{
+constexpr std::array<NamedArea, 16> named_areas{{
     {{Area::dashboard, "nav.dashboard"}, "dashboard"},
     {{Area::inventory, "nav.inventory"}, "inventory"},
     {{Area::configuration, "nav.configuration"}, "configuration"},
@@ -22,6 +22,7 @@ constexpr std::array<NamedArea, 15> named_areas{{
     {{Area::lending, "nav.lending"}, "lending"},
     {{Area::counter, "nav.counter"}, "counter"},
     {{Area::tickets, "nav.tickets"}, "tickets"},
+    {{Area::ticket_desk, "nav.ticket_desk"}, "ticket_desk"},
     {{Area::telemetry, "nav.telemetry"}, "telemetry"},
     {{Area::stock, "nav.stock"}, "stock"},
     {{Area::knowledge, "nav.knowledge"}, "knowledge"},
@@ -31,7 +32,7 @@ constexpr std::array<NamedArea, 15> named_areas{{
     {{Area::admin, "nav.admin"}, "admin"},
     {{Area::kit, "nav.kit"}, "kit"},
 }};
-constexpr std::size_t navigation_count = 14;
+constexpr std::size_t navigation_count = 15;
 
 constexpr std::array<AreaInfo, navigation_count> navigation_areas = [] {
     std::array<AreaInfo, navigation_count> result{};
@@ -77,6 +78,9 @@ bool area_allowed(Area area, std::span<const Role> roles) {
             // As the requests API reads: the requesting managers, the desk, the vendors' tasks.
             return holds_any(roles, {Role::manager, Role::desk_operator, Role::it_office, Role::auditor, Role::admin,
                                      Role::vendor});
+        case Area::ticket_desk:
+            // As the tickets API reads for the desk: auditors and admins read only.
+            return holds_any(roles, {Role::desk_operator, Role::it_office, Role::vendor, Role::auditor, Role::admin});
         case Area::configuration:
             // The desk and the IT office keep it, auditors read it.
             return holds_any(roles, {Role::desk_operator, Role::it_office, Role::auditor, Role::admin});

@@ -11,7 +11,7 @@
 namespace madoguchi::client {
 
 enum class Area {
-    dashboard, inventory, configuration, placement, lending, counter, tickets, telemetry, stock, knowledge, reports, users, audit, admin, kit
+    dashboard, inventory, configuration, placement, lending, counter, tickets, ticket_desk, telemetry, stock, knowledge, reports, users, audit, admin, kit
 };
 
 struct AreaInfo {

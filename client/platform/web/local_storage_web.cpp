@@ -24,30 +24,31 @@ EM_JS(void, madoguchi_store_number, (const char* key, int value), {
 });
 
 EM_JS(char*, madoguchi_load_stored_text, (const char* key), {
+    let value = "";
     try {
-        return stringToNewUTF8(window.localStorage.getItem("madoguchi." + UTF8ToString(key)) || "");
+        value = window.localStorage.getItem("madoguchi." + UTF8ToString(key)) || "";
     } catch (error) {
-        return stringToNewUTF8("");
     }
+    return stringToNewUTF8(value);
 });
 
-EM_JS(void, madoguchi_store_text, (const char* key, const char* value), {
+EM_JS(void, madoguchi_store_text, (const char* key, const char* text), {
     try {
-        window.localStorage.setItem("madoguchi." + UTF8ToString(key), UTF8ToString(value));
+        window.localStorage.setItem("madoguchi." + UTF8ToString(key), UTF8ToString(text));
     } catch (error) {
     }
 });
 
 }  // namespace
 
-std::string load_stored_text(const char* key) {
-    char* text = madoguchi_load_stored_text(key);
+std::string load_stored_text(const std::string& key) {
+    char* text = madoguchi_load_stored_text(key.c_str());
     std::string result(text);
     std::free(text);
     return result;
 }
 
-void store_text(const char* key, const std::string& value) { madoguchi_store_text(key, value.c_str()); }
+void store_text(const std::string& key, const std::string& text) { madoguchi_store_text(key.c_str(), text.c_str()); }
 
 int load_stored_number(const char* key, int fallback) { return madoguchi_load_stored_number(key, fallback); }
 

@@ -8,8 +8,8 @@ namespace madoguchi::client {
 
 int load_stored_number(const char* key, int fallback);
 void store_number(const char* key, int value);
-// Empty when nothing is stored.
-std::string load_stored_text(const char* key);
-void store_text(const char* key, const std::string& value);
+// An empty text when nothing is stored.
+std::string load_stored_text(const std::string& key);
+void store_text(const std::string& key, const std::string& text);
 
 }  // namespace madoguchi::client

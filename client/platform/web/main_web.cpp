@@ -239,6 +239,7 @@ int main() {
     client->app.set_terminal(load_terminal_settings());
     client->app.set_download(download_from);
     client->app.set_file_picker(pick_file_web);
+    client->app.ticket_desk_page().saved.set_storage({load_stored_text, store_text});
     client->saved_user = load_remembered_user();
     client->saved_seen_answers = seen_answers_from_text(load_stored_text(seen_answers_key));
     client->app.inquiry_page().mine.restore_seen(client->saved_seen_answers);

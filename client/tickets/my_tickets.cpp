@@ -30,16 +30,14 @@ MyTicketRow row_of(const json& inquiry) {
 MyTicketDetail detail_of(const json& document, const MyTicketRow& listed) {
     MyTicketDetail detail;
     const auto& ticket = document.contains("ticket") && document["ticket"].is_object() ? document["ticket"] : json::object();
-    const auto requester = text_of(ticket, "requester_login");
+    detail.requester_login = text_of(ticket, "requester_login");
     detail.row = {id_of(ticket, "id"), text_of(ticket, "number"), text_of(ticket, "title"),
                   text_of(ticket, "state"), text_of(ticket, "updated_at"), listed.answered_at};
     detail.body = text_of(ticket, "body");
     if (document.contains("timeline") && document["timeline"].is_array()) {
         for (const auto& event : document["timeline"]) {
-            if (!event.is_object() || text_of(event, "visibility") == "internal") continue;
-            const auto actor = text_of(event, "actor");
-            detail.timeline.push_back({text_of(event, "occurred_at"), actor, text_of(event, "type"),
-                                       text_of(event, "to_state"), text_of(event, "comment"), actor == requester});
+            auto entry = timeline_entry_from_json(event);
+            if (entry && !entry->internal) detail.timeline.push_back(std::move(*entry));
         }
     }
     return detail;

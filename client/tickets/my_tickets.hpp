@@ -11,6 +11,7 @@
 
 #include "api/api_client.hpp"
 #include "api/form_errors.hpp"
+#include "tickets/ticket_timeline.hpp"
 
 namespace madoguchi::client {
 
@@ -23,19 +24,14 @@ struct MyTicketRow {
     std::string answered_at;  // empty before the first answer
 };
 
-struct TimelineEntry {
-    std::string occurred_at;
-    std::string actor;        // login
-    std::string type;         // created, state, note, …
-    std::string to_state;     // for created and state
-    std::string comment;
-    bool from_requester = false;
-};
-
 struct MyTicketDetail {
     MyTicketRow row;
     std::string body;
+    std::string requester_login;
     std::vector<TimelineEntry> timeline;  // public entries only, as the server gives a requester
+
+    // The requester's own replies, as against the desk's answers.
+    bool from_requester(const TimelineEntry& entry) const { return entry.actor == requester_login; }
 };
 
 class MyTickets {

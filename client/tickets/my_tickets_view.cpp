@@ -69,8 +69,8 @@ void draw_list(MyTickets& tickets, Language language, bool wareki) {
     if (opened) tickets.open(*opened);
 }
 
-void draw_entry(const TimelineEntry& entry, Language language, bool wareki) {
-    const auto& who = entry.from_requester ? i18n::text("ticket_staff.mine.you", language)
+void draw_entry(const TimelineEntry& entry, bool from_requester, Language language, bool wareki) {
+    const auto& who = from_requester ? i18n::text("ticket_staff.mine.you", language)
                                            : i18n::text("ticket_staff.mine.desk", language);
     const auto header = who + "　" + when(entry.occurred_at, language, wareki);
     ImGui::TextDisabled("%s", header.c_str());
@@ -86,7 +86,7 @@ void draw_entry(const TimelineEntry& entry, Language language, bool wareki) {
     if (!entry.comment.empty()) {
         ImGui::TextWrapped("%s", entry.comment.c_str());
         // An answer is found by its text, and by whom it came from.
-        report_last_item(entry.comment, entry.from_requester ? "reply" : "answer");
+        report_last_item(entry.comment, from_requester ? "reply" : "answer");
     }
     ImGui::Separator();
 }
@@ -111,7 +111,7 @@ void draw_detail(MyTickets& tickets, Language language, bool wareki) {
     report_last_item(i18n::text("ticket_staff.mine.state", language), "status", state);
     ImGui::TextWrapped("%s", detail.body.c_str());
     ImGui::Separator();
-    for (const auto& entry : detail.timeline) draw_entry(entry, language, wareki);
+    for (const auto& entry : detail.timeline) draw_entry(entry, detail.from_requester(entry), language, wareki);
 
     TextFieldOptions reply;
     reply.multiline = true;

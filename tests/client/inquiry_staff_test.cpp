@@ -198,9 +198,9 @@ TEST_CASE("my inquiries list state and last update, and mark an answer until the
     // The internal note is not the requester's to read, even if a reader were sent one.
     REQUIRE(detail.timeline.size() == 2);
     CHECK(detail.timeline[0].type == "created");
-    CHECK(detail.timeline[0].from_requester);
+    CHECK(detail.from_requester(detail.timeline[0]));
     CHECK(detail.timeline[1].comment == "電源を入れ直してください");
-    CHECK_FALSE(detail.timeline[1].from_requester);
+    CHECK_FALSE(detail.from_requester(detail.timeline[1]));
 
     // A later answer is new again; seen answers survive a restore (another page, another start).
     mine.update(start + 61s);

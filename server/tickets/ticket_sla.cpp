@@ -45,18 +45,18 @@ store::Result<const madoguchi::inventory::DeviceClass*> device_class_of(store::D
     return madoguchi::inventory::find_device_class(select.value().column_text(0));
 }
 
-// States terminal in every kind that uses them: the sweep leaves those tickets unread.
-std::vector<std::string> terminal_states() {
+// States some kind keeps open (not terminal in every kind that uses them): the sweep reads
+// the tickets in these through the state index, not every ticket ever closed.
+std::vector<std::string> open_states() {
     std::vector<std::string> names;
     for (const auto state : domain::ticket_states()) {
-        bool used = false;
-        bool always_terminal = true;
+        bool open_somewhere = false;
         for (const auto kind : domain::ticket_kinds()) {
-            if (!domain::uses_state(domain::workflow_of(kind), state)) continue;
-            used = true;
-            always_terminal = always_terminal && domain::is_terminal(kind, state);
+            if (domain::uses_state(domain::workflow_of(kind), state) && !domain::is_terminal(kind, state)) {
+                open_somewhere = true;
+            }
         }
-        if (used && always_terminal) names.emplace_back(domain::state_name(state));
+        if (open_somewhere) names.emplace_back(domain::state_name(state));
     }
     return names;
 }
@@ -93,7 +93,7 @@ store::Result<domain::SlaClock> store_sla_clock(store::Database& database, const
 }
 
 store::Result<std::vector<TicketRow>> open_tickets(store::Database& database) {
-    return tickets_outside_states(database, terminal_states());
+    return tickets_in_states(database, open_states());
 }
 
 store::Result<std::int64_t> recompute_open_ticket_clocks(store::Database& database, Instant now) {

@@ -204,11 +204,10 @@ bool visible(const TicketScope& scope, const TicketRow& row) {
     return !scope.vendor_company.empty() && row.vendor_company == scope.vendor_company;
 }
 
-store::Result<std::vector<TicketRow>> tickets_outside_states(store::Database& database,
-                                                             const std::vector<std::string>& states) {
+store::Result<std::vector<TicketRow>> tickets_in_states(store::Database& database, const std::vector<std::string>& states) {
     std::string placeholders;
     for (std::size_t i = 1; i <= states.size(); ++i) placeholders += (i == 1 ? "?" : ", ?") + std::to_string(i);
-    auto select = database.prepare(std::string(select_tickets) + " WHERE t.state NOT IN (" + placeholders + ") ORDER BY t.id");
+    auto select = database.prepare(std::string(select_tickets) + " WHERE t.state IN (" + placeholders + ") ORDER BY t.id");
     if (!select) return store::Error{select.error()};
     for (std::size_t i = 0; i < states.size(); ++i) select.value().bind(static_cast<int>(i + 1), states[i]);
     std::vector<TicketRow> rows;

@@ -81,9 +81,8 @@ bool visible(const TicketScope& scope, const TicketRow& row);
 std::string scope_sql(const TicketScope& scope);
 void bind_scope(store::Statement& statement, const TicketScope& scope);
 
-// Every ticket whose state is not one of these names (the sweep's open tickets), by id.
-store::Result<std::vector<TicketRow>> tickets_outside_states(store::Database& database,
-                                                             const std::vector<std::string>& states);
+// Every ticket in one of these states (the sweep's open tickets), by id.
+store::Result<std::vector<TicketRow>> tickets_in_states(store::Database& database, const std::vector<std::string>& states);
 
 enum class TicketSort { created, created_descending, due, due_descending };
 

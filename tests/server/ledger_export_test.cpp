@@ -87,7 +87,7 @@ TEST_CASE("the CSV opens in Excel as UTF-8 and every value reads back as the imp
     const auto location = created(server, desk, "/api/v1/locations",
                                   {{"building", "中央合同庁舎第3号館"}, {"floor", "10階"}, {"room", "文書課"}}, "location");
     const auto model = created(server, desk, "/api/v1/device-models",
-                               {{"maker", "リコー"}, {"name", "IM C3000"}, {"class", "mfp"}, {"consumables", {"トナー（黒）", "トナー, シアン"}}},
+                               {{"maker", "リコー"}, {"name", "IM C3000"}, {"class", "mfp"}, {"consumables", {"トナー（黒）", "トナー（シアン）"}}},
                                "model");
     add_device(server, desk, "MFP-000123", "mfp",
                {{"model_id", model["id"]}, {"location_id", location["id"]}, {"division_code", test_division},
@@ -141,7 +141,7 @@ TEST_CASE("the CSV opens in Excel as UTF-8 and every value reads back as the imp
     CHECK(models->body.starts_with(bom));
     CHECK(records_of(models->body) ==
           std::vector<std::vector<std::string>>{headers(LedgerTable::device_models),
-                                                {"リコー", "IM C3000", "mfp", "トナー（黒）;トナー, シアン"}});
+                                                {"リコー", "IM C3000", "mfp", "トナー（黒）;トナー（シアン）"}});
     const auto locations = desk.client->Get("/api/v1/locations/export.csv");
     REQUIRE(locations->status == 200);
     CHECK(locations->get_header_value("Content-Disposition").starts_with("attachment; filename=\"locations-"));

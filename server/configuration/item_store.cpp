@@ -57,7 +57,7 @@ store::Result<std::vector<ItemRow>> list_items(store::Database& database, const 
     store::Conditions conditions;
     // A few dozen items: folding them per query costs nothing worth an index.
     if (!query.text.empty()) {
-        conditions.add("instr(search_fold(i.name || ' ' || i.vendor || ' ' || i.description), ?) > 0",
+        conditions.add("contains(search_fold(i.name || ' ' || i.vendor || ' ' || i.description), ?)",
                        madoguchi::text::fold_for_search(query.text));
     }
     if (query.kind) conditions.add("i.kind = ?", std::string(domain::kind_name(*query.kind)));

@@ -193,7 +193,11 @@ store::Result<DevicePage> list_devices(store::Database& database, const DeviceQu
     auto paged = filters;
     add_cursor(paged, query);
     const auto direction = descending(query.sort) ? " DESC" : "";
-    const auto order = " ORDER BY " + std::string(sort_column(query.sort)) + direction + ", d.id" + direction;
+    // `mark` "+" keeps SQLite from ordering by the sort column's index.
+    const auto order_by = [&](std::string_view mark) {
+        return " ORDER BY " + std::string(mark) + std::string(sort_column(query.sort)) + direction + ", d.id" + direction;
+    };
+    const auto order = order_by("");
     const auto limit = " LIMIT " + std::to_string(query.limit + 1);
     // A free-text search matches few devices scattered over the sort order: walking the sort
     // index would look up every device to test its text. So the page's ids are chosen in one
@@ -201,9 +205,9 @@ store::Result<DevicePage> list_devices(store::Database& database, const DeviceQu
     // those rows are joined to their names.
     const auto sql = query.text.empty()
                          ? select_devices + paged.sql() + order + limit
-                         : std::string(device_columns) + "FROM (SELECT d.id FROM devices d" + paged.sql() + " ORDER BY +" +
-                               std::string(sort_column(query.sort)) + direction + ", d.id" + direction + limit +
-                               ") AS page CROSS JOIN devices d ON d.id = page.id " + std::string(device_names) + order;
+                         : std::string(device_columns) + "FROM (SELECT d.id FROM devices d" + paged.sql() + order_by("+") +
+                               limit + ") AS page CROSS JOIN devices d ON d.id = page.id " + std::string(device_names) +
+                               order;
     auto select = database.prepare(sql);
     if (!select) return store::Error{select.error()};
     paged.bind(select.value());

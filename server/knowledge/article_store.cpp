@@ -16,7 +16,7 @@ constexpr std::string_view select_articles =
     "(SELECT count(*) FROM knowledge_feedback f WHERE f.article_id = a.id AND f.solved = 0) "
     "FROM knowledge_articles a";
 
-// ",staff,chatbot,": framed so that instr(audiences, ',staff,') finds exactly one name.
+// ",staff,chatbot,": framed so that contains(audiences, ',staff,') finds exactly one name.
 std::string stored_audiences(const std::vector<Audience>& audiences) {
     std::string stored = ",";
     for (const auto audience : audiences) {
@@ -85,11 +85,11 @@ store::Status insert_version_row(store::Database& database, std::int64_t id, con
 }
 
 void add_filters(store::Conditions& conditions, const ArticleQuery& query) {
-    for (const auto& term : query.terms) conditions.add("instr(a.search_text, ?) > 0", term);
-    if (query.audience) conditions.add("instr(a.audiences, ?) > 0", audience_marker(*query.audience));
+    for (const auto& term : query.terms) conditions.add("contains(a.search_text, ?)", term);
+    if (query.audience) conditions.add("contains(a.audiences, ?)", audience_marker(*query.audience));
     if (query.state) conditions.add("a.state = ?", std::string(domain::state_name(*query.state)));
     if (query.published_for_staff) {
-        conditions.add("instr(a.audiences, ?) > 0", audience_marker(Audience::staff));
+        conditions.add("contains(a.audiences, ?)", audience_marker(Audience::staff));
         conditions.add_sql("a.state = 'published'");
     }
 }

@@ -3,18 +3,16 @@
 #include <algorithm>
 #include <array>
 
+#include "tickets/named_values.hpp"
+#include "validation/text_rules.hpp"
+
 namespace madoguchi::lending {
 namespace {
 
 using enum KittingStep;
+using tickets::Named;
 
-struct StepInfo {
-    KittingStep step;
-    std::string_view key;
-    std::string_view label_key;
-};
-
-constexpr std::array<StepInfo, 7> steps{{
+constexpr std::array<Named<KittingStep>, 7> steps{{
     {initialise, "initialise", "lending.kitting.initialise"},
     {master_image, "master_image", "lending.kitting.master_image"},
     {drivers, "drivers", "lending.kitting.drivers"},
@@ -23,6 +21,22 @@ constexpr std::array<StepInfo, 7> steps{{
     {accessory, "accessory", "lending.kitting.accessory"},
     {cleaning, "cleaning", "lending.kitting.cleaning"},
 }};
+
+constexpr std::array<Named<KittingRefusal>, 7> refusals{{
+    {KittingRefusal::none, "none", "lending.kitting.refusal.none"},
+    {KittingRefusal::unknown_item, "unknown_item", "lending.kitting.refusal.unknown_item"},
+    {KittingRefusal::already_done, "already_done", "lending.kitting.refusal.already_done"},
+    {KittingRefusal::not_done, "not_done", "lending.kitting.refusal.not_done"},
+    {KittingRefusal::master_version_required, "master_version_required",
+     "lending.kitting.refusal.master_version_required"},
+    {KittingRefusal::master_version_not_current, "master_version_not_current",
+     "lending.kitting.refusal.master_version_not_current"},
+    {KittingRefusal::invalid_note, "invalid_note", "lending.kitting.refusal.invalid_note"},
+}};
+
+constexpr std::size_t note_limit = 200;
+
+static_assert(tickets::in_enum_order(steps) && tickets::in_enum_order(refusals));
 
 struct ClassSteps {
     std::string_view class_code;
@@ -46,10 +60,10 @@ constexpr std::array<ClassSteps, 5> class_steps{{
     {"tablet", tablet_steps},
 }};
 
-const StepInfo& info(KittingStep step) { return steps[static_cast<std::size_t>(step)]; }
+const Named<KittingStep>& info(KittingStep step) { return tickets::named(steps, step); }
 
 KittingItemSpec spec_of(KittingStep step, bool required) {
-    return {std::string(info(step).key), std::string(info(step).label_key), step, required, {}};
+    return {std::string(info(step).name), std::string(info(step).label_key), step, required, {}};
 }
 
 std::vector<placement::ChecklistItem>::iterator progress_of(KittingTask& task, std::string_view key) {
@@ -89,35 +103,16 @@ KittingTask new_kitting_task(const inventory::DeviceClass& device_class, std::sp
     return task;
 }
 
-std::string_view refusal_name(KittingRefusal refusal) {
-    switch (refusal) {
-        case KittingRefusal::none: return "none";
-        case KittingRefusal::unknown_item: return "unknown_item";
-        case KittingRefusal::already_done: return "already_done";
-        case KittingRefusal::not_done: return "not_done";
-        case KittingRefusal::master_version_required: return "master_version_required";
-        case KittingRefusal::master_version_not_current: return "master_version_not_current";
-    }
-    return "unknown_item";
-}
+std::string_view refusal_name(KittingRefusal refusal) { return tickets::named(refusals, refusal).name; }
 
-std::string_view refusal_label_key(KittingRefusal refusal) {
-    switch (refusal) {
-        case KittingRefusal::none: return "lending.kitting.refusal.none";
-        case KittingRefusal::unknown_item: return "lending.kitting.refusal.unknown_item";
-        case KittingRefusal::already_done: return "lending.kitting.refusal.already_done";
-        case KittingRefusal::not_done: return "lending.kitting.refusal.not_done";
-        case KittingRefusal::master_version_required: return "lending.kitting.refusal.master_version_required";
-        case KittingRefusal::master_version_not_current: return "lending.kitting.refusal.master_version_not_current";
-    }
-    return "lending.kitting.refusal.unknown_item";
-}
+std::string_view refusal_label_key(KittingRefusal refusal) { return tickets::named(refusals, refusal).label_key; }
 
 KittingRefusal tick_item(KittingTask& task, const KittingTick& tick, std::span<const MasterImage> masters) {
     const auto item = progress_of(task, tick.key);
     if (item == task.progress.end()) return KittingRefusal::unknown_item;
     if (item->done) return KittingRefusal::already_done;
-    const bool master_item = tick.key == info(master_image).key;
+    if (!validation::text_problem(tick.note, note_limit, false).empty()) return KittingRefusal::invalid_note;
+    const bool master_item = tick.key == info(master_image).name;
     if (master_item) {
         if (!tick.master_image_version) return KittingRefusal::master_version_required;
         const auto current = current_master_image(masters, task.class_code);
@@ -138,7 +133,7 @@ KittingRefusal untick_item(KittingTask& task, std::string_view key) {
     if (item == task.progress.end()) return KittingRefusal::unknown_item;
     if (!item->done) return KittingRefusal::not_done;
     *item = {item->key, false, {}, {}, {}};
-    if (key == info(master_image).key) task.master_image_version.reset();
+    if (key == info(master_image).name) task.master_image_version.reset();
     return KittingRefusal::none;
 }
 

@@ -57,6 +57,7 @@ enum class KittingRefusal {
     not_done,                    // unticking an item that is not ticked
     master_version_required,     // the master image item names the version applied
     master_version_not_current,  // only the class's current master is applied
+    invalid_note,                // the note breaks the text rules (at most 200, one line)
 };
 
 std::string_view refusal_name(KittingRefusal refusal);
@@ -68,7 +69,7 @@ struct KittingTick {
     std::string login;
     calendar::Instant at;
     std::optional<int> master_image_version;  // for the master_image item
-    std::string note;
+    std::string note;  // optional, at most 200 characters
 };
 
 // Ticks one item; the task is unchanged when refused.

@@ -1,16 +1,24 @@
 #include "lending/reminder_schedule.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <limits>
 
 #include "calendar/business_calendar.hpp"
+#include "tickets/named_values.hpp"
 
 namespace madoguchi::lending {
 namespace {
 
 using calendar::Date;
 using calendar::Instant;
+
+constexpr std::array<tickets::Named<ReminderKind>, 2> kinds{{
+    {ReminderKind::before_due, "before_due", "lending.reminder.kind.before_due"},
+    {ReminderKind::overdue, "overdue", "lending.reminder.kind.overdue"},
+}};
+static_assert(tickets::in_enum_order(kinds));
 
 const std::vector<ReminderPolicy>& defaults() {
     // A notice two business days ahead, then +1, +3, +7; the IT office after the third overdue
@@ -59,19 +67,11 @@ bool recorded(std::span<const SentReminder> sent, const std::string& key) {
 
 }  // namespace
 
-std::string_view reminder_kind_name(ReminderKind kind) {
-    return kind == ReminderKind::before_due ? "before_due" : "overdue";
-}
+std::string_view reminder_kind_name(ReminderKind kind) { return tickets::named(kinds, kind).name; }
 
-std::optional<ReminderKind> parse_reminder_kind(std::string_view name) {
-    if (name == "before_due") return ReminderKind::before_due;
-    if (name == "overdue") return ReminderKind::overdue;
-    return std::nullopt;
-}
+std::optional<ReminderKind> parse_reminder_kind(std::string_view name) { return tickets::parse_named(kinds, name); }
 
-std::string_view reminder_kind_label_key(ReminderKind kind) {
-    return kind == ReminderKind::before_due ? "lending.reminder.kind.before_due" : "lending.reminder.kind.overdue";
-}
+std::string_view reminder_kind_label_key(ReminderKind kind) { return tickets::named(kinds, kind).label_key; }
 
 std::span<const ReminderPolicy> default_reminder_policies() { return defaults(); }
 

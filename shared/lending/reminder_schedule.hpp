@@ -7,8 +7,8 @@
 // - Reminders go out on business days only (shared/calendar), at the policy's time of day in
 //   Tokyo; "2 business days before" and "+3 business days after" skip closed days, so no
 //   reminder is sent on, and no step is counted for, a Saturday, a holiday or 12/29–1/3.
-// - A run that finds several moments passed without a reminder (the job was down, or closed
-//   days in between) sends only the latest one; the earlier ones are returned as superseded,
+// - A run that finds several moments passed without a reminder (the job was down) sends only
+//   the latest one; the earlier ones are returned as superseded,
 //   for the server to record unsent. The borrower gets one up-to-date reminder, not a burst of
 //   stale ones, and the superseded overdue steps still count towards the escalation, so an
 //   outage delays the escalation by no more than the outage itself.
@@ -19,6 +19,9 @@
 // - An extension moves the due date: the moments follow the new date (a moment is identified
 //   by its step and the due date it was computed for), moments before the extension are not
 //   sent, and the overdue reminders already sent stay counted.
+// - An operator's "send reminder now" is recorded with a key of its own ("manual@<instant>")
+//   and the kind it has by the due date; it counts like a scheduled one of its kind and does
+//   not take the place of the schedule's next moment.
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <span>

@@ -3,22 +3,18 @@
 #include <algorithm>
 #include <array>
 
+#include "tickets/named_values.hpp"
 #include "validation/text_rules.hpp"
 
 namespace madoguchi::lending {
 namespace {
 
-struct OutcomeInfo {
-    InspectionOutcome outcome;
-    std::string_view name;
-    std::string_view label_key;
-};
-
-constexpr std::array<OutcomeInfo, 3> outcomes{{
+constexpr std::array<tickets::Named<InspectionOutcome>, 3> outcomes{{
     {InspectionOutcome::ok, "ok", "lending.inspection.ok"},
     {InspectionOutcome::damaged, "damaged", "lending.inspection.damaged"},
     {InspectionOutcome::missing_accessory, "missing_accessory", "lending.inspection.missing_accessory"},
 }};
+static_assert(tickets::in_enum_order(outcomes));
 
 constexpr std::size_t description_limit = 2000;
 
@@ -28,17 +24,11 @@ bool contains(std::span<const std::string> names, const std::string& name) {
 
 }  // namespace
 
-std::string_view outcome_name(InspectionOutcome outcome) { return outcomes[static_cast<std::size_t>(outcome)].name; }
+std::string_view outcome_name(InspectionOutcome outcome) { return tickets::named(outcomes, outcome).name; }
 
-std::optional<InspectionOutcome> parse_outcome(std::string_view name) {
-    const auto found = std::find_if(outcomes.begin(), outcomes.end(), [&](const OutcomeInfo& o) { return o.name == name; });
-    if (found == outcomes.end()) return std::nullopt;
-    return found->outcome;
-}
+std::optional<InspectionOutcome> parse_outcome(std::string_view name) { return tickets::parse_named(outcomes, name); }
 
-std::string_view outcome_label_key(InspectionOutcome outcome) {
-    return outcomes[static_cast<std::size_t>(outcome)].label_key;
-}
+std::string_view outcome_label_key(InspectionOutcome outcome) { return tickets::named(outcomes, outcome).label_key; }
 
 std::variant<InspectionDecision, std::vector<validation::FieldProblem>> inspect_return(
     const ReturnedDevice& device, const InspectionFindings& findings) {

@@ -83,8 +83,17 @@ TEST_CASE("a kitting task is complete when the required items are done and the m
     CHECK(task.progress[0].done_at == "2026-11-26T01:00:00Z");
     CHECK(tick_item(task, tick("initialise"), images) == KittingRefusal::already_done);
     CHECK(tick_item(task, tick("drivers"), images) == KittingRefusal::unknown_item);
+    auto noted = tick("charge");
+    noted.note = "バッテリー劣化\n要交換";
+    CHECK(tick_item(task, noted, images) == KittingRefusal::invalid_note);
+    noted.note = std::string(201, 'x');
+    CHECK(tick_item(task, noted, images) == KittingRefusal::invalid_note);
+    CHECK_FALSE(task.progress[2].done);
+    noted.note = "バッテリー劣化あり";
+    REQUIRE(tick_item(task, noted, images) == KittingRefusal::none);
+    CHECK(task.progress[2].note == "バッテリー劣化あり");
 
-    for (const char* key : {"charge", "operation_check", "accessory.mouse", "accessory.privacy_filter"}) {
+    for (const char* key : {"operation_check", "accessory.mouse", "accessory.privacy_filter"}) {
         REQUIRE(tick_item(task, tick(key), images) == KittingRefusal::none);
     }
     CHECK(open_required_items(task) == Keys{"master_image"});
@@ -127,7 +136,7 @@ TEST_CASE("a class without a master image is complete without a version", "[lend
 TEST_CASE("kitting refusals have names and texts", "[lending][kitting]") {
     for (const auto refusal : {KittingRefusal::none, KittingRefusal::unknown_item, KittingRefusal::already_done,
                                KittingRefusal::not_done, KittingRefusal::master_version_required,
-                               KittingRefusal::master_version_not_current}) {
+                               KittingRefusal::master_version_not_current, KittingRefusal::invalid_note}) {
         INFO(refusal_name(refusal));
         CHECK(madoguchi::i18n::has_key(refusal_label_key(refusal)));
     }
@@ -177,4 +186,13 @@ TEST_CASE("a new master is checked against the class's masters", "[lending][mast
         INFO(key);
         CHECK(madoguchi::i18n::has_key(key));
     }
+}
+
+TEST_CASE("a stored task with the master ticked but no version recorded is not complete", "[lending][kitting]") {
+    auto task = new_kitting_task(device_class("business_pc"), {});
+    for (auto& item : task.progress) item = {item.key, true, "desk.tanaka", "2026-11-26T01:00:00Z", {}};
+    CHECK(open_required_items(task).empty());
+    CHECK_FALSE(kitting_complete(task));
+    task.master_image_version = 7;
+    CHECK(kitting_complete(task));
 }

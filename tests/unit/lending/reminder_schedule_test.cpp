@@ -249,6 +249,8 @@ TEST_CASE("reminder kinds have stored names", "[lending][reminders]") {
     CHECK(parse_reminder_kind("overdue") == ReminderKind::overdue);
     CHECK(parse_reminder_kind(reminder_kind_name(ReminderKind::before_due)) == ReminderKind::before_due);
     CHECK_FALSE(parse_reminder_kind("late"));
+    CHECK(madoguchi::i18n::has_key(reminder_kind_label_key(ReminderKind::before_due)));
+    CHECK(madoguchi::i18n::has_key(reminder_kind_label_key(ReminderKind::overdue)));
 }
 
 TEST_CASE("a reminder policy reads back from its JSON, a wrong shape does not", "[lending][reminders]") {
@@ -284,4 +286,29 @@ TEST_CASE("a reminder policy reads back from its JSON, a wrong shape does not", 
     missing.erase("send_minute");
     CHECK_FALSE(reminder_policy_from_json(missing));
     CHECK_FALSE(reminder_policy_from_json(nlohmann::json::array()));
+}
+
+TEST_CASE("an operator's manual reminder counts without replacing the schedule", "[lending][reminders]") {
+    // Due Fri 2027-04-30; the desk reminds the borrower by hand on Thu 5/6 at 8:40, before the job.
+    const auto policy = desk_policy();
+    const std::vector<SentReminder> sent{
+        {"manual@2027-05-05T23:40:00Z", ReminderKind::overdue, at("2027-05-06T08:40:00+09:00"), false}};
+    const LoanReminderState loan{Date{2027, 4, 30}, at("2027-04-28T10:00:00+09:00"), sent, false};
+    const auto run = reminders_due(policy, loan, at("2027-05-06T09:00:00+09:00"));
+    REQUIRE(run.send);
+    CHECK(run.send->key() == "overdue+1@2027-04-30");
+    CHECK(run.overdue_number == 2);
+}
+
+TEST_CASE("a reminder missed before a closed day waits for the next sending time", "[lending][reminders]") {
+    // Due Fri 2027-04-30; the job was down on Thu 5/6 and Fri 5/7, when +1 fell due.
+    const auto policy = desk_policy();
+    const LoanReminderState loan{Date{2027, 4, 30}, at("2027-04-28T10:00:00+09:00"), {}, false};
+    CHECK_FALSE(reminders_due(policy, loan, at("2027-05-08T10:00:00+09:00")).send);  // Saturday
+    CHECK_FALSE(reminders_due(policy, loan, at("2027-05-10T08:30:00+09:00")).send);  // before 9:00
+    const auto run = reminders_due(policy, loan, at("2027-05-10T09:00:00+09:00"));
+    REQUIRE(run.send);
+    CHECK(run.send->key() == "overdue+3@2027-04-30");
+    CHECK(keys(run.superseded) == Texts{"overdue+1@2027-04-30"});
+    CHECK(run.overdue_number == 2);
 }

@@ -89,7 +89,8 @@ std::vector<KittingItemSpec> kitting_checklist(const inventory::DeviceClass& dev
     }
     for (const auto& name : accessories) {
         auto item = spec_of(accessory, true);
-        item.key = "accessory." + name;
+        item.key = "accessory.";
+        item.key += name;
         item.accessory = name;
         checklist.push_back(std::move(item));
     }

@@ -23,13 +23,7 @@ store::Status move_device(store::Database& database, std::int64_t device_id, mad
     auto set = inventory::set_device_state(database, asset.id, asset.version, to, calendar::now());
     if (!set) return store::Error{set.error()};
     if (!set.value()) return store::Error{"device " + std::to_string(asset.id) + " changed inside the transaction"};
-    const audit::AuditEntry entry{actor,
-                                  "device.transitioned",
-                                  "device",
-                                  std::to_string(asset.id),
-                                  nlohmann::json{{"state", domain::state_name(asset.state)}},
-                                  nlohmann::json{{"state", domain::state_name(to)}, {"reason", request_number}}};
-    return inventory::record_device_change(database, asset.id, entry, request_number);
+    return inventory::record_state_change(database, asset.id, asset.state, to, request_number, actor);
 }
 
 }  // namespace madoguchi::server::lending

@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "lending_test_support.hpp"
+#include "notification_test_support.hpp"
 
 using namespace madoguchi::testing;
 using nlohmann::json;
@@ -56,7 +57,7 @@ TEST_CASE("approval allocates devices by tag, reserves them in the ledger and te
     const auto device_id = approved["devices"][0]["id"].get<std::int64_t>();
     const auto history = get_ok(desk.desk, "/api/v1/devices/" + std::to_string(device_id) + "/history");
     CHECK(history.dump().find(approved["number"].get<std::string>()) != std::string::npos);
-    CHECK(desk.queued_to("lending.approved") == std::vector<std::string>{"sato@example.go.jp"});
+    CHECK(queued_to(desk.server.database_path(), "lending.approved") == std::vector<std::string>{"sato@example.go.jp"});
     CHECK(get_ok(desk.staff, request_path(request))["request"]["state"] == "approved");
 
     // The period's days show the two kept, the days around all three.
@@ -144,7 +145,7 @@ TEST_CASE("only the role the class's rule names decides, never for the own reque
     CHECK(rejected["state"] == "rejected");
     CHECK(rejected["state_reason"] == "業務上の必要性が確認できないため");
     CHECK(rejected["devices"].empty());
-    CHECK(desk.queued_to("lending.rejected") == std::vector<std::string>{"sato@example.go.jp"});
+    CHECK(queued_to(desk.server.database_path(), "lending.rejected") == std::vector<std::string>{"sato@example.go.jp"});
     CHECK(desk.device_state("BPC-000001") == "in_stock");
 }
 

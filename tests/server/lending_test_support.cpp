@@ -91,21 +91,6 @@ std::string LendingDesk::device_state(const std::string& tag) {
     return page["devices"][0]["state"].get<std::string>();
 }
 
-std::vector<std::string> LendingDesk::queued_to(const std::string& event) {
-    auto database = store::Database::open(server.database_path());
-    REQUIRE(database);
-    auto select = database.value().prepare("SELECT recipient FROM notification_outbox WHERE event = ?1 ORDER BY id");
-    REQUIRE(select);
-    select.value().bind(1, event);
-    std::vector<std::string> recipients;
-    while (true) {
-        auto row = select.value().step();
-        REQUIRE(row);
-        if (!row.value()) return recipients;
-        recipients.push_back(select.value().column_text(0));
-    }
-}
-
 void LendingDesk::execute(const std::string& sql) {
     auto database = store::Database::open(server.database_path());
     REQUIRE(database);

@@ -45,8 +45,6 @@ struct LendingDesk {
                            const std::string& reason = "");
     // The device's state as the ledger has it.
     std::string device_state(const std::string& tag);
-    // Recipient of each queued message of the event.
-    std::vector<std::string> queued_to(const std::string& event);
     // SQL straight into the app's database (e.g. what the counter will do at handover).
     void execute(const std::string& sql);
 };

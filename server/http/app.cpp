@@ -23,6 +23,7 @@
 #include "notifications/routing_routes.hpp"
 #include "openapi/openapi_routes.hpp"
 #include "placement/placement_routes.hpp"
+#include "lending/lending_routes.hpp"
 #include "tickets/inquiry_routes.hpp"
 #include "tickets/ticket_attachments_routes.hpp"
 #include "tickets/ticket_routes.hpp"
@@ -94,6 +95,7 @@ App::App(const AppConfig& config, store::Database database, store::MigrationOutc
     inventory::add_device_routes(router_, database_);
     inventory::add_import_routes(router_, database_);
     placement::add_placement_routes(router_, database_);
+    lending::add_lending_routes(router_, database_);
     configuration::add_configuration_routes(router_, database_);
     notifications::add_notification_routes(router_, database_);
     tickets::add_ticket_trend_routes(router_, database_);  // before /api/v1/tickets/{id} takes its paths

@@ -29,6 +29,18 @@ store::Status record_device_change(store::Database& database, audit::Appender& a
     return store::success();
 }
 
+store::Status record_state_change(store::Database& database, std::int64_t device_id,
+                                  madoguchi::inventory::AssetState from, madoguchi::inventory::AssetState to,
+                                  const std::string& reason, const audit::Actor& actor) {
+    const audit::AuditEntry entry{actor,
+                                  "device.transitioned",
+                                  "device",
+                                  std::to_string(device_id),
+                                  nlohmann::json{{"state", madoguchi::inventory::state_name(from)}},
+                                  nlohmann::json{{"state", madoguchi::inventory::state_name(to)}, {"reason", reason}}};
+    return record_device_change(database, device_id, entry, reason);
+}
+
 store::Result<std::vector<nlohmann::json>> device_history(store::Database& database, std::int64_t device_id) {
     auto select = database.prepare(
         "SELECT a.id, a.occurred_at, a.actor, a.action, h.reason, a.before_json, a.after_json "

@@ -9,6 +9,7 @@
 
 #include "audit/audit_appender.hpp"
 #include "audit/audit_log.hpp"
+#include "inventory/asset_state.hpp"
 #include "store/database.hpp"
 
 namespace madoguchi::server::inventory {
@@ -20,6 +21,12 @@ store::Status record_device_change(store::Database& database, std::int64_t devic
 // stamped `at`.
 store::Status record_device_change(store::Database& database, audit::Appender& appender, std::int64_t device_id,
                                    const audit::AuditEntry& entry, calendar::Instant at, const std::string& reason = {});
+
+// The record of a move between states (device.transitioned: the state before, the state
+// after with the reason), linked with the reason, in the caller's transaction.
+store::Status record_state_change(store::Database& database, std::int64_t device_id,
+                                  madoguchi::inventory::AssetState from, madoguchi::inventory::AssetState to,
+                                  const std::string& reason, const audit::Actor& actor);
 
 // {"id","occurred_at","actor","action","reason","before","after"}, newest first.
 store::Result<std::vector<nlohmann::json>> device_history(store::Database& database, std::int64_t device_id);

@@ -232,13 +232,9 @@ void transition(store::SharedDatabase& database, const httplib::Request& request
         auto stored = reread(connection, *id);
         if (!stored) return store::Error{stored.error()};
         const auto document = to_json(stored.value());
-        const audit::AuditEntry entry{identity::actor_of(context),
-                                      "device.transitioned",
-                                      "device",
-                                      std::to_string(*id),
-                                      nlohmann::json{{"state", domain::state_name(before.asset.state)}},
-                                      nlohmann::json{{"state", domain::state_name(*to)}, {"reason", reason}}};
-        if (auto recorded = record_device_change(connection, *id, entry, reason); !recorded) {
+        if (auto recorded = record_state_change(connection, *id, before.asset.state, *to, reason,
+                                                identity::actor_of(context));
+            !recorded) {
             return store::Error{recorded.error()};
         }
         return Reply{200, {{"device", document}, {"next_states", next_states_of(stored.value())}}};

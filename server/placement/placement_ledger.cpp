@@ -93,14 +93,9 @@ store::Result<Outcome> remove(store::Database& database, const domain::Placement
     auto set = ledger::set_device_state(database, asset.id, asset.version, AssetState::retired, calendar::now());
     if (!set) return store::Error{set.error()};
     if (!set.value()) return store::Error{"device " + std::to_string(asset.id) + " changed inside the transaction"};
-    const audit::AuditEntry entry{actor,
-                                  "device.transitioned",
-                                  "device",
-                                  std::to_string(asset.id),
-                                  nlohmann::json{{"state", madoguchi::inventory::state_name(asset.state)}},
-                                  nlohmann::json{{"state", madoguchi::inventory::state_name(AssetState::retired)},
-                                                 {"reason", request.number}}};
-    if (auto recorded = ledger::record_device_change(database, asset.id, entry, request.number); !recorded) {
+    if (auto recorded = ledger::record_state_change(database, asset.id, asset.state, AssetState::retired,
+                                                    request.number, actor);
+        !recorded) {
         return store::Error{recorded.error()};
     }
     return Outcome(asset.id);

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "audit/audit_chain.hpp"
+#include "lending/rule_store.hpp"
 
 namespace madoguchi::server::store {
 namespace {
@@ -741,6 +742,91 @@ CREATE INDEX tickets_by_kind_state ON tickets (kind, state, created_at, id);
 CREATE INDEX tickets_breached ON tickets (created_at, id) WHERE sla_breached = 1;
 CREATE INDEX tickets_by_due_order ON tickets (coalesce(sla_due_at, '~'), id);
 )SQL"},
+    Migration{21, "lending: loan rules, terms of use, loan requests, allocations", R"SQL(
+-- 貸出 (shared/lending). One rule per lendable class, seeded from lending::default_rules()
+-- by this migration's C++ step; admins edit them (version guards concurrent edits).
+CREATE TABLE loan_rules (
+    class TEXT PRIMARY KEY,
+    max_days INTEGER NOT NULL,
+    approver TEXT NOT NULL CHECK (approver IN ('manager', 'operator', 'it_office')),
+    holding_limit INTEGER NOT NULL,
+    overdue_blocks INTEGER NOT NULL,
+    closed_day_due_allowed INTEGER NOT NULL,
+    version INTEGER NOT NULL DEFAULT 1,
+    updated_by TEXT NOT NULL DEFAULT 'system',
+    updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+) WITHOUT ROWID, STRICT;
+
+-- 利用規約: every published version of a form's terms; the newest is the current one.
+CREATE TABLE loan_terms (
+    form TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    text_ja TEXT NOT NULL,
+    text_en TEXT NOT NULL,
+    published_by TEXT NOT NULL,
+    published_at TEXT NOT NULL,
+    PRIMARY KEY (form, version)
+) WITHOUT ROWID, STRICT;
+
+-- 貸出申請. number is LND-<Tokyo year>-<sequence in the year>. Dates are Tokyo dates
+-- (YYYY-MM-DD); pickup_location_id for a pickup, ship_* for shipping to a regional bureau.
+CREATE TABLE loan_requests (
+    id INTEGER PRIMARY KEY,
+    number TEXT NOT NULL UNIQUE,
+    number_year INTEGER NOT NULL,
+    number_sequence INTEGER NOT NULL,
+    requester_login TEXT NOT NULL,
+    requester_division TEXT NOT NULL,
+    class TEXT NOT NULL,
+    quantity INTEGER NOT NULL,
+    purpose TEXT NOT NULL,
+    start_date TEXT NOT NULL,
+    due_date TEXT NOT NULL,
+    delivery TEXT NOT NULL CHECK (delivery IN ('pickup', 'shipping')),
+    pickup_location_id INTEGER REFERENCES locations (id),
+    ship_address TEXT NOT NULL DEFAULT '',
+    ship_recipient TEXT NOT NULL DEFAULT '',
+    accessories TEXT NOT NULL DEFAULT '[]',  -- JSON array of names
+    terms_form TEXT NOT NULL,
+    terms_version INTEGER NOT NULL,
+    state TEXT NOT NULL,
+    decided_by TEXT NOT NULL DEFAULT '',
+    decided_at TEXT NOT NULL DEFAULT '',
+    state_reason TEXT NOT NULL DEFAULT '',
+    version INTEGER NOT NULL DEFAULT 1,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX loan_requests_by_requester ON loan_requests (requester_login, state);
+CREATE INDEX loan_requests_by_division ON loan_requests (requester_division, id);
+CREATE INDEX loan_requests_by_class_state ON loan_requests (class, state);
+
+-- The concrete devices (by tag) an approved request keeps for its period; a device may be
+-- allocated to several requests whose periods do not overlap.
+CREATE TABLE loan_allocations (
+    request_id INTEGER NOT NULL REFERENCES loan_requests (id),
+    device_id INTEGER NOT NULL REFERENCES devices (id),
+    PRIMARY KEY (request_id, device_id)
+) WITHOUT ROWID, STRICT;
+CREATE INDEX loan_allocations_by_device ON loan_allocations (device_id);
+
+INSERT INTO notification_templates (event, version, subject_ja, body_ja, subject_en, body_en, updated_by, updated_at)
+VALUES
+('lending.approved', 1, '【窓口】貸出申請が承認されました {{request_number}}',
+ '{{requester}} 様' || char(10) || char(10) || '貸出申請 {{request_number}}（{{device_class}} {{quantity}}台）が承認されました。' || char(10) || '期間: {{start_date}} ～ {{due_date}}' || char(10) || '機器: {{asset_tags}}' || char(10) || '受取: {{delivery}}' || char(10) || '承認者: {{actor}}' || char(10) || char(10) || '{{url}}',
+ 'Loan request approved: {{request_number}}',
+ 'Your loan request {{request_number}} ({{device_class}} x{{quantity}}, {{start_date}} to {{due_date}}) was approved by {{actor}}. Devices: {{asset_tags}}.' || char(10) || char(10) || '{{url}}',
+ 'system', strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+('lending.rejected', 1, '【窓口】貸出申請が却下されました {{request_number}}',
+ '{{requester}} 様' || char(10) || char(10) || '貸出申請 {{request_number}}（{{device_class}} {{quantity}}台、{{start_date}} ～ {{due_date}}）は却下されました。' || char(10) || '理由: {{reason}}' || char(10) || '担当: {{actor}}' || char(10) || char(10) || '{{url}}',
+ 'Loan request rejected: {{request_number}}',
+ 'Your loan request {{request_number}} ({{device_class}} x{{quantity}}) was rejected by {{actor}}: {{reason}}' || char(10) || char(10) || '{{url}}',
+ 'system', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
+INSERT INTO notification_routing (event, position, recipient) VALUES
+('lending.approved', 1, 'requester'),
+('lending.rejected', 1, 'requester');
+)SQL",
+              lending::seed_default_rules},
 };
 
 Status apply(Database& database, const Migration& migration) {

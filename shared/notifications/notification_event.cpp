@@ -13,6 +13,11 @@ constexpr std::array<std::string_view, 5> ticket_assigned{"ticket_number", "titl
 constexpr std::array<std::string_view, 5> ticket_escalated{"ticket_number", "title", "reason", "due_at", "url"};
 constexpr std::array<std::string_view, 5> security_reported{"ticket_number", "title", "reporter", "severity", "url"};
 constexpr std::array<std::string_view, 5> vendor_task{"ticket_number", "title", "vendor", "due_at", "url"};
+constexpr std::array<std::string_view, 10> lending_approved{"request_number", "requester", "device_class", "quantity",
+                                                            "start_date", "due_date", "asset_tags", "delivery",
+                                                            "actor", "url"};
+constexpr std::array<std::string_view, 9> lending_rejected{"request_number", "requester", "device_class", "quantity",
+                                                           "start_date", "due_date", "reason", "actor", "url"};
 
 constexpr std::array events{
     NotificationEvent{"ticket.created", ticket_created},
@@ -21,6 +26,8 @@ constexpr std::array events{
     NotificationEvent{"ticket.escalated", ticket_escalated},
     NotificationEvent{"security.reported", security_reported},
     NotificationEvent{"vendor.task", vendor_task},
+    NotificationEvent{"lending.approved", lending_approved},
+    NotificationEvent{"lending.rejected", lending_rejected},
 };
 
 }  // namespace

@@ -111,6 +111,15 @@ const std::map<std::string, std::string> expected_access{
     {"listKnowledgeFaqExports", "operator,it_office,auditor,admin"},
     {"downloadKnowledgeFaqExport", "operator,it_office,auditor,admin"},
     {"restoreKnowledgeFaqExport", "operator,it_office"},
+    {"listLoanRules", "staff,manager,operator,it_office,auditor,admin"},
+    {"replaceLoanRules", "admin"},
+    {"getLoanTerms", "staff,manager,operator,it_office,auditor,admin"},
+    {"publishLoanTerms", "admin"},
+    {"getLendingAvailability", "staff,manager,operator,it_office,auditor,admin"},
+    {"listLoanRequests", "staff,manager,operator,it_office,auditor,admin"},
+    {"createLoanRequest", "staff,manager,operator,it_office"},
+    {"getLoanRequest", "staff,manager,operator,it_office,auditor,admin"},
+    {"transitionLoanRequest", "staff,manager,operator,it_office"},
 };
 
 std::string access_of(const madoguchi::server::http::Access& access) {
@@ -125,7 +134,7 @@ std::string concrete_path(std::string path) {
     for (const auto& [parameter, value] :
          {std::pair{"{id}", "1"}, std::pair{"{key}", "login:nobody"}, std::pair{"{table}", "devices"},
           std::pair{"{assignment}", "1"}, std::pair{"{number}", "1"}, std::pair{"{document}", "1"},
-          std::pair{"{attachment}", "1"}}) {
+          std::pair{"{attachment}", "1"}, std::pair{"{form}", "loan_request"}}) {
         if (const auto at = path.find(parameter); at != std::string::npos) path.replace(at, std::string(parameter).size(), value);
     }
     return path;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 
 #include "audit/audit_log.hpp"
 #include "store/database.hpp"
@@ -88,6 +89,21 @@ std::string enqueue_into(const std::filesystem::path& database, const server::no
         return server::store::success();
     });
     return done ? "" : done.error();
+}
+
+std::vector<std::string> queued_to(const std::filesystem::path& database, const std::string& event) {
+    auto connection = server::store::Database::open(database);
+    if (!connection) throw std::runtime_error(connection.error());
+    auto select = connection.value().prepare("SELECT recipient FROM notification_outbox WHERE event = ?1 ORDER BY id");
+    if (!select) throw std::runtime_error(select.error());
+    select.value().bind(1, event);
+    std::vector<std::string> recipients;
+    while (true) {
+        auto row = select.value().step();
+        if (!row) throw std::runtime_error(row.error());
+        if (!row.value()) return recipients;
+        recipients.push_back(select.value().column_text(0));
+    }
 }
 
 bool wait_until(const std::function<bool()>& done, std::chrono::milliseconds limit) {

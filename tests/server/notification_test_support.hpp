@@ -62,6 +62,9 @@ server::notifications::NotificationConfig quick_config(const SmtpSink* sink, con
 // business change would; the error when enqueue refused it.
 std::string enqueue_into(const std::filesystem::path& database, const server::notifications::NotificationRequest& request);
 
+// The recipient of each message of the event in the database's outbox, in queue order.
+std::vector<std::string> queued_to(const std::filesystem::path& database, const std::string& event);
+
 // Polls every 50 ms until `done` holds or `limit` passes; whether it held.
 bool wait_until(const std::function<bool()>& done, std::chrono::milliseconds limit = std::chrono::seconds(15));
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "calendar/business_calendar.hpp"
+#include "lending/loan_request.hpp"
 
 namespace madoguchi::lending {
 namespace {
@@ -22,7 +23,7 @@ std::optional<Date> next_reserved_day(const ExtensionRequest& request, std::span
 
 std::optional<Date> latest_acceptable(const ExtensionRequest& request, const DueDateLimits& limits,
                                       std::optional<Date> reserved_from, const Date& today) {
-    auto latest = calendar::add_days(request.loan_start, limits.max_period_days);
+    auto latest = calendar::add_days(request.loan_start, limits.max_period_days - 1);
     if (reserved_from) latest = std::min(latest, calendar::add_days(*reserved_from, -1));
     const auto earliest = std::max(calendar::add_days(request.current_due, 1), today);
     while (latest >= earliest && !limits.closed_day_allowed && calendar::is_closed_day(latest)) {
@@ -38,7 +39,7 @@ std::optional<std::string> refusal_reason(const ExtensionRequest& request, const
     if (due <= request.current_due) return "lending.extension.not_later";
     if (due < today) return "lending.extension.in_past";
     if (!limits.closed_day_allowed && calendar::is_closed_day(due)) return "lending.extension.closed_day";
-    if (calendar::days_from_civil(due) - calendar::days_from_civil(request.loan_start) > limits.max_period_days) {
+    if (loan_days(request.loan_start, due) > limits.max_period_days) {
         return "lending.extension.beyond_max_period";
     }
     if (reserved_from && *reserved_from <= due) return "lending.extension.reserved";

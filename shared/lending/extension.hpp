@@ -14,8 +14,8 @@ namespace madoguchi::lending {
 
 // What the class's lending rules say about due dates.
 struct DueDateLimits {
-    // The due date is at most this many days after the start: 14 lets a loan from Monday
-    // the 1st be due on Monday the 15th.
+    // The class's rule's longest period (LoanRule::max_days), start and due day both counted
+    // as a request's are: 14 lets a loan from Monday the 1st be due on Sunday the 14th.
     int max_period_days = 14;
     bool closed_day_allowed = false;
 };

@@ -1,5 +1,6 @@
 // Extensions checked by hand: a loan from Tue 2027-04-20 due Wed 4/28, a 14-day maximum
-// (due at the latest on Tue 5/4, a holiday), Golden Week closed 4/29 and 5/1–5/5.
+// counting the start and the due day (due at the latest on Mon 5/3, a holiday), Golden Week
+// closed 4/29 and 5/1–5/5.
 #include <string>
 #include <vector>
 
@@ -28,18 +29,19 @@ std::string reason(const ExtensionCheck& result) { return result.refusal ? resul
 
 TEST_CASE("an extension within the rules is granted", "[lending][extension]") {
     CHECK(check(Date{2027, 4, 30}) == ExtensionCheck{});
-    // 5/3 is 13 days after the start: fine where due dates may fall on closed days.
+    // 5/3 is the 14th day: fine where due dates may fall on closed days.
     CHECK(check(Date{2027, 5, 3}, DueDateLimits{14, true}) == ExtensionCheck{});
 }
 
 TEST_CASE("a refused extension names the field and the latest date that works", "[lending][extension]") {
-    // The latest is Fri 4/30: 5/4 is the 14th day but a holiday, as are the days back to 5/1.
+    // The latest is Fri 4/30: 5/3 is the 14th day but a holiday, as are the days back to 5/1.
     for (const auto& [due, expected] : std::vector<std::pair<Date, std::string>>{
              {Date{2027, 4, 28}, "lending.extension.not_later"},
              {Date{2027, 4, 27}, "lending.extension.not_later"},
              {Date{2027, 4, 29}, "lending.extension.closed_day"},
              {Date{2027, 5, 2}, "lending.extension.closed_day"},
              {Date{2027, 5, 6}, "lending.extension.beyond_max_period"},
+             {Date{2027, 5, 4}, "lending.extension.closed_day"},
          }) {
         INFO(madoguchi::calendar::format_date(due));
         const auto result = check(due);
@@ -50,9 +52,9 @@ TEST_CASE("a refused extension names the field and the latest date that works", 
         CHECK(madoguchi::i18n::has_key(expected));
     }
     // Where closed days are allowed, the 14th day itself is the latest; the 15th is too far.
-    const auto open_days = check(Date{2027, 5, 5}, DueDateLimits{14, true});
+    const auto open_days = check(Date{2027, 5, 4}, DueDateLimits{14, true});
     CHECK(reason(open_days) == "lending.extension.beyond_max_period");
-    CHECK(open_days.latest_due == Date{2027, 5, 4});
+    CHECK(open_days.latest_due == Date{2027, 5, 3});
 }
 
 TEST_CASE("a reservation by someone else after the due date limits the extension", "[lending][extension]") {
@@ -79,19 +81,22 @@ TEST_CASE("an overdue loan cannot be extended into the past", "[lending][extensi
     const Date may_6{2027, 5, 6};
     const auto past = check(Date{2027, 4, 30}, two_weeks, {}, may_6);
     CHECK(reason(past) == "lending.extension.in_past");
-    CHECK_FALSE(past.latest_due);  // the 14 days ended on 5/4
+    CHECK_FALSE(past.latest_due);  // the 14 days ended on 5/3
     const auto later = check(Date{2027, 4, 30}, DueDateLimits{30, false}, {}, may_6);
     CHECK(reason(later) == "lending.extension.in_past");
-    CHECK(later.latest_due == Date{2027, 5, 20});  // the 30th day, a Thursday
+    CHECK(later.latest_due == Date{2027, 5, 19});  // the 30th day, a Wednesday
     CHECK(check(may_6, DueDateLimits{30, false}, {}, may_6) == ExtensionCheck{});
 }
 
 TEST_CASE("an extension over the year-end closure lands on a business day", "[lending][extension]") {
-    // From Mon 2026-12-21 due Fri 12/25: 12/29–1/3 closed; the 14th day is Mon 2027-01-04.
+    // From Mon 2026-12-21 due Fri 12/25: 12/29–1/3 closed; the 14th day is Sun 2027-01-03, so
+    // the latest business day is Mon 12/28; with 15 days, Mon 2027-01-04.
     const ExtensionRequest request{Date{2026, 12, 21}, Date{2026, 12, 25}, Date{2026, 12, 30}};
     const auto result = check_extension(request, two_weeks, {}, Date{2026, 12, 24});
     CHECK(reason(result) == "lending.extension.closed_day");
-    CHECK(result.latest_due == Date{2027, 1, 4});
-    CHECK(check_extension({request.loan_start, request.current_due, Date{2027, 1, 4}}, two_weeks, {},
+    CHECK(result.latest_due == Date{2026, 12, 28});
+    CHECK(check_extension({request.loan_start, request.current_due, Date{2026, 12, 28}}, two_weeks, {},
                           Date{2026, 12, 24}) == ExtensionCheck{});
+    const auto fifteen = check_extension(request, DueDateLimits{15, false}, {}, Date{2026, 12, 24});
+    CHECK(fifteen.latest_due == Date{2027, 1, 4});
 }

@@ -7,7 +7,7 @@
 #include "inquiry_test_support.hpp"
 #include "knowledge/demo_knowledge.hpp"
 #include "knowledge_test_support.hpp"
-#include "store/database.hpp"
+#include "transaction_test_support.hpp"
 
 using namespace madoguchi::testing;
 using nlohmann::json;
@@ -16,17 +16,13 @@ namespace store = madoguchi::server::store;
 namespace {
 
 std::int64_t seeded(const RunningApp& server) {
-    auto database = store::Database::open(server.database_path());
-    REQUIRE(database);
     std::int64_t added = 0;
-    const auto done = database.value().transaction([&]() -> store::Status {
-        auto result = madoguchi::server::knowledge::seed_demo_knowledge(database.value(), {"cli", "", ""});
+    write_in_transaction(server.database_path(), [&](store::Database& database) -> store::Status {
+        auto result = madoguchi::server::knowledge::seed_demo_knowledge(database, {"cli", "", ""});
         if (!result) return store::Error{result.error()};
         added = result.value();
         return store::success();
     });
-    INFO((done ? "" : done.error()));
-    REQUIRE(done);
     return added;
 }
 

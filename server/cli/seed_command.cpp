@@ -15,6 +15,7 @@
 #include "identity/demo_organisation.hpp"
 #include "configuration/demo_configuration.hpp"
 #include "inventory/demo_fleet.hpp"
+#include "knowledge/demo_knowledge.hpp"
 #include "placement/demo_requests.hpp"
 #include "tickets/demo_tickets.hpp"
 
@@ -29,8 +30,8 @@ constexpr std::string_view help =
     "roles, password. Adds the demo fleet: the contract's device counts (複合機 573, floor\n"
     "printers 86 + 64, mobile printers 57, scanners 45, business PCs 159, GSS terminals\n"
     "12,780, tablets 170) in the ministry's buildings, and 11,300 staff (u00001…, no\n"
-    "password) holding GSS terminals. For demonstrations and trials only. Refuses a\n"
-    "database that already has users.\n"
+    "password) holding GSS terminals; a dozen published knowledge articles (FAQ). For\n"
+    "demonstrations and trials only. Refuses a database that already has users.\n"
     "\n"
     "Options:\n"
     "  --db FILE                SQLite database file\n"
@@ -118,6 +119,7 @@ int run_seed_command(std::span<const std::string_view> arguments) {
     inventory::FleetCounts fleet;
     std::int64_t placement_requests = 0;
     std::int64_t ticket_count = 0;
+    std::int64_t article_count = 0;
     auto seeded = database->transaction([&]() -> store::Status {
         // Checked again under the write lock: another process may have added users meanwhile.
         auto again = database->query_int("SELECT count(*) FROM users");
@@ -137,6 +139,9 @@ int run_seed_command(std::span<const std::string_view> arguments) {
         auto demo_tickets = tickets::seed_demo_tickets(*database, {.seed = seed, .now = calendar::now()}, command_line_actor);
         if (!demo_tickets) return store::Error{demo_tickets.error()};
         ticket_count = demo_tickets.value();
+        auto articles = knowledge::seed_demo_knowledge(*database, command_line_actor);
+        if (!articles) return store::Error{articles.error()};
+        article_count = articles.value();
         return store::success();
     });
     if (!seeded) {
@@ -149,6 +154,7 @@ int run_seed_command(std::span<const std::string_view> arguments) {
                  static_cast<long long>(fleet.models));
     std::fprintf(stderr, "demo install / move / remove requests: %lld\n", static_cast<long long>(placement_requests));
     std::fprintf(stderr, "demo tickets (every kind, half a year): %lld\n", static_cast<long long>(ticket_count));
+    std::fprintf(stderr, "demo knowledge articles (published): %lld\n", static_cast<long long>(article_count));
     const auto table = credentials_table(*accounts);
     std::fputs(table.c_str(), stdout);
     std::fflush(stdout);

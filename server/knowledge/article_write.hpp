@@ -5,11 +5,21 @@
 #include <optional>
 #include <string_view>
 
+#include "audit/audit_log.hpp"
 #include "http/router.hpp"
 #include "http/transaction_reply.hpp"
 #include "knowledge/article_store.hpp"
 
 namespace madoguchi::server::knowledge {
+
+// The cores of the two below, for any writer (a signed-in user, or seed-demo as `cli`): the
+// version's author is the actor's name. The changed article, or none when `read_version` is
+// no longer the stored one.
+store::Result<ArticleRow> create_article_as(store::Database& database, const audit::Actor& actor, ArticleVersion first,
+                                            std::optional<std::int64_t> source_ticket_id);
+store::Result<std::optional<ArticleRow>> change_article_as(store::Database& database, const audit::Actor& actor,
+                                                           const ArticleRow& before, ArticleVersion next,
+                                                           std::int64_t read_version, std::string_view action);
 
 // 409 stale_version with {"article": current}.
 http::Reply stale_article(const ArticleRow& current);

@@ -3,21 +3,9 @@
 // would), and the staff member finds the answer under 自分の問い合わせ, marked as new.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serverAndBrowser, openApp, clickItem, hasItem, signedInFetch, itemsByLabel } from './lib/harness.mjs';
+import { serverAndBrowser, openApp, clickItem, hasItem, signedInFetch, itemsByLabel, typeThroughIme } from './lib/harness.mjs';
 
 const running = serverAndBrowser();
-
-// Types as a Japanese IME does: the reading is composed, converted, then committed once.
-async function typeThroughIme(page, cdp, label, reading, converted) {
-  await clickItem(page, label, { role: 'textbox' });
-  await page.waitForFunction((l) => window.madoguchi.items().find((i) => i.label === l && i.role === 'textbox')?.focused
-    && document.activeElement?.id === 'text-bridge', label, { timeout: 5000 });
-  await cdp.send('Input.imeSetComposition', { text: reading, selectionStart: reading.length, selectionEnd: reading.length });
-  await cdp.send('Input.imeSetComposition', { text: converted, selectionStart: converted.length, selectionEnd: converted.length });
-  await cdp.send('Input.insertText', { text: converted });
-  await page.waitForFunction(([l, v]) => window.madoguchi.items().find((i) => i.label === l && i.role === 'textbox')?.value === v,
-    [label, converted], { timeout: 5000 });
-}
 
 function itemStartingWith(page, prefix) {
   return page.waitForFunction((p) => window.madoguchi.items().find((i) => i.label.startsWith(p))?.label, prefix,

@@ -12,6 +12,7 @@
 #include "store/database.hpp"
 #include "tickets/demo_tickets.hpp"
 #include "tickets/workflow.hpp"
+#include "transaction_test_support.hpp"
 
 using namespace madoguchi::testing;
 using nlohmann::json;
@@ -33,18 +34,14 @@ void add_people(const RunningApp& server) {
 }
 
 std::int64_t seeded(const RunningApp& server, std::uint64_t seed, std::int64_t count) {
-    auto database = store::Database::open(server.database_path());
-    REQUIRE(database);
     std::int64_t written = 0;
-    const auto done = database.value().transaction([&]() -> store::Status {
+    write_in_transaction(server.database_path(), [&](store::Database& database) -> store::Status {
         auto result = madoguchi::server::tickets::seed_demo_tickets(
-            database.value(), {.count = count, .seed = seed, .now = demo_now, .days = 180}, {"cli", "", ""});
+            database, {.count = count, .seed = seed, .now = demo_now, .days = 180}, {"cli", "", ""});
         if (!result) return store::Error{result.error()};
         written = result.value();
         return store::success();
     });
-    INFO((done ? "" : done.error()));
-    REQUIRE(done);
     return written;
 }
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { parseArgs } from 'node:util';
-import { startServer, launchBrowser, openApp, clickItem } from '../lib/harness.mjs';
+import { startServer, launchBrowser, openApp, clickItem, focusTextbox, signedInFetch } from '../lib/harness.mjs';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, seconds: { type: 'string', default: '5' } } });
 const webDir = process.env.MADOGUCHI_WEB_DIR;
@@ -53,28 +53,41 @@ async function scrollTable(browser, url, frames) {
   return result;
 }
 
-// 台帳 over the demo fleet: the time until the whole fleet is in the table, frame times while
-// scrolling it, and the frames that apply a typed filter (a custodian's name in kana).
+// The count line of a table showing all of its `rows` (table.match_count: 13,934件中13,934件).
+const wholeCountLine = (rows) => `${rows.toLocaleString('en-US')}件中${rows.toLocaleString('en-US')}件`;
+
+// 台帳 over the demo fleet: the time until the whole fleet is in the table (every page the
+// server has, not just the first), frame times while scrolling it, and the frames that apply
+// a custodian's name in kana typed into the filter. The name is committed at once, as an IME
+// does, once the filter has the keyboard: text sent before that lands on the canvas and is lost.
 async function ledgerFrames(browser, url, frames) {
+  const desk = await signedInFetch(url);
+  const { total } = await (await desk('/api/v1/devices?limit=1')).json();
+  const whole = wholeCountLine(total);
   const { page, context } = await openApp(browser, `${url}?view=inventory`);
   const started = Date.now();
-  const loaded = await page.waitForFunction(() => window.madoguchi.items().find(
-    (i) => i.role === 'status' && /^([\d,]+)件中\1件$/.test(i.label))?.label, null, { timeout: 120000 });
+  await page.waitForFunction((line) => window.madoguchi.items().some((i) => i.role === 'status' && i.label === line),
+    whole, { timeout: 300000, polling: 100 });
   const loadMs = Date.now() - started;
-  const count = await loaded.jsonValue();
   const scroll = await scrollRows(page, frames);
   const firstFrame = await page.evaluate(() => window.madoguchi.frame);
-  await clickItem(page, '管理者 の絞り込み');
+  const filter = '管理者 の絞り込み';
+  await focusTextbox(page, filter);
   const typed = Date.now();
-  await page.keyboard.type('やまだ');
-  await page.waitForFunction(() => window.madoguchi.items().some(
-    (i) => i.role === 'status' && /件中/.test(i.label) && !/^([\d,]+)件中\1件$/.test(i.label)), null, { timeout: 60000 });
+  await page.keyboard.insertText('やまだ');
+  // The count line is drawn above the filters, so it shows a filter the frame after it took it.
+  const applied = await page.waitForFunction((label) => {
+    const state = window.madoguchi;
+    if (state.items().find((i) => i.label === label)?.value !== 'やまだ') return null;
+    state.filterFrame ??= state.frame;
+    return state.frame > state.filterFrame + 1 ? state.items().find((i) => i.role === 'status' && /件中/.test(i.label)).label : null;
+  }, filter, { timeout: 60000, polling: 'raf' });
   const filterMs = Date.now() - typed;
-  const filtered = await page.evaluate(() => window.madoguchi.items().find((i) => i.role === 'status' && /件中/.test(i.label)).label);
+  const filtered = await applied.jsonValue();
   const { log, frame } = await page.evaluate(() => ({ log: window.madoguchi.frameTimes(), frame: window.madoguchi.frame }));
   const filterWork = log.slice(-Math.min(log.length, frame - firstFrame));
   await context.close();
-  return { loadMs, count, scroll, filterMs, filtered, filterMax: Math.max(...filterWork) };
+  return { loadMs, count: whole, scroll, filterMs, filtered, filterMax: Math.max(...filterWork) };
 }
 
 const files = readdirSync(webDir);

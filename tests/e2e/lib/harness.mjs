@@ -191,12 +191,38 @@ export function hasItem(page, label, options = {}) {
 // Clicks the text field, waits until it has the keyboard (the text bridge), and types as an
 // IME or a paste would: the whole text at once.
 export async function typeInto(page, label, text) {
+  await focusTextbox(page, label);
+  await page.keyboard.insertText(text);
+  await textboxValue(page, label, text);
+}
+
+// Clicks the text field with this label and waits until it has the keyboard: ImGui made it
+// active and the page moved the focus to the text bridge (a frame later), where typed text lands.
+export async function focusTextbox(page, label) {
   await clickItem(page, label, { role: 'textbox' });
   await page.waitForFunction((l) => window.madoguchi.items().find((i) => i.label === l && i.role === 'textbox')?.focused
     && document.activeElement?.id === 'text-bridge', label, { timeout: 5000 });
-  await page.keyboard.insertText(text);
-  await page.waitForFunction(([l, v]) => window.madoguchi.items().find((i) => i.label === l && i.role === 'textbox')?.value === v,
-    [label, text], { timeout: 5000 });
+}
+
+function textboxValue(page, label, value) {
+  return page.waitForFunction(([l, v]) => window.madoguchi.items().find((i) => i.label === l && i.role === 'textbox')?.value === v,
+    [label, value], { timeout: 5000 });
+}
+
+// Types as a Japanese IME does into the text field with this label: the reading is composed,
+// converted, then committed once (CDP Input.imeSetComposition and Input.insertText through
+// `cdp`, a CDP session of the page's context). `expected` is the field's value afterwards.
+export async function typeThroughIme(page, cdp, label, reading, converted, expected = converted) {
+  await focusTextbox(page, label);
+  await composeThroughIme(page, cdp, label, reading, converted, expected);
+}
+
+// The same into the field that has the keyboard already, at its caret.
+export async function composeThroughIme(page, cdp, label, reading, converted, expected = converted) {
+  await cdp.send('Input.imeSetComposition', { text: reading, selectionStart: reading.length, selectionEnd: reading.length });
+  await cdp.send('Input.imeSetComposition', { text: converted, selectionStart: converted.length, selectionEnd: converted.length });
+  await cdp.send('Input.insertText', { text: converted });
+  await textboxValue(page, label, expected);
 }
 
 export function itemsByLabel(page) {

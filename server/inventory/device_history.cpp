@@ -1,5 +1,8 @@
 #include "inventory/device_history.hpp"
 
+#include "audit/audit_appender.hpp"
+#include "store/multi_row_insert.hpp"
+
 namespace madoguchi::server::inventory {
 namespace {
 
@@ -15,18 +18,21 @@ store::Status record_device_change(store::Database& database, std::int64_t devic
                                    const std::string& reason) {
     auto appender = audit::Appender::open(database);
     if (!appender) return store::Error{appender.error()};
-    return record_device_change(database, appender.value(), device_id, entry, calendar::now(), reason);
-}
-
-store::Status record_device_change(store::Database& database, audit::Appender& appender, std::int64_t device_id,
-                                   const audit::AuditEntry& entry, calendar::Instant at, const std::string& reason) {
-    auto audit_id = appender.append(entry, at);
+    auto audit_id = appender.value().append(entry, calendar::now());
     if (!audit_id) return store::Error{audit_id.error()};
     auto link = database.prepare("INSERT INTO device_history (device_id, audit_id, reason) VALUES (?1, ?2, ?3)");
     if (!link) return store::Error{link.error()};
     link.value().bind(1, device_id).bind(2, audit_id.value()).bind(3, reason);
     if (auto linked = link.value().step(); !linked) return store::Error{linked.error()};
     return store::success();
+}
+
+store::Status link_device_changes(store::Database& database, const std::vector<DeviceChangeLink>& links) {
+    static const std::vector<std::string_view> columns{"device_id", "audit_id"};
+    return store::insert_rows(database, "device_history", columns, links.size(),
+                              [&](std::size_t index, store::RowBinder& row) {
+                                  row.bind(1, links[index].device_id).bind(2, links[index].audit_id);
+                              });
 }
 
 store::Result<std::vector<nlohmann::json>> device_history(store::Database& database, std::int64_t device_id) {

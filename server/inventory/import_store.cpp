@@ -5,6 +5,7 @@
 #include "identity/division_store.hpp"
 #include "inventory/catalog_store.hpp"
 #include "inventory/device_history.hpp"
+#include "inventory/device_json_text.hpp"
 #include "inventory/json_list.hpp"
 
 namespace madoguchi::server::inventory {
@@ -123,9 +124,10 @@ store::Status write_device_import(store::Database& database, const domain::Devic
         if (planned.action == domain::ImportAction::unchanged) continue;
         if (planned.action == domain::ImportAction::create) {
             const auto id = (next_created++)->id;
-            const audit::AuditEntry entry{actor, "device.created", "device", std::to_string(id), std::nullopt,
-                                          to_json(snapshot.row_of(planned, id, 1, stamp))};
-            auto audit_id = appender.value().append(entry, calendar::now());
+            auto audit_id = appender.value().append(
+                audit::SerializedEntry{actor, "device.created", "device", std::to_string(id), std::nullopt,
+                 device_json_text(snapshot.row_of(planned, id, 1, stamp))},
+                calendar::now());
             if (!audit_id) return store::Error{audit_id.error()};
             links.push_back({id, audit_id.value()});
             continue;
@@ -134,10 +136,10 @@ store::Status write_device_import(store::Database& database, const domain::Devic
         auto updated = update_device(database, stored.id, stored.version, planned.fields, now);
         if (!updated) return store::Error{updated.error()};
         if (!updated.value()) return store::Error{"device " + stored.fields.asset_tag + " changed during the import"};
-        const audit::AuditEntry entry{actor, "device.updated", "device", std::to_string(stored.id),
-                                      to_json(*stored_rows.at(stored.id)),
-                                      to_json(snapshot.row_of(planned, stored.id, stored.version + 1, stamp))};
-        auto audit_id = appender.value().append(entry, calendar::now());
+        auto audit_id = appender.value().append(
+            audit::SerializedEntry{actor, "device.updated", "device", std::to_string(stored.id), device_json_text(*stored_rows.at(stored.id)),
+             device_json_text(snapshot.row_of(planned, stored.id, stored.version + 1, stamp))},
+            calendar::now());
         if (!audit_id) return store::Error{audit_id.error()};
         links.push_back({stored.id, audit_id.value()});
     }

@@ -29,13 +29,6 @@ store::Database opened(const std::filesystem::path& path) {
     return std::move(database.value());
 }
 
-std::int64_t number(store::Database& database, const std::string& sql) {
-    auto value = database.query_int(sql);
-    REQUIRE(value);
-    REQUIRE(value.value());
-    return *value.value();
-}
-
 // `count` tablets BLK-<first>… held by `custodian`, as a devices CSV.
 std::string tablets_file(std::size_t first, std::size_t count, const std::string& custodian) {
     std::string file = "資産番号,機器分類,管理者ログインID\r\n";
@@ -56,7 +49,8 @@ bool intact_chain(const std::filesystem::path& path) {
 
 TEST_CASE("rows go several to a statement: none, one, a statement's worth, one more, and beyond", "[store][import]") {
     TempDir folder;
-    auto database = opened(fresh_database(folder.path()));
+    const auto path = fresh_database(folder.path());
+    auto database = opened(path);
     REQUIRE(database.execute("CREATE TABLE bulk (n INTEGER NOT NULL, label TEXT)"));
     for (const std::size_t count : {std::size_t{0}, std::size_t{1}, rows_per_insert, rows_per_insert + 1,
                                     2 * rows_per_insert + 3}) {
@@ -69,11 +63,11 @@ TEST_CASE("rows go several to a statement: none, one, a statement's worth, one m
         });
         REQUIRE(inserted);
         const auto rows = static_cast<std::int64_t>(count);
-        CHECK(number(database, "SELECT count(*) FROM bulk") == rows);
-        CHECK(number(database, "SELECT count(DISTINCT n) FROM bulk") == rows);
-        CHECK(number(database, "SELECT coalesce(sum(n), 0) FROM bulk") == rows * (rows - 1) / 2);
-        CHECK(number(database, "SELECT count(*) FROM bulk WHERE label = 'row ' || n AND n % 2 = 0") == (rows + 1) / 2);
-        CHECK(number(database, "SELECT count(*) FROM bulk WHERE label IS NULL AND n % 2 = 1") == rows / 2);
+        CHECK(count_rows(path, "SELECT count(*) FROM bulk") == rows);
+        CHECK(count_rows(path, "SELECT count(DISTINCT n) FROM bulk") == rows);
+        CHECK(count_rows(path, "SELECT coalesce(sum(n), 0) FROM bulk") == rows * (rows - 1) / 2);
+        CHECK(count_rows(path, "SELECT count(*) FROM bulk WHERE label = 'row ' || n AND n % 2 = 0") == (rows + 1) / 2);
+        CHECK(count_rows(path, "SELECT count(*) FROM bulk WHERE label IS NULL AND n % 2 = 1") == rows / 2);
     }
     SECTION("a failing row stops the write with SQLite's message") {
         REQUIRE(database.execute("DELETE FROM bulk"));
@@ -181,8 +175,8 @@ TEST_CASE("a commit failing in the middle of a statement's rows or after them le
     const auto written = database.transaction(
         [&] { return ledger::write_device_import(database, plan, snapshot.value(), actor); });
     CHECK_FALSE(written);
-    CHECK(number(database, "SELECT count(*) FROM devices") == 1);
-    CHECK(number(database, "SELECT count(*) FROM audit_log") == 1);
-    CHECK(number(database, "SELECT count(*) FROM device_history") == 0);
+    CHECK(count_rows(path, "SELECT count(*) FROM devices") == 1);
+    CHECK(count_rows(path, "SELECT count(*) FROM audit_log") == 1);
+    CHECK(count_rows(path, "SELECT count(*) FROM device_history") == 0);
     CHECK(intact_chain(path));
 }

@@ -23,6 +23,13 @@ store::Result<Appender> Appender::open(store::Database& database) {
 }
 
 store::Result<std::int64_t> Appender::append(const AuditEntry& entry, calendar::Instant at) {
+    return append(SerializedEntry{entry.actor, entry.action, entry.object_type, entry.object_id,
+                                  entry.before ? std::optional(dump(*entry.before)) : std::nullopt,
+                                  entry.after ? std::optional(dump(*entry.after)) : std::nullopt},
+                  at);
+}
+
+store::Result<std::int64_t> Appender::append(SerializedEntry entry, calendar::Instant at) {
     auto occurred_at = calendar::format_iso8601_utc(at);
     const bool clock_set_back = occurred_at < end_.occurred_at;
 
@@ -31,11 +38,11 @@ store::Result<std::int64_t> Appender::append(const AuditEntry& entry, calendar::
                         entry.actor.name,
                         entry.actor.roles,
                         entry.actor.address,
-                        entry.action,
-                        entry.object_type,
-                        entry.object_id,
-                        entry.before ? std::optional(dump(*entry.before)) : std::nullopt,
-                        entry.after ? std::optional(dump(*entry.after)) : std::nullopt,
+                        std::string(entry.action),
+                        std::string(entry.object_type),
+                        std::move(entry.object_id),
+                        std::move(entry.before_json),
+                        std::move(entry.after_json),
                         end_.hash,
                         std::nullopt};
     stored.hash = record_hash(*stored.prev_hash, stored);

@@ -1,5 +1,8 @@
 #include "inventory/device_history.hpp"
 
+#include "audit/audit_appender.hpp"
+#include "store/multi_row_insert.hpp"
+
 namespace madoguchi::server::inventory {
 namespace {
 
@@ -15,12 +18,7 @@ store::Status record_device_change(store::Database& database, std::int64_t devic
                                    const std::string& reason) {
     auto appender = audit::Appender::open(database);
     if (!appender) return store::Error{appender.error()};
-    return record_device_change(database, appender.value(), device_id, entry, calendar::now(), reason);
-}
-
-store::Status record_device_change(store::Database& database, audit::Appender& appender, std::int64_t device_id,
-                                   const audit::AuditEntry& entry, calendar::Instant at, const std::string& reason) {
-    auto audit_id = appender.append(entry, at);
+    auto audit_id = appender.value().append(entry, calendar::now());
     if (!audit_id) return store::Error{audit_id.error()};
     auto link = database.prepare("INSERT INTO device_history (device_id, audit_id, reason) VALUES (?1, ?2, ?3)");
     if (!link) return store::Error{link.error()};
@@ -39,6 +37,14 @@ store::Status record_state_change(store::Database& database, std::int64_t device
                                   nlohmann::json{{"state", madoguchi::inventory::state_name(from)}},
                                   nlohmann::json{{"state", madoguchi::inventory::state_name(to)}, {"reason", reason}}};
     return record_device_change(database, device_id, entry, reason);
+}
+
+store::Status link_device_changes(store::Database& database, const std::vector<DeviceChangeLink>& links) {
+    static const std::vector<std::string_view> columns{"device_id", "audit_id"};
+    return store::insert_rows(database, "device_history", columns, links.size(),
+                              [&](std::size_t index, store::RowBinder& row) {
+                                  row.bind(1, links[index].device_id).bind(2, links[index].audit_id);
+                              });
 }
 
 store::Result<std::vector<nlohmann::json>> device_history(store::Database& database, std::int64_t device_id) {

@@ -7,7 +7,6 @@
 #include <string>
 #include <vector>
 
-#include "audit/audit_appender.hpp"
 #include "audit/audit_log.hpp"
 #include "inventory/asset_state.hpp"
 #include "store/database.hpp"
@@ -17,10 +16,15 @@ namespace madoguchi::server::inventory {
 // Appends the audit record and links it to the device, in the caller's transaction.
 store::Status record_device_change(store::Database& database, std::int64_t device_id, const audit::AuditEntry& entry,
                                    const std::string& reason = {});
-// The same through the caller's appender, for many changes in one transaction; the record is
-// stamped `at`.
-store::Status record_device_change(store::Database& database, audit::Appender& appender, std::int64_t device_id,
-                                   const audit::AuditEntry& entry, calendar::Instant at, const std::string& reason = {});
+
+// An audit record appended for a device, to be linked by link_device_changes().
+struct DeviceChangeLink {
+    std::int64_t device_id = 0;
+    std::int64_t audit_id = 0;
+};
+// Links many records at once (bulk writes: a ledger import), without a reason, several rows
+// to a statement; the devices must exist.
+store::Status link_device_changes(store::Database& database, const std::vector<DeviceChangeLink>& links);
 
 // The record of a move between states (device.transitioned: the state before, the state
 // after with the reason), linked with the reason, in the caller's transaction.

@@ -3,6 +3,7 @@
 #include "inventory/device_class.hpp"
 #include "inventory/json_list.hpp"
 #include "store/conditions.hpp"
+#include "store/multi_row_insert.hpp"
 #include "text/search_fold.hpp"
 
 namespace madoguchi::server::inventory {
@@ -113,7 +114,10 @@ int hex_value(char c) {
     return -1;
 }
 
-void bind_fields(store::Statement& statement, const AssetFields& f) {
+// A statement or one row of a multi-row INSERT (store::RowBinder), parameters numbered as in
+// insert_device().
+template <typename Binder>
+void bind_fields(Binder& statement, const AssetFields& f) {
     statement.bind(1, f.asset_tag).bind(2, f.serial).bind(3, f.class_code).bind(6, f.division_code)
         .bind(7, f.custodian_login).bind(8, list_text(f.accessories)).bind(9, f.network_address)
         .bind(10, f.snmp_profile).bind(11, f.toner_delivery_address).bind(12, f.toner_contact).bind(15, f.notes);
@@ -276,6 +280,40 @@ store::Result<std::int64_t> insert_device(store::Database& database, const Asset
     insert.value().bind(16, domain::state_name(state)).bind(17, calendar::format_iso8601_utc(now));
     if (auto done = insert.value().step(); !done) return store::Error{done.error()};
     return database.last_insert_id();
+}
+
+std::string device_search_text(const AssetFields& fields, const DeviceSearchNames& names) {
+    // device_search_source's parts in its order, as insert_device() gives them to search_fold().
+    std::string source;
+    source.reserve(fields.asset_tag.size() + fields.serial.size() + names.model.size() + names.location.size() +
+                   fields.custodian_login.size() + names.custodian_name.size() + names.custodian_kana.size() + 6);
+    for (const auto part : {std::string_view(fields.asset_tag), std::string_view(fields.serial), names.model,
+                            names.location, std::string_view(fields.custodian_login), names.custodian_name}) {
+        source.append(part).append(1, ' ');
+    }
+    source.append(names.custodian_kana);
+    return madoguchi::text::fold_for_search(source);
+}
+
+store::Result<std::int64_t> last_device_id(store::Database& database) {
+    auto last = database.query_int("SELECT max(id) FROM devices");
+    if (!last) return store::Error{last.error()};
+    return last.value().value_or(0);
+}
+
+store::Status insert_devices(store::Database& database, const std::vector<NewDevice>& devices, calendar::Instant now) {
+    const auto updated_at = calendar::format_iso8601_utc(now);
+    // Columns 1–15 as bind_fields() numbers them.
+    static const std::vector<std::string_view> columns{
+        "asset_tag",     "serial",        "class",         "model_id",        "location_id",
+        "division_code", "custodian_login", "accessories", "network_address", "snmp_profile",
+        "toner_delivery_address", "toner_contact", "contract_start", "contract_end", "notes",
+        "state",         "updated_at",    "search_text",   "id"};
+    return store::insert_rows(database, "devices", columns, devices.size(), [&](std::size_t index, store::RowBinder& row) {
+        const auto& device = devices[index];
+        bind_fields(row, *device.fields);
+        row.bind(16, domain::state_name(device.state)).bind(17, updated_at).bind(18, device.search_text).bind(19, device.id);
+    });
 }
 
 store::Result<bool> update_device(store::Database& database, std::int64_t id, std::int64_t version,

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "calendar/tokyo_time.hpp"
@@ -72,6 +73,28 @@ store::Result<std::optional<std::int64_t>> device_id_of_tag(store::Database& dat
 
 store::Result<std::int64_t> insert_device(store::Database& database, const AssetFields& fields, AssetState state,
                                           calendar::Instant now);
+// What a device's search_text is made of besides its own fields (device_search_source,
+// migration 9), for writers that know the names already; empty parts for what it lacks.
+struct DeviceSearchNames {
+    std::string_view model;     // maker || name
+    std::string_view location;  // building || floor || room
+    std::string_view custodian_name;
+    std::string_view custodian_kana;
+};
+std::string device_search_text(const AssetFields& fields, const DeviceSearchNames& names);
+
+// A device for insert_devices(), with the id it is to have.
+struct NewDevice {
+    std::int64_t id = 0;
+    const AssetFields* fields = nullptr;
+    AssetState state = AssetState::in_stock;
+    std::string search_text;  // device_search_text()
+};
+// The highest device id, 0 for none: numbered on from it, new devices get the ids SQLite
+// would give them, known before they are written (for their audit records).
+store::Result<std::int64_t> last_device_id(store::Database& database);
+// Writes many new devices, several to a statement (store/multi_row_insert.hpp).
+store::Status insert_devices(store::Database& database, const std::vector<NewDevice>& devices, calendar::Instant now);
 // Writes the fields when the stored version is `version`, which then grows by one; false
 // when another change came first (nothing written).
 store::Result<bool> update_device(store::Database& database, std::int64_t id, std::int64_t version,

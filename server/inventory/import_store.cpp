@@ -1,9 +1,11 @@
 #include "inventory/import_store.hpp"
 
+#include "audit/audit_appender.hpp"
 #include "calendar/tokyo_time.hpp"
 #include "identity/division_store.hpp"
 #include "inventory/catalog_store.hpp"
 #include "inventory/device_history.hpp"
+#include "inventory/device_json_text.hpp"
 #include "inventory/json_list.hpp"
 
 namespace madoguchi::server::inventory {
@@ -46,6 +48,21 @@ DeviceRow LedgerSnapshot::row_of(const domain::PlannedDevice& planned, std::int6
     return row;
 }
 
+std::string LedgerSnapshot::search_text_of(const AssetFields& fields) const {
+    DeviceSearchNames names;
+    if (const auto found = model_search_names.find(fields.model_id); found != model_search_names.end()) {
+        names.model = found->second;
+    }
+    if (const auto found = location_search_names.find(fields.location_id); found != location_search_names.end()) {
+        names.location = found->second;
+    }
+    if (const auto found = custodians.find(fields.custodian_login); found != custodians.end()) {
+        names.custodian_name = found->second.first;
+        names.custodian_kana = found->second.second;
+    }
+    return device_search_text(fields, names);
+}
+
 store::Result<LedgerSnapshot> read_ledger_snapshot(store::Database& database) {
     LedgerSnapshot snapshot;
     auto devices = all_devices(database);
@@ -57,12 +74,16 @@ store::Result<LedgerSnapshot> read_ledger_snapshot(store::Database& database) {
     domain::LedgerReferences references;
     auto models = list_models(database);
     if (!models) return store::Error{models.error()};
-    for (const auto& model : models.value()) snapshot.model_names.emplace(model.id, model.maker + " " + model.name);
+    for (const auto& model : models.value()) {
+        snapshot.model_names.emplace(model.id, model.maker + " " + model.name);
+        snapshot.model_search_names.emplace(model.id, model.maker + model.name);
+    }
     references.models = std::move(models.value());
     auto locations = list_locations(database);
     if (!locations) return store::Error{locations.error()};
     for (const auto& location : locations.value()) {
         snapshot.location_names.emplace(location.id, domain::display_name(location));
+        snapshot.location_search_names.emplace(location.id, location.building + location.floor + location.room);
     }
     references.locations = std::move(locations.value());
     auto divisions = identity::list_divisions(database);
@@ -82,34 +103,47 @@ store::Status write_device_import(store::Database& database, const domain::Devic
     const auto stamp = calendar::format_iso8601_utc(now);
     std::unordered_map<std::int64_t, const DeviceRow*> stored_rows;
     for (const auto& device : snapshot.devices) stored_rows.emplace(device.asset.id, &device);
+
+    // The new devices first, in file order, many to a statement; then every row's audit
+    // record in file order, and last the history links, which need the devices to exist.
+    auto last_id = last_device_id(database);
+    if (!last_id) return store::Error{last_id.error()};
+    std::vector<NewDevice> created;
+    for (const auto& planned : plan.rows) {
+        if (planned.action != domain::ImportAction::create) continue;
+        const auto id = last_id.value() + static_cast<std::int64_t>(created.size()) + 1;
+        created.push_back({id, &planned.fields, planned.state, snapshot.search_text_of(planned.fields)});
+    }
+    if (auto inserted = insert_devices(database, created, now); !inserted) return inserted;
+
     auto appender = audit::Appender::open(database);
     if (!appender) return store::Error{appender.error()};
+    std::vector<DeviceChangeLink> links;
+    auto next_created = created.begin();
     for (const auto& planned : plan.rows) {
         if (planned.action == domain::ImportAction::unchanged) continue;
         if (planned.action == domain::ImportAction::create) {
-            auto id = insert_device(database, planned.fields, planned.state, now);
-            if (!id) return store::Error{id.error()};
-            const audit::AuditEntry entry{actor, "device.created", "device", std::to_string(id.value()), std::nullopt,
-                                          to_json(snapshot.row_of(planned, id.value(), 1, stamp))};
-            if (auto recorded = record_device_change(database, appender.value(), id.value(), entry, calendar::now());
-                !recorded) {
-                return recorded;
-            }
+            const auto id = (next_created++)->id;
+            auto audit_id = appender.value().append(
+                audit::SerializedEntry{actor, "device.created", "device", std::to_string(id), std::nullopt,
+                 device_json_text(snapshot.row_of(planned, id, 1, stamp))},
+                calendar::now());
+            if (!audit_id) return store::Error{audit_id.error()};
+            links.push_back({id, audit_id.value()});
             continue;
         }
         const auto& stored = *planned.stored;
         auto updated = update_device(database, stored.id, stored.version, planned.fields, now);
         if (!updated) return store::Error{updated.error()};
         if (!updated.value()) return store::Error{"device " + stored.fields.asset_tag + " changed during the import"};
-        const audit::AuditEntry entry{actor, "device.updated", "device", std::to_string(stored.id),
-                                      to_json(*stored_rows.at(stored.id)),
-                                      to_json(snapshot.row_of(planned, stored.id, stored.version + 1, stamp))};
-        if (auto recorded = record_device_change(database, appender.value(), stored.id, entry, calendar::now());
-            !recorded) {
-            return recorded;
-        }
+        auto audit_id = appender.value().append(
+            audit::SerializedEntry{actor, "device.updated", "device", std::to_string(stored.id), device_json_text(*stored_rows.at(stored.id)),
+             device_json_text(snapshot.row_of(planned, stored.id, stored.version + 1, stamp))},
+            calendar::now());
+        if (!audit_id) return store::Error{audit_id.error()};
+        links.push_back({stored.id, audit_id.value()});
     }
-    return store::success();
+    return link_device_changes(database, links);
 }
 
 store::Status write_model_import(store::Database& database, const domain::CatalogImportPlan<domain::PlannedModel>& plan,

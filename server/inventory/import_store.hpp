@@ -25,10 +25,15 @@ struct LedgerSnapshot {
     std::unordered_map<std::int64_t, std::string> location_names;  // display_name
     std::unordered_map<std::string, std::pair<std::string, std::string>> custodians;  // login → name, kana
     std::unordered_map<std::string, std::string> division_names;   // code → name_ja
+    // What device_search_text() needs: maker || name, building || floor || room.
+    std::unordered_map<std::int64_t, std::string> model_search_names;
+    std::unordered_map<std::int64_t, std::string> location_search_names;
 
     // The device row a planned one will be once written (id and version as given).
     DeviceRow row_of(const madoguchi::inventory::PlannedDevice& planned, std::int64_t id, std::int64_t version,
                      const std::string& updated_at) const;
+    // The search_text a device with these fields has once written.
+    std::string search_text_of(const AssetFields& fields) const;
 };
 
 store::Result<LedgerSnapshot> read_ledger_snapshot(store::Database& database);

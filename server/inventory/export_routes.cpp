@@ -15,6 +15,7 @@
 #include "inventory/ledger_csv.hpp"
 #include "inventory/ledger_rows.hpp"
 #include "inventory/ledger_xlsx.hpp"
+#include "store/read_snapshot.hpp"
 
 namespace madoguchi::server::inventory {
 namespace {
@@ -69,19 +70,6 @@ void send_file(httplib::Response& response, std::string body, const char* type, 
     response.set_content(std::move(body), type);
 }
 
-// Runs `read` on a connection of its own inside one read transaction: the pages of a long
-// export are one snapshot, and the server's shared connection stays free for other requests.
-template <typename Read>
-auto read_snapshot(store::SharedDatabase& database, Read&& read) -> decltype(read(std::declval<store::Database&>())) {
-    const auto path = database.use([](store::Database& connection) { return connection.path(); });
-    auto reader = store::Database::open(path);
-    if (!reader) return store::Error{reader.error()};
-    if (auto begun = reader.value().execute("BEGIN"); !begun) return store::Error{begun.error()};
-    auto result = read(reader.value());
-    if (auto ended = reader.value().execute("COMMIT"); !ended) return store::Error{ended.error()};
-    return result;
-}
-
 // The devices a request names: the list's filters and sort, or `ids` ("3,7-12"), within what
 // the reader may see. Sends the refusal and answers nullopt when the request is not one.
 std::optional<DeviceQuery> devices_asked(const httplib::Request& request, httplib::Response& response,
@@ -114,7 +102,7 @@ void export_devices(store::SharedDatabase& database, const httplib::Request& req
                     const RequestContext& context, bool workbook) {
     const auto query = devices_asked(request, response, context, most_export_ids);
     if (!query) return;
-    auto rows = read_snapshot(database, [&](store::Database& connection) { return device_ledger(connection, *query); });
+    auto rows = store::read_snapshot(database, [&](store::Database& connection) { return device_ledger(connection, *query); });
     if (!rows) return http::send_failure(request, response, rows.error());
     if (!workbook) {
         return send_file(response, ledger_csv(LedgerTable::devices, rows.value()), ledger_csv_type, "ledger", "機器台帳",
@@ -126,14 +114,14 @@ void export_devices(store::SharedDatabase& database, const httplib::Request& req
 }
 
 void export_models(store::SharedDatabase& database, const httplib::Request& request, httplib::Response& response) {
-    auto rows = read_snapshot(database, [](store::Database& connection) { return model_ledger(connection); });
+    auto rows = store::read_snapshot(database, [](store::Database& connection) { return model_ledger(connection); });
     if (!rows) return http::send_failure(request, response, rows.error());
     send_file(response, ledger_csv(LedgerTable::device_models, rows.value()), ledger_csv_type, "device-models", "機種一覧",
               "csv");
 }
 
 void export_locations(store::SharedDatabase& database, const httplib::Request& request, httplib::Response& response) {
-    auto rows = read_snapshot(database, [](store::Database& connection) { return location_ledger(connection); });
+    auto rows = store::read_snapshot(database, [](store::Database& connection) { return location_ledger(connection); });
     if (!rows) return http::send_failure(request, response, rows.error());
     send_file(response, ledger_csv(LedgerTable::locations, rows.value()), ledger_csv_type, "locations", "設置場所一覧",
               "csv");

@@ -20,6 +20,7 @@ using madoguchi::identity::Role;
 
 // The upload's name, visibility and type from the query and headers, or the 4xx to answer.
 std::variant<TicketAttachment, http::Reply> read_upload(const httplib::Request& request, const RequestContext& context) {
+    if (request.body.size() > most_attachment_bytes) return http::refusal(413, api::make_error("payload_too_large"));
     TicketAttachment attachment;
     attachment.file_name = http::query_param(request, "file_name").value_or("");
     attachment.visibility = http::query_param(request, "visibility").value_or("public");
@@ -50,7 +51,13 @@ std::variant<TicketAttachment, http::Reply> read_upload(const httplib::Request& 
 void upload(store::SharedDatabase& database, const httplib::Request& request, httplib::Response& response,
             const RequestContext& context) {
     auto read = read_upload(request, context);
-    if (const auto* refused = std::get_if<http::Reply>(&read)) return http::send_json(response, refused->status, refused->body);
+    if (const auto* refused = std::get_if<http::Reply>(&read)) {
+        // Audited with what the file was, never its bytes.
+        const nlohmann::json upload{{"file_name", http::query_param(request, "file_name").value_or("")},
+                                    {"content_type", request.get_header_value("Content-Type")},
+                                    {"size", request.body.size()}};
+        return refuse_audited(database, request, response, context, *refused, upload);
+    }
     auto attachment = std::get<TicketAttachment>(std::move(read));
     run_change(database, request, response, context, [&](store::Database& connection, const Change& change) -> store::Result<Decision> {
         attachment.ticket_id = change.before.id;
@@ -143,7 +150,10 @@ void add_ticket_attachment_routes(http::Router& router, store::SharedDatabase& d
                 [&database](const httplib::Request& request, httplib::Response& response, const RequestContext& context) {
                     upload(database, request, response, context);
                 },
-                most_attachment_bytes});
+                // Read up to twice the limit (no more than the ledger's imports), so that an
+                // oversized file reaches the route, whose refusal is audited with its sender;
+                // a larger body is refused unread, before anyone is known.
+                2 * most_attachment_bytes});
     router.add({"GET", "/api/v1/tickets/{id}/attachments", "listTicketAttachments", readers,
                 [&database](const httplib::Request& request, httplib::Response& response, const RequestContext& context) {
                     list(database, request, response, context);

@@ -22,6 +22,34 @@ Reply stale(const TicketRow& current) {
     return {409, body};
 }
 
+namespace {
+
+audit::AuditEntry refusal_record(const httplib::Request& request, const RequestContext& context,
+                                 const std::string& ticket_id, const Reply& reply,
+                                 const nlohmann::json& detail = nlohmann::json::object()) {
+    nlohmann::json after{{"path", request.path}, {"status", reply.status},
+                         {"error", reply.body.value("error", nlohmann::json::object())}};
+    after.update(detail);
+    return {identity::actor_of(context), "ticket.refused", "ticket", ticket_id, std::nullopt, after};
+}
+
+// In a transaction of its own: the refused request wrote nothing to stand or fall with. A
+// failure is logged and the refusal answered all the same.
+void record_refusal(store::SharedDatabase& database, const httplib::Request& request, const audit::AuditEntry& entry) {
+    auto recorded = database.use([&](store::Database& connection) {
+        return connection.transaction([&] { return audit::record(connection, entry); });
+    });
+    if (!recorded) http::log_request_failure(request, recorded.error());
+}
+
+}  // namespace
+
+void refuse_audited(store::SharedDatabase& database, const httplib::Request& request, httplib::Response& response,
+                    const RequestContext& context, const Reply& reply, const nlohmann::json& detail) {
+    record_refusal(database, request, refusal_record(request, context, context.params.at("id"), reply, detail));
+    http::send_json(response, reply.status, reply.body);
+}
+
 void run_change(store::SharedDatabase& database, const httplib::Request& request, httplib::Response& response,
                 const RequestContext& context, const ChangeBody& body) {
     const auto id = http::parse_id(context.params.at("id"));
@@ -37,10 +65,7 @@ void run_change(store::SharedDatabase& database, const httplib::Request& request
         if (!decided) return store::Error{decided.error()};
         if (auto* reply = std::get_if<Reply>(&decided.value())) {
             // Kept apart from the change, which is rolled back: a refused request leaves its trace.
-            refused = audit::AuditEntry{identity::actor_of(context), "ticket.refused", "ticket",
-                                        std::to_string(change.before.id), std::nullopt,
-                                        nlohmann::json{{"path", request.path}, {"status", reply->status},
-                                                       {"error", reply->body.value("error", nlohmann::json::object())}}};
+            refused = refusal_record(request, context, std::to_string(change.before.id), *reply);
             return *reply;
         }
         auto& outcome = std::get<Outcome>(decided.value());
@@ -73,11 +98,7 @@ void run_change(store::SharedDatabase& database, const httplib::Request& request
         detail.value().update(outcome.detail_extra);
         return Reply{outcome.status, detail.value()};
     });
-    if (!refused) return;
-    auto recorded = database.use([&](store::Database& connection) {
-        return connection.transaction([&] { return audit::record(connection, *refused); });
-    });
-    if (!recorded) http::log_request_failure(request, recorded.error());
+    if (refused) record_refusal(database, request, *refused);
 }
 
 }  // namespace madoguchi::server::tickets

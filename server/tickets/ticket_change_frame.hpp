@@ -41,6 +41,13 @@ using ChangeBody = std::function<store::Result<Decision>(store::Database&, const
 // 409 stale_version with the ticket as it is now.
 http::Reply stale(const TicketRow& current);
 
+// Answers a request on the path's ticket refused before any change began, audited as
+// run_change audits its refusals (ticket.refused: the path, the status and the error, and
+// `detail`'s members beside them) in a small transaction of its own.
+void refuse_audited(store::SharedDatabase& database, const httplib::Request& request, httplib::Response& response,
+                    const http::RequestContext& context, const http::Reply& reply,
+                    const nlohmann::json& detail = nlohmann::json::object());
+
 // Runs `body` on the ticket of the path's {id} inside the frame above.
 void run_change(store::SharedDatabase& database, const httplib::Request& request, httplib::Response& response,
                 const http::RequestContext& context, const ChangeBody& body);

@@ -2,6 +2,7 @@
 
 #include "http/body_reader.hpp"
 #include "http/errors.hpp"
+#include "http/paging.hpp"
 #include "http/transaction_reply.hpp"
 #include "i18n/catalog.hpp"
 #include "identity/principal.hpp"
@@ -132,11 +133,8 @@ void add_ticket_note(store::SharedDatabase& database, const httplib::Request& re
     if (!problems.fields.empty()) return http::send_error(response, 422, problems);
     const bool desk = is_desk(*context.principal);
     if (visibility == "internal" && !desk) {
-        return http::send_error(response, 403, [] {
-            auto error = api::make_error("forbidden");
-            api::add_field(error, "visibility", "field.desk_only");
-            return error;
-        }());
+        return refuse_audited(database, request, response, context,
+                              field_refusal(403, "forbidden", "visibility", "field.desk_only"));
     }
     run_change(database, request, response, context,
                [&](store::Database& connection, const Change& change) -> store::Result<Decision> {
@@ -288,13 +286,29 @@ void link_ticket(store::SharedDatabase& database, const httplib::Request& reques
                    if (!linked.value()) return Decision(refusal(409, api::make_error("already_linked")));
                    Outcome outcome;
                    outcome.event.type = "linked";
-                   std::string linked_to = target.ticket_id ? "ticket " : target.device_id ? "device " : "configuration_item ";
-                   linked_to.append(std::to_string(target.ticket_id.value_or(
-                       target.device_id.value_or(target.configuration_item_id.value_or(0)))));
-                   outcome.event.comment = linked_to;
+                   outcome.event.comment = describe(target);
                    outcome.action = "ticket.linked";
                    outcome.detail_extra = {{"link_id", *linked.value()}};
                    outcome.status = 201;
+                   return Decision(std::move(outcome));
+               });
+}
+
+void unlink_ticket(store::SharedDatabase& database, const httplib::Request& request, httplib::Response& response,
+                   const RequestContext& context) {
+    const auto link_id = http::parse_id(context.params.at("link_id"));
+    if (const auto* error = std::get_if<api::ApiError>(&link_id)) return http::send_error(response, 400, *error);
+    run_change(database, request, response, context,
+               [&](store::Database& connection, const Change& change) -> store::Result<Decision> {
+                   auto removed = delete_link(connection, change.before.id, std::get<std::int64_t>(link_id));
+                   if (!removed) return store::Error{removed.error()};
+                   if (!removed.value()) return Decision(refusal(404, api::make_error("not_found")));
+                   const auto& link = *removed.value();
+                   Outcome outcome;
+                   outcome.event.type = "unlinked";
+                   outcome.event.comment = describe(LinkTarget{link.ticket_id, link.device_id, link.configuration_item_id});
+                   outcome.action = "ticket.unlinked";
+                   outcome.detail_extra = nlohmann::json{{"removed_link", to_json(link)}};
                    return Decision(std::move(outcome));
                });
 }

@@ -7,6 +7,7 @@
 //                                    is the first response
 //   PATCH /tickets/{id}              assignee, vendor company, priority, category, escalation
 //   POST  /tickets/{id}/links        another ticket, a device or a configuration item
+//   DELETE /tickets/{id}/links/{link_id}  removes one (404 for a link the ticket has not)
 // A stale version answers 409 stale_version with the current ticket. A refusal writes nothing
 // but its audit record (ticket.refused: the path, status and error).
 #include <httplib.h>
@@ -24,5 +25,7 @@ void update_ticket_fields(store::SharedDatabase& database, const httplib::Reques
                           const http::RequestContext& context);
 void link_ticket(store::SharedDatabase& database, const httplib::Request& request, httplib::Response& response,
                  const http::RequestContext& context);
+void unlink_ticket(store::SharedDatabase& database, const httplib::Request& request, httplib::Response& response,
+                   const http::RequestContext& context);
 
 }  // namespace madoguchi::server::tickets

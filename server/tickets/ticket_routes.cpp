@@ -146,6 +146,7 @@ void add_ticket_routes(http::Router& router, store::SharedDatabase& database) {
     router.add({"POST", "/api/v1/tickets/{id}/transitions", "transitionTicket", movers, bound(database, transition_ticket)});
     router.add({"POST", "/api/v1/tickets/{id}/notes", "addTicketNote", writers, bound(database, add_ticket_note)});
     router.add({"POST", "/api/v1/tickets/{id}/links", "linkTicket", desk, bound(database, link_ticket)});
+    router.add({"DELETE", "/api/v1/tickets/{id}/links/{link_id}", "unlinkTicket", desk, bound(database, unlink_ticket)});
 }
 
 }  // namespace madoguchi::server::tickets

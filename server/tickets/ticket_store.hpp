@@ -122,7 +122,7 @@ struct TicketEvent {
     std::int64_t id = 0;
     std::string occurred_at;
     std::string actor;
-    std::string type;  // created, state, approval, note, updated, linked
+    std::string type;  // created, state, approval, note, updated, linked, unlinked, attachment, escalated
     std::optional<std::string> from_state;
     std::optional<std::string> to_state;
     std::string comment;
@@ -159,11 +159,18 @@ struct LinkTarget {
     std::optional<std::int64_t> configuration_item_id;
 };
 
+// How the timeline names a link's target: "ticket 12", "device 7", "configuration_item 3".
+std::string describe(const LinkTarget& target);
+
 // Empty when the same link exists (in either direction for tickets).
 store::Result<std::optional<std::int64_t>> insert_link(store::Database& database, std::int64_t ticket_id,
                                                        const LinkTarget& target, const std::string& actor,
                                                        calendar::Instant now);
 store::Result<std::vector<TicketLink>> ticket_links(store::Database& database, std::int64_t ticket_id);
+// Removes the ticket's link `link_id` (a ticket link from either side) and answers it as it
+// was; empty when the ticket has no link of that id.
+store::Result<std::optional<TicketLink>> delete_link(store::Database& database, std::int64_t ticket_id,
+                                                     std::int64_t link_id);
 
 // Whether the row exists: "SELECT 1 FROM <table> WHERE id = ?".
 store::Result<bool> row_exists(store::Database& database, std::string_view table, std::int64_t id);

@@ -7,6 +7,7 @@
 #include "http/errors.hpp"
 #include "http/query_params.hpp"
 #include "http/transaction_reply.hpp"
+#include "store/read_snapshot.hpp"
 #include "tickets/ticket_trends_csv.hpp"
 #include "tickets/ticket_trends_store.hpp"
 
@@ -66,7 +67,9 @@ std::optional<std::pair<domain::TicketTrends, i18n::Language>> trends_asked(stor
         return std::nullopt;
     }
     const auto& asked = std::get<TrendRequest>(parsed);
-    auto rows = database.use([&](store::Database& connection) { return trend_tickets(connection, asked.period); });
+    // A year of tickets takes seconds to read: not on the shared connection, which every
+    // other request waits for.
+    auto rows = store::read_snapshot(database, [&](store::Database& connection) { return trend_tickets(connection, asked.period); });
     if (!rows) {
         http::send_failure(request, response, rows.error());
         return std::nullopt;

@@ -92,6 +92,7 @@ const std::map<std::string, std::string> expected_access{
     {"transitionTicket", "staff,operator,it_office,vendor"},
     {"addTicketNote", "staff,manager,operator,it_office,vendor"},
     {"linkTicket", "operator,it_office"},
+    {"unlinkTicket", "operator,it_office"},
     {"getTicketTrends", "operator,it_office,auditor,admin"},
     {"exportTicketTrends", "operator,it_office,auditor,admin"},
     {"listTicketAttachments", "staff,manager,operator,it_office,vendor,auditor,admin"},

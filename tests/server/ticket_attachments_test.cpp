@@ -1,12 +1,13 @@
 // Ticket attachments over real HTTP and SQLite: stored, listed and downloaded byte for byte,
-// in the timeline and the audit trail; refused at 413 and 415 with nothing written; another's
-// ticket is a 404 and internal attachments stay with the desk.
+// in the timeline and the audit trail; refused at 413 and 415 with nothing written but the
+// refusal's audit record; another's ticket is a 404 and internal attachments stay with the desk.
 #include <catch2/catch.hpp>
 
 #include "configuration_test_support.hpp"
 #include "identity_test_support.hpp"
 #include "inquiry_test_support.hpp"
 #include "server_test_support.hpp"
+#include "store/database.hpp"
 #include "tickets/ticket_attachments.hpp"
 
 using namespace madoguchi::testing;
@@ -49,6 +50,22 @@ std::int64_t status_of_get(SignedIn& user, const std::string& path) {
     return response->status;
 }
 
+// The audit records of refused requests, oldest first: actor, object_id and the after JSON.
+std::vector<json> refused_uploads(const RunningApp& server) {
+    auto database = madoguchi::server::store::Database::open(server.database_path());
+    REQUIRE(database);
+    auto select = database.value().prepare(
+        "SELECT actor, object_id, after_json FROM audit_log WHERE action = 'ticket.refused' ORDER BY id");
+    REQUIRE(select);
+    std::vector<json> rows;
+    while (select.value().step().value()) {
+        const auto& row = select.value();
+        rows.push_back({{"actor", row.column_text(0)}, {"object_id", row.column_text(1)},
+                        {"after", json::parse(row.column_text(2))}});
+    }
+    return rows;
+}
+
 }  // namespace
 
 TEST_CASE("an attachment is stored, listed, downloaded byte for byte and shown in the timeline", "[tickets][attachments]") {
@@ -85,7 +102,8 @@ TEST_CASE("an attachment is stored, listed, downloaded byte for byte and shown i
                          std::to_string(ticket["id"].get<std::int64_t>()) + "'") == 1);
 }
 
-TEST_CASE("an oversized attachment is a JSON 413 and a mistyped one a 415, with nothing written", "[tickets][attachments]") {
+TEST_CASE("an oversized attachment is a JSON 413 and a mistyped one a 415, with nothing written but the refusal's audit record",
+          "[tickets][attachments]") {
     RunningApp server;
     auto staff = signed_in_user(server, {"staff1", {Role::staff}});
     const auto ticket = open_ticket(server, staff);
@@ -119,7 +137,30 @@ TEST_CASE("an oversized attachment is a JSON 413 and a mistyped one a 415, with 
 
     CHECK(count_rows(server.database_path(), "SELECT count(*) FROM ticket_attachments") == 0);
     CHECK(count_rows(server.database_path(), "SELECT count(*) FROM ticket_events") == events_before);
-    CHECK(audit_rows(server) == audit_before);
+    // Each refusal is on the trail: who, which ticket, the file's name, type and size, why;
+    // never its bytes.
+    const auto refusals = refused_uploads(server);
+    CHECK(audit_rows(server) == audit_before + 4);
+    REQUIRE(refusals.size() == 4);
+    const auto ticket_id = std::to_string(ticket["id"].get<std::int64_t>());
+    for (const auto& refusal : refusals) {
+        CHECK(refusal["actor"] == "staff1");
+        CHECK(refusal["object_id"] == ticket_id);
+        CHECK(refusal["after"]["path"] == ticket_path(ticket, "/attachments"));
+    }
+    CHECK(refusals[0]["after"]["status"] == 413);
+    CHECK(refusals[0]["after"]["error"]["code"] == "payload_too_large");
+    CHECK(refusals[0]["after"]["file_name"] == "log.txt");
+    CHECK(refusals[0]["after"]["size"] == one_too_many.size());
+    // (21 MB was refused unread, before the sender was known: no record.)
+    CHECK(refusals[1]["after"]["status"] == 415);
+    CHECK(refusals[1]["after"]["file_name"] == "report.pdf");
+    CHECK(refusals[1]["after"]["content_type"] == "application/pdf");
+    CHECK(refusals[1]["after"]["size"] == png.size());
+    CHECK(refusals[1]["after"]["error"]["fields"].contains("Content-Type"));
+    CHECK(refusals[2]["after"]["file_name"] == "setup.exe");
+    CHECK(refusals[3]["after"]["status"] == 400);
+    CHECK(count_rows(server.database_path(), "SELECT max(length(after_json)) FROM audit_log") < 1000);
 
     // Exactly the limit is kept.
     const auto at_limit = audited(server, [&] { return attach(staff, ticket, "file_name=log.txt", largest, "text/plain"); });
@@ -162,6 +203,11 @@ TEST_CASE("another's ticket's attachments are a 404, and internal ones stay with
     const auto owners_internal = attach(owner, ticket, "file_name=y.txt&visibility=internal", "y", "text/plain");
     REQUIRE(owners_internal);
     CHECK(owners_internal->status == 403);
+    const auto refusals = refused_uploads(server);
+    REQUIRE(refusals.size() == 1);
+    CHECK(refusals[0]["actor"] == "staff1");
+    CHECK(refusals[0]["after"]["status"] == 403);
+    CHECK(refusals[0]["after"]["file_name"] == "y.txt");
 
     CHECK(get_ok(desk, ticket_path(ticket, "/attachments"))["attachments"].size() == 2);
     CHECK(status_of_get(desk, internal_path) == 200);

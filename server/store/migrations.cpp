@@ -741,6 +741,27 @@ CREATE INDEX tickets_by_kind_state ON tickets (kind, state, created_at, id);
 CREATE INDEX tickets_breached ON tickets (created_at, id) WHERE sla_breached = 1;
 CREATE INDEX tickets_by_due_order ON tickets (coalesce(sla_due_at, '~'), id);
 )SQL"},
+    Migration{20, "notifications: each user's in-app inbox", R"SQL(
+-- One row per user told of an event, written in the change's transaction beside the outbox
+-- rows (server/notifications/inbox.hpp); title and body rendered from the event's template,
+-- Japanese and (when the template has it) English. Read through the user's newest-first list.
+CREATE TABLE notification_inbox (
+    id INTEGER PRIMARY KEY,
+    user_id INTEGER NOT NULL REFERENCES users (id),
+    event TEXT NOT NULL,
+    ticket_id INTEGER REFERENCES tickets (id),
+    ticket_number TEXT NOT NULL DEFAULT '',
+    title_ja TEXT NOT NULL,
+    body_ja TEXT NOT NULL,
+    title_en TEXT NOT NULL DEFAULT '',
+    body_en TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    read_at TEXT
+);
+CREATE INDEX notification_inbox_by_user ON notification_inbox (user_id, id);
+CREATE INDEX notification_inbox_unread ON notification_inbox (user_id, id) WHERE read_at IS NULL;
+CREATE INDEX notification_inbox_by_created ON notification_inbox (created_at);
+)SQL"},
 };
 
 Status apply(Database& database, const Migration& migration) {

@@ -3,28 +3,25 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "tickets/ticket_list.hpp"
+
 namespace madoguchi::client {
 namespace {
 
 using nlohmann::json;
 
-std::string text_of(const json& object, const char* name) {
-    const auto found = object.find(name);
-    return found != object.end() && found->is_string() ? found->get<std::string>() : std::string();
-}
-
 std::optional<InboxItem> item_of(const json& entry) {
     if (!entry.is_object() || !entry.contains("id") || !entry["id"].is_number_integer()) return std::nullopt;
     InboxItem item;
     item.id = entry["id"].get<std::int64_t>();
-    item.event = text_of(entry, "event");
+    item.event = json_text(entry, "event");
     if (entry.contains("ticket_id") && entry["ticket_id"].is_number_integer()) item.ticket_id = entry["ticket_id"].get<std::int64_t>();
-    item.ticket_number = text_of(entry, "ticket_number");
-    item.title_ja = text_of(entry, "title_ja");
-    item.body_ja = text_of(entry, "body_ja");
-    item.title_en = text_of(entry, "title_en");
-    item.body_en = text_of(entry, "body_en");
-    item.created_at = calendar::parse_iso8601(text_of(entry, "created_at")).instant.value_or(calendar::Instant{});
+    item.ticket_number = json_text(entry, "ticket_number");
+    item.title_ja = json_text(entry, "title_ja");
+    item.body_ja = json_text(entry, "body_ja");
+    item.title_en = json_text(entry, "title_en");
+    item.body_en = json_text(entry, "body_en");
+    item.created_at = calendar::parse_iso8601(json_text(entry, "created_at")).instant.value_or(calendar::Instant{});
     item.read = entry.contains("read_at") && entry["read_at"].is_string();
     return item;
 }

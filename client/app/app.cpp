@@ -24,7 +24,8 @@ App::App(ApiClient& api, DraftStore& drafts)
       inventory_page_(i18n::Language::ja),
       configuration_page_(i18n::Language::ja),
       knowledge_page_(i18n::Language::ja),
-      ticket_desk_page_(i18n::Language::ja) {
+      ticket_desk_page_(i18n::Language::ja),
+      inbox_(api) {
     outbox_.add_route(inquiry_form_name, {"/api/v1/inquiries", "/inquiry/number", "inquiry.sent_toast",
                                           "inquiry.needs_changes", "inquiry.rejected"});
 }
@@ -49,6 +50,7 @@ void App::frame(calendar::Instant now) {
         deliver_outbox();
     }
     dashboard_.update(api_, now);
+    if (session_.working()) inbox_.update(NotificationInbox::Clock::now());
     toasts_.expire(Toasts::Clock::now());
     draw_app(*this, now);
     finish_item_frame();
@@ -85,6 +87,8 @@ void App::follow_session() {
         // Tickets are scoped by role and division: the next user's list is read afresh.
         ticket_desk_page_.started = false;
         ticket_desk_page_.detail.close();
+        inbox_.clear();
+        routing_editor_.close();
         password_change_.clear();
         password_dialog_open_ = false;
     }

@@ -12,6 +12,8 @@
 #include "audit/audit_page.hpp"
 #include "configuration/configuration_page.hpp"
 #include "knowledge/knowledge_page.hpp"
+#include "notifications/inbox.hpp"
+#include "notifications/routing_editor.hpp"
 #include "counter/counter_session.hpp"
 #include "calendar/tokyo_time.hpp"
 #include "dashboard/dashboard_view_model.hpp"
@@ -92,6 +94,8 @@ public:
     ConfigurationPage& configuration_page() { return configuration_page_; }
     KnowledgePage& knowledge_page() { return knowledge_page_; }
     TicketDeskPage& ticket_desk_page() { return ticket_desk_page_; }
+    NotificationInbox& inbox() { return inbox_; }
+    RoutingEditor& routing_editor() { return routing_editor_; }
     PasswordChange& password_change() { return password_change_; }
     // The user menu's password dialog is open.
     bool& password_dialog_open() { return password_dialog_open_; }
@@ -159,6 +163,8 @@ private:
     ConfigurationPage configuration_page_;
     KnowledgePage knowledge_page_;
     TicketDeskPage ticket_desk_page_;
+    NotificationInbox inbox_;
+    RoutingEditor routing_editor_;
     PasswordChange password_change_;
     bool password_dialog_open_ = false;
     std::function<void(const std::string&)> download_;

@@ -15,6 +15,8 @@
 #include "identity/user_menu_view.hpp"
 #include "configuration/configuration_view.hpp"
 #include "knowledge/knowledge_view.hpp"
+#include "notifications/inbox_view.hpp"
+#include "notifications/routing_editor_view.hpp"
 #include "inventory/inventory_view.hpp"
 #include "placement/placement_view.hpp"
 #include "kit/kit_view.hpp"
@@ -46,7 +48,7 @@ void draw_text_size(Preferences& preferences, Language language) {
     ImGui::EndDisabled();
 }
 
-void draw_header(App& app) {
+void draw_header(App& app, calendar::Instant now) {
     auto& preferences = app.preferences();
     const auto language = preferences.language;
     ImGui::TextUnformatted(t("app.title", language));
@@ -62,6 +64,8 @@ void draw_header(App& app) {
     ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), right_edge - settings_width));
     ImGui::BeginGroup();
     if (app.session().user() != nullptr) {
+        draw_notification_bell(app, now);
+        ImGui::SameLine();
         draw_user_menu(app);
         ImGui::SameLine(0.0F, ImGui::GetFontSize());
     }
@@ -166,7 +170,7 @@ void draw_app(App& app, calendar::Instant now) {
         draw_toasts(app.toasts(), language);
         return;
     }
-    draw_header(app);
+    draw_header(app, now);
     draw_connection_banner(app);
     draw_update_banner(app);
     if (sign_in_page) {
@@ -202,6 +206,8 @@ void draw_app(App& app, calendar::Instant now) {
         draw_knowledge_page(app);
     } else if (app.area() == Area::audit) {
         draw_audit_page(app, now);
+    } else if (app.area() == Area::admin) {
+        draw_routing_editor_page(app);
     } else if (app.area() == Area::kit) {
         draw_kit(app, now);
     } else {

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "app/app.hpp"
@@ -263,7 +264,8 @@ void draw_inquiry_page(App& app, calendar::Instant) {
     }
     // ### keeps the tab one item while its label counts new answers.
     const auto mine_label = my_tickets_tab_label(page.mine, language) + "###my_inquiries";
-    const bool reading = ImGui::BeginTabItem(mine_label.c_str());
+    const bool reading = ImGui::BeginTabItem(mine_label.c_str(), nullptr,
+                                             std::exchange(page.select_mine, false) ? ImGuiTabItemFlags_SetSelected : 0);
     annotate_last_item("tab", reading ? "selected" : "");
     if (reading) {
         // Opening the tab reads the list again: an inquiry just sent belongs in it.

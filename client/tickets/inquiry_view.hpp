@@ -24,6 +24,7 @@ struct InquiryPageState {
     FaqSuggestions faq;
     MyTickets mine;
     bool showing_mine = false;  // 自分の問い合わせ is the open tab
+    bool select_mine = false;   // bring 自分の問い合わせ to the front next frame (a notification was opened)
 };
 
 void draw_inquiry_page(App& app, calendar::Instant now);

@@ -20,7 +20,8 @@ void TicketForm::start(std::span<const identity::Role> roles) {
     title.clear();
     body.clear();
     category.clear();
-    priority.clear();
+    impact = domain::Impact::individual;
+    urgency = domain::Urgency::medium;
     errors_.clear();
     busy_ = false;
     key_ = new_uuid();
@@ -29,13 +30,13 @@ void TicketForm::start(std::span<const identity::Role> roles) {
 bool TicketForm::submit(ApiClient& api) {
     if (busy_) return false;
     errors_.clear();
-    domain::TicketDraft draft{std::string(domain::kind_name(kind)), title, body, category,
-                              priority.empty() ? std::nullopt : std::optional<std::string>(priority), std::nullopt,
-                              std::nullopt};
+    domain::TicketDraft draft{std::string(domain::kind_name(kind)), title, body, category, std::nullopt,
+                              std::string(domain::impact_name(impact)), std::string(domain::urgency_name(urgency))};
     for (const auto& problem : domain::validate(draft)) errors_.add_local(problem.field, problem.reason_key);
     if (!errors_.empty()) return false;
-    nlohmann::json request{{"kind", draft.kind}, {"title", title}, {"body", body}, {"category", category}};
-    if (!priority.empty()) request["priority"] = priority;
+    nlohmann::json request{{"kind", draft.kind},         {"title", title},
+                           {"body", body},               {"category", category},
+                           {"impact", *draft.impact},    {"urgency", *draft.urgency}};
     if (!requester_login.empty()) request["requester_login"] = requester_login;
     busy_ = true;
     api.send({"POST", "/api/v1/tickets", request.dump(), {{"Idempotency-Key", key_}}},

@@ -14,6 +14,7 @@
 #include "api/api_client.hpp"
 #include "api/form_errors.hpp"
 #include "identity/role.hpp"
+#include "tickets/priority.hpp"
 #include "tickets/ticket_kind.hpp"
 
 namespace madoguchi::client {
@@ -29,7 +30,11 @@ public:
     std::string title;
     std::string body;
     std::string category;
-    std::string priority;  // empty: the desk's default for one person's matter
+    // 影響度 and 緊急度 as the desk hears them; the server derives the priority from them as
+    // priority() does, so the form shows the 優先度 the ticket will get while it is set.
+    madoguchi::tickets::Impact impact = madoguchi::tickets::Impact::individual;
+    madoguchi::tickets::Urgency urgency = madoguchi::tickets::Urgency::medium;
+    madoguchi::tickets::Priority priority() const { return madoguchi::tickets::priority_for(impact, urgency); }
 
     // Checks the form; sends it when it is fine. False when nothing was sent.
     bool submit(ApiClient& api);

@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include <array>
 #include <vector>
 
 #include "app/app.hpp"
@@ -11,11 +12,46 @@
 #include "tickets/ticket_form.hpp"
 #include "ui/form_field.hpp"
 #include "ui/format.hpp"
+#include "ui/item_registry.hpp"
 
 namespace madoguchi::client {
 
 namespace domain = madoguchi::tickets;
 using i18n::Language;
+
+namespace {
+
+// One choice over an enum's values, labelled from the catalog; true when the user chose.
+template <typename Value, typename Values, typename LabelKey>
+bool enum_choice(const std::string& label, const FormErrors& errors, const char* field, const Values& values,
+                 LabelKey label_key, Value& value, Language language) {
+    std::vector<std::string> labels;
+    int selected = 0;
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        labels.push_back(i18n::text(label_key(values[i]), language));
+        if (values[i] == value) selected = static_cast<int>(i);
+    }
+    if (!form_choice({label, true, errors.field(field, language), {}}, labels, selected, language)) return false;
+    value = values[static_cast<std::size_t>(selected)];
+    return true;
+}
+
+// 影響度 and 緊急度, and the 優先度 that follows from them as the server will compute it.
+void draw_priority_inputs(TicketForm& form, Language language) {
+    static constexpr std::array impacts{domain::Impact::widespread, domain::Impact::division, domain::Impact::individual};
+    static constexpr std::array urgencies{domain::Urgency::high, domain::Urgency::medium, domain::Urgency::low};
+    const auto& errors = form.errors();
+    enum_choice(i18n::text("notifications_inbox.form.impact", language), errors, "impact", impacts,
+                domain::impact_label_key, form.impact, language);
+    enum_choice(i18n::text("notifications_inbox.form.urgency", language), errors, "urgency", urgencies,
+                domain::urgency_label_key, form.urgency, language);
+    const auto priority = fill_template(i18n::text("notifications_inbox.form.priority", language),
+                                        {{"priority", i18n::text(domain::priority_label_key(form.priority()), language)}});
+    ImGui::TextUnformatted(priority.c_str());
+    report_last_item(priority, "status");
+}
+
+}  // namespace
 
 void draw_ticket_form(App& app, TicketForm& form, Language language) {
     const auto& errors = form.errors();
@@ -51,19 +87,7 @@ void draw_ticket_form(App& app, TicketForm& form, Language language) {
                     category_labels, category, language)) {
         form.category = categories[static_cast<std::size_t>(category)];
     }
-    // The first choice leaves the priority to the desk's default (one person, medium urgency).
-    std::vector<std::string> priorities{""};
-    std::vector<std::string> priority_labels{i18n::text("ticket_desk.priority.default", language)};
-    int priority = 0;
-    for (const auto value : domain::priorities()) {
-        if (domain::priority_name(value) == form.priority) priority = static_cast<int>(priorities.size());
-        priorities.emplace_back(domain::priority_name(value));
-        priority_labels.push_back(i18n::text(domain::priority_label_key(value), language));
-    }
-    if (form_choice({i18n::text("ticket_desk.column.priority", language), false, errors.field("priority", language), {}},
-                    priority_labels, priority, language)) {
-        form.priority = priorities[static_cast<std::size_t>(priority)];
-    }
+    draw_priority_inputs(form, language);
     draw_alert(errors.general(language));
     ImGui::BeginDisabled(form.busy());
     if (ImGui::Button(t("ticket_desk.create.submit", language))) form.submit(app.api());

@@ -20,6 +20,7 @@
 #include "identity/session_routes.hpp"
 #include "identity/user_routes.hpp"
 #include "notifications/notification_routes.hpp"
+#include "notifications/inbox_routes.hpp"
 #include "notifications/routing_routes.hpp"
 #include "openapi/openapi_routes.hpp"
 #include "placement/placement_routes.hpp"
@@ -100,6 +101,7 @@ App::App(const AppConfig& config, store::Database database, store::MigrationOutc
     notifications::add_notification_routes(router_, database_);
     tickets::add_ticket_trend_routes(router_, database_);  // before /api/v1/tickets/{id} takes its paths
     notifications::add_routing_routes(router_, database_);
+    notifications::add_inbox_routes(router_, database_);
     tickets::add_ticket_routes(router_, database_);
     tickets::add_ticket_attachment_routes(router_, database_);
     knowledge::add_knowledge_routes(router_, database_);

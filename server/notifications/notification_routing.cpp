@@ -5,7 +5,9 @@
 
 #include "identity/role.hpp"
 #include "identity/user.hpp"
+#include "notifications/inbox.hpp"
 #include "notifications/notification_event.hpp"
+#include "notifications/template_store.hpp"
 
 namespace madoguchi::server::notifications {
 namespace {
@@ -18,9 +20,15 @@ bool known_recipient(std::string_view recipient) {
     return false;
 }
 
-// The e-mail addresses of the enabled users a query selects (its one parameter bound to `value`).
-store::Status add_user_mail(store::Database& database, const char* sql, const std::string& value,
-                            std::vector<Recipient>& recipients) {
+// Whom a route resolves to: addresses for the outbox, and the users among them for their
+// in-app inbox (a user without an e-mail address is still told there).
+struct Resolved {
+    std::vector<Recipient> recipients;
+    std::vector<std::int64_t> user_ids;
+};
+
+// The enabled users a query selects (its one parameter bound to `value`; columns id, email).
+store::Status add_users(store::Database& database, const char* sql, const std::string& value, Resolved& resolved) {
     auto select = database.prepare(sql);
     if (!select) return store::Error{select.error()};
     select.value().bind(1, value);
@@ -28,52 +36,57 @@ store::Status add_user_mail(store::Database& database, const char* sql, const st
         auto row = select.value().step();
         if (!row) return store::Error{row.error()};
         if (!row.value()) return store::success();
-        recipients.push_back(Recipient::email(select.value().column_text(0)));
+        resolved.user_ids.push_back(select.value().column_int(0));
+        auto email = select.value().column_text(1);
+        if (!email.empty()) resolved.recipients.push_back(Recipient::email(std::move(email)));
     }
 }
 
-store::Status add_user_mail_by_id(store::Database& database, std::optional<std::int64_t> user_id,
-                                  std::vector<Recipient>& recipients) {
+store::Status add_user_by_id(store::Database& database, std::optional<std::int64_t> user_id, Resolved& resolved) {
     if (!user_id) return store::success();
-    return add_user_mail(database, "SELECT email FROM users WHERE id = ?1 AND disabled = 0 AND email <> ''",
-                         std::to_string(*user_id), recipients);
+    return add_users(database, "SELECT id, email FROM users WHERE id = ?1 AND disabled = 0", std::to_string(*user_id),
+                     resolved);
 }
 
-store::Result<std::vector<Recipient>> resolve(store::Database& database, const std::vector<std::string>& route,
-                                              const RoutingSubject& subject) {
-    std::vector<Recipient> recipients;
+store::Result<Resolved> resolve(store::Database& database, const std::vector<std::string>& route,
+                                const RoutingSubject& subject) {
+    Resolved resolved;
     for (const auto& recipient : route) {
         store::Status added = store::success();
         if (recipient == "requester") {
-            added = add_user_mail_by_id(database, subject.requester_user_id, recipients);
+            added = add_user_by_id(database, subject.requester_user_id, resolved);
         } else if (recipient == "assignee") {
-            added = add_user_mail_by_id(database, subject.assignee_user_id, recipients);
+            added = add_user_by_id(database, subject.assignee_user_id, resolved);
         } else if (recipient == "vendor_contacts") {
             if (!subject.vendor_company.empty()) {
-                added = add_user_mail(database,
-                                      "SELECT u.email FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = 'vendor' "
-                                      "WHERE u.vendor_company = ?1 AND u.disabled = 0 AND u.email <> '' ORDER BY u.id",
-                                      subject.vendor_company, recipients);
+                added = add_users(database,
+                                  "SELECT u.id, u.email FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = 'vendor' "
+                                  "WHERE u.vendor_company = ?1 AND u.disabled = 0 ORDER BY u.id",
+                                  subject.vendor_company, resolved);
             }
         } else if (recipient.starts_with("role:")) {
-            added = add_user_mail(database,
-                                  "SELECT u.email FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = ?1 "
-                                  "WHERE u.disabled = 0 AND u.email <> '' ORDER BY u.id",
-                                  recipient.substr(5), recipients);
+            added = add_users(database,
+                              "SELECT u.id, u.email FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = ?1 "
+                              "WHERE u.disabled = 0 ORDER BY u.id",
+                              recipient.substr(5), resolved);
         } else if (recipient.starts_with("email:")) {
-            recipients.push_back(Recipient::email(recipient.substr(6)));
+            resolved.recipients.push_back(Recipient::email(recipient.substr(6)));
         } else if (recipient.starts_with("slack:")) {
-            recipients.push_back(Recipient::slack(recipient.substr(6)));
+            resolved.recipients.push_back(Recipient::slack(recipient.substr(6)));
         }
         if (!added) return store::Error{added.error()};
     }
-    // One message per address, however many routes name it, in the routing's order.
+    // One message per address and one entry per user, however many routes name them, in the
+    // routing's order.
     std::set<std::pair<Channel, std::string>> seen;
     std::vector<Recipient> unique;
-    for (auto& recipient : recipients) {
+    for (auto& recipient : resolved.recipients) {
         if (seen.emplace(recipient.channel, recipient.address).second) unique.push_back(std::move(recipient));
     }
-    return unique;
+    resolved.recipients = std::move(unique);
+    std::set<std::int64_t> seen_users;
+    std::erase_if(resolved.user_ids, [&](std::int64_t id) { return !seen_users.insert(id).second; });
+    return resolved;
 }
 
 }  // namespace
@@ -145,10 +158,19 @@ store::Status enqueue_routed(store::Database& database, NotificationRequest requ
     const auto& routes = routing.value();
     const auto route = std::find_if(routes.begin(), routes.end(), [&](const auto& r) { return r.event == request.event; });
     if (route == routes.end()) return store::success();
-    auto recipients = resolve(database, route->recipients, subject);
-    if (!recipients) return store::Error{recipients.error()};
-    if (recipients.value().empty()) return store::success();
-    request.recipients = std::move(recipients.value());
+    auto resolved = resolve(database, route->recipients, subject);
+    if (!resolved) return store::Error{resolved.error()};
+    auto& [recipients, user_ids] = resolved.value();
+    if (!user_ids.empty()) {
+        auto found = find_template(database, request.template_key.empty() ? request.event : request.template_key);
+        if (!found) return store::Error{found.error()};
+        if (!found.value()) return store::Error{"no notification template " + request.event};
+        auto delivered = deliver_to_inbox(database, request.event, user_ids, found.value()->text, request.values,
+                                          subject.reference, actor, calendar::now());
+        if (!delivered) return delivered;
+    }
+    if (recipients.empty()) return store::success();
+    request.recipients = std::move(recipients);
     auto queued = enqueue(database, request, actor);
     if (!queued) return store::Error{queued.error()};
     return store::success();

@@ -5,14 +5,16 @@
 //   vendor_contacts    the vendor users of the company the ticket is handed to
 //   role:<role>        every enabled user holding the role (role:it_office: 情報システム室)
 //   email:<address>    a fixed address                  slack:<name>    a configured webhook
-// and resolved, when a change happens, to e-mail addresses (users' mail) and webhook names.
-// Users without an e-mail address, and disabled ones, are skipped.
+// and resolved, when a change happens, to e-mail addresses (users' mail) and webhook names;
+// every user named also gets an entry in their in-app inbox (inbox.hpp), those without an
+// e-mail address too. Disabled users are skipped.
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "audit/audit_log.hpp"
+#include "notifications/inbox.hpp"
 #include "notifications/outbox.hpp"
 #include "store/database.hpp"
 #include "validation/field_problem.hpp"
@@ -41,11 +43,12 @@ struct RoutingSubject {
     std::optional<std::int64_t> requester_user_id;
     std::optional<std::int64_t> assignee_user_id;
     std::string vendor_company;
+    InboxReference reference;  // what the users' inbox entries point at
 };
 
 // Queues `request.event` to the recipients the routing names for it (request.recipients
-// comes from the routing, not from the caller), in the caller's transaction; queues
-// nothing when they resolve to nobody.
+// comes from the routing, not from the caller) and adds the in-app entries of the users among
+// them, in the caller's transaction; does nothing when they resolve to nobody.
 store::Status enqueue_routed(store::Database& database, NotificationRequest request, const RoutingSubject& subject,
                              const audit::Actor& actor);
 

@@ -785,6 +785,27 @@ DROP TABLE ticket_events;
 ALTER TABLE ticket_events_new RENAME TO ticket_events;
 CREATE INDEX ticket_events_by_ticket ON ticket_events (ticket_id, id);
 )SQL"},
+    Migration{20, "notifications: each user's in-app inbox", R"SQL(
+-- One row per user told of an event, written in the change's transaction beside the outbox
+-- rows (server/notifications/inbox.hpp); title and body rendered from the event's template,
+-- Japanese and (when the template has it) English. Read through the user's newest-first list.
+CREATE TABLE notification_inbox (
+    id INTEGER PRIMARY KEY,
+    user_id INTEGER NOT NULL REFERENCES users (id),
+    event TEXT NOT NULL,
+    ticket_id INTEGER REFERENCES tickets (id),
+    ticket_number TEXT NOT NULL DEFAULT '',
+    title_ja TEXT NOT NULL,
+    body_ja TEXT NOT NULL,
+    title_en TEXT NOT NULL DEFAULT '',
+    body_en TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    read_at TEXT
+);
+CREATE INDEX notification_inbox_by_user ON notification_inbox (user_id, id);
+CREATE INDEX notification_inbox_unread ON notification_inbox (user_id, id) WHERE read_at IS NULL;
+CREATE INDEX notification_inbox_by_created ON notification_inbox (created_at);
+)SQL"},
     Migration{21, "lending: loan rules, terms of use, loan requests, allocations", R"SQL(
 -- 貸出 (shared/lending). One rule per lendable class, seeded from lending::default_rules()
 -- by this migration's C++ step; admins edit them (version guards concurrent edits).

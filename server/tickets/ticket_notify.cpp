@@ -21,7 +21,7 @@ std::string due_text(const TicketRow& ticket) {
 }
 
 notifications::RoutingSubject subject_of(const TicketRow& ticket) {
-    return {ticket.requester_user_id, ticket.assignee_user_id, ticket.vendor_company};
+    return {ticket.requester_user_id, ticket.assignee_user_id, ticket.vendor_company, {ticket.id, ticket.number}};
 }
 
 store::Status send(store::Database& database, const TicketRow& ticket, std::string event,

@@ -243,6 +243,8 @@ TEST_CASE("the new-ticket form marks its fields and sends once under one Idempot
                                                      {"title", "電話：プリンタが動かない"},
                                                      {"body", "3階の複合機でエラー表示"},
                                                      {"category", "device"},
+                                                     {"impact", "individual"},
+                                                     {"urgency", "medium"},
                                                      {"requester_login", "sato"}});
     transport.answer(503, R"({"error":{"code":"unavailable","message":"busy","message_ja":"混雑","fields":{}}})");
     CHECK(form.errors().general(Language::ja) == "混雑");
@@ -255,6 +257,40 @@ TEST_CASE("the new-ticket form marks its fields and sends once under one Idempot
     CHECK(created->second == "INQ-2026-000041");
     CHECK(form.title.empty());
     CHECK(form.idempotency_key() != key);  // the next caller's ticket is another request
+}
+
+TEST_CASE("the new-ticket form sets 影響度 and 緊急度 and shows the 優先度 that follows", "[tickets][client]") {
+    client::ApiClient api;
+    testing::ScriptedTransport transport(api);
+    client::TicketForm form;
+    const std::vector<identity::Role> roles{identity::Role::desk_operator};
+    form.start(roles);
+    // One person, work hindered: the desk's everyday matter.
+    CHECK(form.priority() == tickets::Priority::p4);
+    form.impact = tickets::Impact::widespread;
+    CHECK(form.priority() == tickets::Priority::p2);
+    form.urgency = tickets::Urgency::high;
+    CHECK(form.priority() == tickets::Priority::p1);
+    form.impact = tickets::Impact::division;
+    form.urgency = tickets::Urgency::low;
+    CHECK(form.priority() == tickets::Priority::p4);
+
+    form.kind = tickets::TicketKind::incident;
+    form.title = "全庁でメールが届かない";
+    form.body = "9時頃から";
+    form.category = "service";
+    form.impact = tickets::Impact::widespread;
+    form.urgency = tickets::Urgency::high;
+    REQUIRE(form.submit(api));
+    const auto sent = json::parse(transport.next().body);
+    CHECK(sent["impact"] == "widespread");
+    CHECK(sent["urgency"] == "high");
+    CHECK_FALSE(sent.contains("priority"));  // the server computes it from the two
+    transport.answer(201, testing::detail_json(with(ticket_json(42, "incident", "received", "全庁でメールが届かない"),
+                                                    {{"priority", "p1"}}), json::array()).dump());
+    REQUIRE(form.take_created());
+    form.start(roles);
+    CHECK(form.priority() == tickets::Priority::p4);  // a new form starts from the default again
 }
 
 TEST_CASE("the approval queue offers the IT office's decisions and asks why for a rejection", "[tickets][client]") {

@@ -281,3 +281,54 @@ TEST_CASE("an escalation reached on Friday evening fires on Monday, once, audite
     CHECK(types_seen(staff).empty());
     CHECK(types_seen(desk) == std::vector<std::string>{"escalated"});
 }
+
+TEST_CASE("a status change reaches the requester's in-app inbox and an assignment the assignee's, with or without e-mail",
+          "[notifications][tickets][inbox]") {
+    RunningApp server;
+    auto staff = signed_in_user(server, {"staff1", {Role::staff}});
+    auto desk = signed_in_user(server, {"desk1", {Role::desk_operator}});
+    auto desk2 = signed_in_user(server, {"desk2", {Role::desk_operator}});
+    set_email(server, "desk2", "desk2@example.go.jp");  // staff1 has no address: told in the app only
+    const auto ticket = open_ticket(server, staff, "incident", "複合機が紙詰まり");
+    CHECK(get_ok(staff, "/api/v1/me/notifications")["unread"] == 0);
+
+    const auto moved = audited(server, [&] {
+        return post_json(desk, ticket_path(ticket, "/transitions"), {{"to", "in_progress"}, {"version", ticket["version"]}});
+    });
+    REQUIRE(moved);
+    REQUIRE(moved->status == 200);
+    const auto inbox = get_ok(staff, "/api/v1/me/notifications");
+    CHECK(inbox["unread"] == 1);
+    REQUIRE(inbox["notifications"].size() == 1);
+    const auto& told = inbox["notifications"][0];
+    CHECK(told["event"] == "ticket.status_changed");
+    CHECK(told["ticket_id"] == ticket["id"]);
+    CHECK(told["ticket_number"] == ticket["number"]);
+    CHECK(told["title_ja"].get<std::string>().starts_with("【窓口】状況が変わりました " + ticket["number"].get<std::string>()));
+    CHECK(told["body_ja"].get<std::string>().find("「受付」から「対応中」") != std::string::npos);
+    CHECK_FALSE(told["title_en"].get<std::string>().empty());
+    CHECK(told["read_at"].is_null());
+    CHECK(queued_to(server, "ticket.status_changed").empty());  // no address, no mail
+    CHECK(count_rows(server.database_path(), "SELECT count(*) FROM audit_log WHERE action = 'notification.inbox_added'") == 1);
+
+    const auto assigned = audited(server, [&] {
+        return patch_json(desk, ticket_path(ticket), {{"assignee", "desk2"}, {"version", json_of(moved)["ticket"]["version"]}});
+    });
+    REQUIRE(assigned);
+    REQUIRE(assigned->status == 200);
+    const auto assignee_inbox = get_ok(desk2, "/api/v1/me/notifications");
+    CHECK(assignee_inbox["unread"] == 1);
+    REQUIRE(assignee_inbox["notifications"].size() == 1);
+    CHECK(assignee_inbox["notifications"][0]["event"] == "ticket.assigned");
+    CHECK(assignee_inbox["notifications"][0]["title_ja"].get<std::string>().starts_with("【窓口】担当になりました"));
+    CHECK(queued_to(server, "ticket.assigned") == std::vector<std::string>{"desk2@example.go.jp"});  // and by mail
+    // The requester was not told of the assignment; the operator who moved it, of nothing.
+    CHECK(get_ok(staff, "/api/v1/me/notifications")["notifications"].size() == 1);
+    CHECK(get_ok(desk, "/api/v1/me/notifications")["notifications"].empty());
+
+    // A refused move tells nobody, in the app either.
+    const auto refused = post_json(desk, ticket_path(ticket, "/transitions"), {{"to", "closed"}, {"version", 1}});
+    REQUIRE(refused);
+    CHECK(refused->status == 409);
+    CHECK(get_ok(staff, "/api/v1/me/notifications")["unread"] == 1);
+}

@@ -1,0 +1,79 @@
+#pragma once
+// 通知 (the in-app inbox): the signed-in user's notifications as GET /api/v1/me/notifications
+// gives them, newest first, with the unread count the header's bell shows. Read at sign-in,
+// every poll_interval after, and whenever the panel opens; marking one or all read goes to
+// the server and shows at once.
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "api/api_client.hpp"
+#include "calendar/tokyo_time.hpp"
+#include "i18n/catalog.hpp"
+
+namespace madoguchi::client {
+
+struct InboxItem {
+    std::int64_t id = 0;
+    std::string event;
+    std::optional<std::int64_t> ticket_id;
+    std::string ticket_number;
+    std::string title_ja;
+    std::string body_ja;
+    std::string title_en;  // empty when the template has no English: the Japanese is shown
+    std::string body_en;
+    calendar::Instant created_at;
+    bool read = false;
+
+    const std::string& title(i18n::Language language) const;
+    const std::string& body(i18n::Language language) const;
+};
+
+class NotificationInbox {
+public:
+    using Clock = std::chrono::steady_clock;
+    static constexpr std::chrono::seconds poll_interval{60};
+    static constexpr int page_size = 20;
+
+    explicit NotificationInbox(ApiClient& api) : api_(api) {}
+
+    // Reads the first page when it was never read or the interval has passed; once a frame
+    // while someone is signed in.
+    void update(Clock::time_point now);
+    // Reads the first page again now (the panel opened, the user acted).
+    void refresh();
+    // Forgets everything: another user signs in.
+    void clear();
+
+    int unread() const { return unread_; }
+    bool loaded() const { return loaded_; }
+    bool loading() const { return loading_; }
+    const api::ApiError& error() const { return error_; }
+    const std::vector<InboxItem>& items() const { return items_; }
+    bool has_more() const { return next_cursor_.has_value(); }
+    void load_more();
+
+    void mark_read(std::int64_t id);
+    void mark_all_read();
+    // The user picked the entry: marks it read and answers the ticket it points at.
+    std::optional<std::int64_t> open(std::int64_t id);
+
+private:
+    void read_page(const std::string& cursor);
+    void accept_page(const ApiResult& result, bool first_page);
+
+    ApiClient& api_;
+    std::vector<InboxItem> items_;
+    int unread_ = 0;
+    bool loaded_ = false;
+    bool loading_ = false;
+    api::ApiError error_;
+    std::optional<std::string> next_cursor_;
+    std::optional<Clock::time_point> read_at_;
+    // Answers to reads made before clear() belong to the previous user.
+    std::uint64_t generation_ = 0;
+};
+
+}  // namespace madoguchi::client

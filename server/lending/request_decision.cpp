@@ -161,7 +161,9 @@ store::Status notify(store::Database& database, const LoanRequestRow& row, Move 
         values["reason"] = row.state_reason;
     }
     const notifications::RoutingSubject subject{
-        requester.value() ? std::optional<std::int64_t>(requester.value()->id) : std::nullopt, std::nullopt, ""};
+        requester.value() ? std::optional<std::int64_t>(requester.value()->id) : std::nullopt, std::nullopt, "",
+        // A loan request is not a ticket: its inbox entry carries no ticket to open.
+        {}};
     return notifications::enqueue_routed(
         database, {move == Move::approve ? "lending.approved" : "lending.rejected", {}, {}, std::move(values)}, subject,
         actor);

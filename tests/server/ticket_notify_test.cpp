@@ -308,7 +308,7 @@ TEST_CASE("a status change reaches the requester's in-app inbox and an assignmen
     CHECK(told["body_ja"].get<std::string>().find("「受付」から「対応中」") != std::string::npos);
     CHECK_FALSE(told["title_en"].get<std::string>().empty());
     CHECK(told["read_at"].is_null());
-    CHECK(queued_to(server, "ticket.status_changed").empty());  // no address, no mail
+    CHECK(queued_to(server.database_path(), "ticket.status_changed").empty());  // no address, no mail
     CHECK(count_rows(server.database_path(), "SELECT count(*) FROM audit_log WHERE action = 'notification.inbox_added'") == 1);
 
     const auto assigned = audited(server, [&] {
@@ -321,7 +321,7 @@ TEST_CASE("a status change reaches the requester's in-app inbox and an assignmen
     REQUIRE(assignee_inbox["notifications"].size() == 1);
     CHECK(assignee_inbox["notifications"][0]["event"] == "ticket.assigned");
     CHECK(assignee_inbox["notifications"][0]["title_ja"].get<std::string>().starts_with("【窓口】担当になりました"));
-    CHECK(queued_to(server, "ticket.assigned") == std::vector<std::string>{"desk2@example.go.jp"});  // and by mail
+    CHECK(queued_to(server.database_path(), "ticket.assigned") == std::vector<std::string>{"desk2@example.go.jp"});  // and by mail
     // The requester was not told of the assignment; the operator who moved it, of nothing.
     CHECK(get_ok(staff, "/api/v1/me/notifications")["notifications"].size() == 1);
     CHECK(get_ok(desk, "/api/v1/me/notifications")["notifications"].empty());

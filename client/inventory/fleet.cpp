@@ -100,7 +100,8 @@ std::string Fleet::accept_page(const std::string& body) {
     for (const auto& item : document["devices"]) {
         if (auto device = device_row_from_json(item)) devices_.push_back(std::move(*device));
     }
-    table_.set_rows(devices_.size());
+    // The rows read so far keep their place: a device opened meanwhile stays open.
+    table_.add_rows(devices_.size());
     std::string next;
     if (const auto cursor = document.find("next_cursor"); cursor != document.end() && cursor->is_string()) {
         next = cursor->get<std::string>();

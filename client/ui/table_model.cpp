@@ -58,6 +58,13 @@ void TableModel::set_rows(std::size_t row_count) {
     scroll_ = ScrollRequest::top;
 }
 
+void TableModel::add_rows(std::size_t row_count) {
+    if (row_count < row_count_) return set_rows(row_count);
+    row_count_ = row_count;
+    sort_stale_ = true;
+    selected_.resize(row_count, 0);
+}
+
 void TableModel::contents_changed() {
     for (auto& column : folded_) column.clear();
     sort_stale_ = true;
@@ -124,11 +131,11 @@ void TableModel::resort() const {
 
 const std::vector<std::string>& TableModel::folded_column(std::size_t column) const {
     auto& folded = folded_[column];
+    // Emptied when the texts change; rows added later (add_rows) are folded on their own.
     if (folded.size() != row_count_) {
-        folded.clear();
         folded.reserve(row_count_);
         const auto& source = columns_[column].filter_text ? columns_[column].filter_text : columns_[column].text;
-        for (std::size_t row = 0; row < row_count_; ++row) folded.push_back(text::fold_for_search(source(row)));
+        for (std::size_t row = folded.size(); row < row_count_; ++row) folded.push_back(text::fold_for_search(source(row)));
     }
     return folded;
 }

@@ -62,6 +62,10 @@ public:
     // The caller's data changed (new rows or new contents): re-sorted and re-filtered when next
     // read; the selection is dropped because row numbers no longer mean the same rows.
     void set_rows(std::size_t row_count);
+    // More rows came after the ones there (a further page of a list loading): they join the
+    // order and the filters; the selection, the current row and the scroll position stay, as
+    // the rows already there keep their numbers. `row_count` is the new total.
+    void add_rows(std::size_t row_count);
     std::size_t total_rows() const { return row_count_; }
     // Same rows, new texts (another language, edited values): re-sorted and re-filtered,
     // the selection kept.

@@ -192,3 +192,32 @@ TEST_CASE("an empty ledger loads as empty, and a page without devices ends the l
     CHECK(ledger.fleet.table().total_rows() == 0);
     CHECK(ledger.transport.waiting() == 0);
 }
+
+TEST_CASE("a page arriving while the fleet loads keeps the device picked, the selection, the scroll and the filter",
+          "[inventory]") {
+    Ledger ledger;
+    ledger.fleet.reload(ledger.api);
+    ledger.transport.answer(200, page_json({yamada_mfp(), device_json(2, "TAB-000001", "tablet", "on_loan")}, 4, "c2"));
+    auto& table = ledger.fleet.table();
+    table.set_filter(client::fleet_column::custodian, "やまだ");
+    REQUIRE(table.match_count() == 1);
+    table.click(0, {});
+    REQUIRE(ledger.fleet.current() != nullptr);
+    (void)table.take_scroll_request();
+
+    auto later = device_json(3, "GSS-000001", "gss_terminal", "on_loan");
+    later["custodian_name"] = "山田 太郎";
+    later["custodian_name_kana"] = "ヤマダ タロウ";
+    ledger.transport.answer(200, page_json({later, device_json(4, "PC-000001", "business_pc", "in_stock")}, 4, nullptr));
+
+    // The detail pane stays on the device the user opened; the list does not jump to its top.
+    REQUIRE(ledger.fleet.current() != nullptr);
+    CHECK(ledger.fleet.current()->asset.fields.asset_tag == "MFP-000001");
+    CHECK(table.selected_count() == 1);
+    CHECK(table.is_selected(0));
+    CHECK(table.take_scroll_request() == client::ScrollRequest::none);
+    // The new rows are in the order and through the filter typed before they came.
+    CHECK(table.total_rows() == 4);
+    CHECK(table.match_count() == 2);
+    CHECK(table.row_label(table.visible_rows()[1]) == "GSS-000001");
+}

@@ -891,7 +891,6 @@ INSERT INTO notification_routing (event, position, recipient) VALUES
 ('lending.rejected', 1, 'requester');
 )SQL",
               lending::seed_default_rules},
-)SQL"},
 };
 
 Status apply(Database& database, const Migration& migration) {

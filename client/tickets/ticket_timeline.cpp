@@ -1,5 +1,9 @@
 #include "tickets/ticket_timeline.hpp"
 
+#include <array>
+#include <string_view>
+#include <utility>
+
 #include "tickets/sla_badge.hpp"
 #include "tickets/ticket_list.hpp"
 #include "ui/format.hpp"
@@ -18,9 +22,19 @@ std::string what_of(const TimelineEntry& entry, i18n::Language language) {
         return i18n::text(entry.internal ? "ticket_desk.timeline.internal_note" : "ticket_desk.timeline.public_note",
                           language);
     }
-    if (entry.type == "updated") return i18n::text("ticket_desk.timeline.updated", language);
-    if (entry.type == "linked") return i18n::text("ticket_desk.timeline.linked", language);
-    return entry.type;
+    // The other events say what happened in one phrase; their details are in the comment. An
+    // event a newer server adds reads as a plain entry rather than as its raw type.
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 5> phrases{{
+        {"updated", "ticket_desk.timeline.updated"},
+        {"linked", "ticket_desk.timeline.linked"},
+        {"unlinked", "ticket_desk.timeline.unlinked"},
+        {"attachment", "ticket_desk.timeline.attachment"},
+        {"escalated", "ticket_desk.timeline.escalated"},
+    }};
+    for (const auto& [type, key] : phrases) {
+        if (entry.type == type) return i18n::text(key, language);
+    }
+    return i18n::text("ticket_desk.timeline.other", language);
 }
 
 }  // namespace

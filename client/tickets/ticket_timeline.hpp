@@ -15,7 +15,7 @@ struct TimelineEntry {
     std::int64_t id = 0;
     std::string occurred_at;  // UTC ISO 8601
     std::string actor;        // login
-    std::string type;         // created, state, approval, note, updated, linked
+    std::string type;         // created, state, approval, note, updated, linked, unlinked, attachment, escalated
     std::string from_state;
     std::string to_state;
     std::string comment;

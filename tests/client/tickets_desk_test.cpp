@@ -356,3 +356,17 @@ TEST_CASE("saved filters are kept per user and come back after a reload", "[tick
     reloaded.read_text("{broken");
     CHECK(reloaded.filters().empty());
 }
+
+TEST_CASE("the timeline says in words what each event did, also one it does not know", "[tickets][client]") {
+    const auto heading = [](const char* type) {
+        const json event{{"id", 1}, {"occurred_at", "2026-11-26T01:05:00Z"}, {"actor", "desk"}, {"type", type}};
+        const auto entry = client::timeline_entry_from_json(event);
+        REQUIRE(entry);
+        return client::timeline_heading(*entry, Language::ja);
+    };
+    CHECK(heading("linked") == "11/26 10:05 desk：関連を追加");
+    CHECK(heading("unlinked") == "11/26 10:05 desk：関連を削除");
+    CHECK(heading("attachment") == "11/26 10:05 desk：ファイルを添付");
+    CHECK(heading("escalated") == "11/26 10:05 desk：エスカレーション");
+    CHECK(heading("merged") == "11/26 10:05 desk：記録");
+}

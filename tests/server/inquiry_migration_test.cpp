@@ -1,9 +1,9 @@
 #include <catch2/catch.hpp>
 
 #include "calendar/tokyo_time.hpp"
+#include "migration_test_support.hpp"
 #include "server_test_support.hpp"
 #include "store/database.hpp"
-#include "store/migrations.hpp"
 #include "tickets/ticket_store.hpp"
 
 using madoguchi::testing::TempDir;
@@ -28,13 +28,7 @@ TEST_CASE("migration 17 turns inquiries into tickets under their numbers, and th
     auto opened = store::Database::open(temp.path() / "before.db");
     REQUIRE(opened);
     auto& database = opened.value();
-    for (const auto& migration : store::all_migrations()) {
-        if (migration.version >= 17) break;
-        REQUIRE(database.execute(migration.sql));
-        if (migration.after) REQUIRE(migration.after(database));
-        REQUIRE(database.execute("INSERT INTO schema_migrations VALUES (" + std::to_string(migration.version) +
-                                 ", 'm', '2026-01-01T00:00:00Z')"));
-    }
+    madoguchi::testing::migrate_below(database, 17);
     REQUIRE(database.execute(
         "INSERT INTO divisions (code, name_ja) VALUES ('D-SOUMU', '総務課');"
         "INSERT INTO users (id, login, name, division_code, created_at, updated_at) VALUES "

@@ -11,9 +11,9 @@
 #include "identity_test_support.hpp"
 #include "inquiry_test_support.hpp"
 #include "knowledge_test_support.hpp"
+#include "migration_test_support.hpp"
 #include "server_test_support.hpp"
 #include "store/database.hpp"
-#include "store/migrations.hpp"
 #include "tickets/demo_tickets.hpp"
 #include "tickets/ticket_store.hpp"
 
@@ -165,13 +165,7 @@ TEST_CASE("migration 19 indexes the tickets already there and keeps their timeli
     auto opened_database = store::Database::open(temp.path() / "before.db");
     REQUIRE(opened_database);
     auto& database = opened_database.value();
-    for (const auto& migration : store::all_migrations()) {
-        if (migration.version >= 19) break;
-        REQUIRE(database.execute(migration.sql));
-        if (migration.after) REQUIRE(migration.after(database));
-        REQUIRE(database.execute("INSERT INTO schema_migrations VALUES (" + std::to_string(migration.version) +
-                                 ", 'm', '2026-01-01T00:00:00Z')"));
-    }
+    madoguchi::testing::migrate_below(database, 19);
     REQUIRE(database.execute(
         "INSERT INTO divisions (code, name_ja) VALUES ('D-SOUMU', '総務課');"
         "INSERT INTO users (id, login, name, division_code, created_at, updated_at) VALUES "

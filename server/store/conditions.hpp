@@ -15,6 +15,8 @@ class Conditions {
 public:
     // `condition` holds "?" once or more where `value` goes: "d.state = ?".
     void add(std::string_view condition, std::string value);
+    // The same with a BLOB value: "in_id_set(t.id, ?)".
+    void add_blob(std::string_view condition, std::string bytes);
     // A condition without parameters: "id >= 1200".
     void add_sql(std::string_view condition);
 
@@ -25,10 +27,15 @@ public:
     void bind(Statement& statement) const;
 
 private:
+    struct Value {
+        std::string bytes;
+        bool blob = false;
+    };
+    void add_value(std::string_view condition, Value value);
     void open_condition();
 
     std::string sql_;
-    std::vector<std::string> values_;
+    std::vector<Value> values_;
 };
 
 }  // namespace madoguchi::server::store

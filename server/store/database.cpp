@@ -5,6 +5,7 @@
 #include <system_error>
 #include <utility>
 
+#include "store/id_set.hpp"
 #include "text/search_fold.hpp"
 
 namespace madoguchi::server::store {
@@ -40,6 +41,13 @@ void contains(sqlite3_context* context, int, sqlite3_value** values) {
     const std::string_view haystack(text, static_cast<std::size_t>(sqlite3_value_bytes(values[0])));
     const std::string_view needle(part, static_cast<std::size_t>(sqlite3_value_bytes(values[1])));
     sqlite3_result_int(context, haystack.find(needle) != std::string_view::npos ? 1 : 0);
+}
+
+// in_id_set(id, set): see id_set.hpp.
+void in_id_set(sqlite3_context* context, int, sqlite3_value** values) {
+    const auto* bytes = static_cast<const char*>(sqlite3_value_blob(values[1]));
+    const std::string_view blob(bytes ? bytes : "", bytes ? static_cast<std::size_t>(sqlite3_value_bytes(values[1])) : 0);
+    sqlite3_result_int(context, id_set_contains(blob, sqlite3_value_int64(values[0])) ? 1 : 0);
 }
 
 }  // namespace
@@ -197,6 +205,10 @@ Status Database::configure() {
     if (sqlite3_create_function_v2(connection_, "contains", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, contains,
                                    nullptr, nullptr, nullptr) != SQLITE_OK) {
         return error("cannot register contains()");
+    }
+    if (sqlite3_create_function_v2(connection_, "in_id_set", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, in_id_set,
+                                   nullptr, nullptr, nullptr) != SQLITE_OK) {
+        return error("cannot register in_id_set()");
     }
     // Bulk writes (a 40,000-row ledger import in one transaction) stay off the disk until
     // the commit: each statement's rollback journal (needed where a trigger writes, as when

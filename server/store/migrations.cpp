@@ -891,6 +891,33 @@ INSERT INTO notification_routing (event, position, recipient) VALUES
 ('lending.rejected', 1, 'requester');
 )SQL",
               lending::seed_default_rules},
+    Migration{22, "tickets: search of one and two characters through the trigram index", R"SQL(
+-- One or two characters are found as the beginning of the index's trigrams (its vocabulary,
+-- tickets_search_terms, read by range), which needs a trigram to begin at every character:
+-- the text is indexed with two U+001F after it (store/trigram_query.hpp), so its last two
+-- characters begin one too. The index keeps no copy of the text (content = ''): the text it
+-- holds is not the column's, so nothing may rebuild it from tickets; the triggers and this
+-- migration write it, and deletions name what was written.
+DROP TRIGGER tickets_search_on_insert;
+DROP TRIGGER tickets_search_on_update;
+DROP TRIGGER tickets_search_on_delete;
+DROP TABLE tickets_search;
+CREATE VIRTUAL TABLE tickets_search USING fts5 (
+    search_text, content = '', tokenize = 'trigram case_sensitive 1', columnsize = 0
+);
+INSERT INTO tickets_search (rowid, search_text) SELECT id, search_text || char(31, 31) FROM tickets;
+CREATE TRIGGER tickets_search_on_insert AFTER INSERT ON tickets BEGIN
+    INSERT INTO tickets_search (rowid, search_text) VALUES (NEW.id, NEW.search_text || char(31, 31));
+END;
+CREATE TRIGGER tickets_search_on_update AFTER UPDATE OF search_text ON tickets BEGIN
+    INSERT INTO tickets_search (tickets_search, rowid, search_text) VALUES ('delete', OLD.id, OLD.search_text || char(31, 31));
+    INSERT INTO tickets_search (rowid, search_text) VALUES (NEW.id, NEW.search_text || char(31, 31));
+END;
+CREATE TRIGGER tickets_search_on_delete AFTER DELETE ON tickets BEGIN
+    INSERT INTO tickets_search (tickets_search, rowid, search_text) VALUES ('delete', OLD.id, OLD.search_text || char(31, 31));
+END;
+CREATE VIRTUAL TABLE tickets_search_terms USING fts5vocab (tickets_search, 'row');
+)SQL"},
 };
 
 Status apply(Database& database, const Migration& migration) {

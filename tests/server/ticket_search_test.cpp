@@ -30,6 +30,9 @@ const std::vector<std::pair<std::string, std::string>> crafted{
     {"ワイルドカード * と -x", "NEAR(a b) と col:abc と ^先頭"},
     {"ＭＦＰ１２の紙詰まり", "ﾌﾟﾘﾝﾀｰが止まる 山田　太郎"},
     {"絵文字 🙂🙂🙂", "50% 割引_テスト"},
+    // Characters found nowhere else, at the very end: one or two characters are found as the
+    // beginning of trigrams, and the index's end marker makes the last two begin one too.
+    {"末尾の確認", "最後の二文字はゑゐ"},
 };
 
 std::vector<std::int64_t> ids_of(const json& page) {
@@ -112,6 +115,8 @@ TEST_CASE("the index finds exactly what reading every row finds, for any text pe
         // FTS5 syntax as plain text.
         "AND", "and or not", "\"", "\"\"", "a\"b", "\"テスト\"", "*", "ド *", "-x", "NEAR(", "NEAR(a b)", "col:abc",
         "^先頭", "''", "50%", "_テ", "🙂🙂🙂", "🙂",
+        // The end of a text, one and two characters; the index's end marker as typed.
+        "ゑゐ", "ゐ", "ゑ", "はゑ", std::string("ゐ\x1f"), std::string("\x1f"), std::string("\x1f\x1f"), "ゐ ",
         // Nothing, and bytes that are not UTF-8.
         "存在しない語句", std::string("\xff\xfe\xfd", 3), std::string("ab\0cd", 5)};
     for (const auto& query : queries) {
@@ -126,6 +131,7 @@ TEST_CASE("the index finds exactly what reading every row finds, for any text pe
     CHECK(scanned(server.database_path(), "紙詰まり").size() < 400);
     CHECK(scanned(server.database_path(), "-x").size() == 1);
     CHECK(scanned(server.database_path(), "a\"b").size() == 1);
+    CHECK(scanned(server.database_path(), "ゐ").size() == 1);
 
     // Staff find only their own, as without the index.
     const auto staff_id = std::to_string(staff.user["id"].get<std::int64_t>());
@@ -158,6 +164,48 @@ TEST_CASE("search pages through matches with the other filters and sorts applied
         CHECK(std::set<std::int64_t>(listed.begin(), listed.end()) == incidents);
         CHECK(listed.size() == incidents.size());
     }
+}
+
+TEST_CASE("a search matching more tickets than are read by id finds the same, filtered, scoped and paged",
+          "[tickets][search]") {
+    // Over 1,000 matches the rows are kept through in_id_set() while the query walks its order
+    // or its filters' index, instead of being read by id.
+    RunningApp server;
+    auto desk = signed_in_user(server, {"desk1", {Role::desk_operator}});
+    auto staff = signed_in_user(server, {"staff1", {Role::staff}});
+    add_user(server, {"staff2", {Role::staff}, "D-JINJI"});
+    add_user(server, {"ito1", {Role::it_office}});
+    seed(server, 1500);
+    for (int i = 0; i < 3; ++i) opened(server, staff, "自席のプリンター " + std::to_string(i), "印刷できない");
+    const std::string every_number = "000";  // in every ticket number
+    const auto all = scanned(server.database_path(), every_number);
+    REQUIRE(all.size() > 1000);
+    const auto found = searched(desk, every_number);
+    CHECK(found.ids == all);
+    CHECK(found.total == static_cast<std::int64_t>(all.size()));
+
+    const auto incidents = scanned(server.database_path(), every_number, "kind = 'incident'");
+    REQUIRE(incidents.size() > 10);
+    REQUIRE(incidents.size() < all.size());
+    std::vector<std::int64_t> listed;
+    std::optional<std::string> cursor;
+    do {
+        const auto page = get_ok(desk, "/api/v1/tickets?q=000&kind=incident&limit=100&sort=sla_due_at" +
+                                           (cursor ? "&cursor=" + *cursor : std::string()));
+        CHECK(page["total"] == incidents.size());
+        for (const auto id : ids_of(page)) listed.push_back(id);
+        cursor = page["next_cursor"].is_null() ? std::nullopt : std::optional(page["next_cursor"].get<std::string>());
+    } while (cursor);
+    CHECK(std::set<std::int64_t>(listed.begin(), listed.end()) == incidents);
+    CHECK(listed.size() == incidents.size());
+
+    // Staff among many matches still see only their own.
+    const auto theirs = scanned(server.database_path(), every_number,
+                                "requester_user_id = " + std::to_string(staff.user["id"].get<std::int64_t>()));
+    REQUIRE(theirs.size() < all.size());
+    const auto mine = searched(staff, every_number);
+    CHECK(mine.ids == theirs);
+    CHECK(mine.total == static_cast<std::int64_t>(theirs.size()));
 }
 
 TEST_CASE("migration 19 indexes the tickets already there and keeps their timeline", "[tickets][search][migrations]") {
@@ -193,4 +241,49 @@ TEST_CASE("migration 19 indexes the tickets already there and keeps their timeli
     CHECK(found.value() == written.value());
     CHECK(database.query_int("SELECT count(*) FROM ticket_events WHERE type = 'linked'").value() == 1);
     CHECK(tickets::insert_event(database, written.value(), 7, event_of("unlinked")));
+}
+
+TEST_CASE("migration 22 reindexes the tickets already there so one or two characters find them", "[tickets][search][migrations]") {
+    TempDir temp;
+    auto opened_database = store::Database::open(temp.path() / "before.db");
+    REQUIRE(opened_database);
+    auto& database = opened_database.value();
+    madoguchi::testing::migrate_below(database, 22);
+    REQUIRE(database.execute(
+        "INSERT INTO divisions (code, name_ja) VALUES ('D-SOUMU', '総務課');"
+        "INSERT INTO users (id, login, name, division_code, created_at, updated_at) VALUES "
+        "(7, 'sato', '佐藤 花子', 'D-SOUMU', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');"));
+    namespace tickets = madoguchi::server::tickets;
+    const auto insert = [&](std::string title, std::string body) {
+        const auto at = *madoguchi::calendar::parse_iso8601("2026-03-02T10:00:00+09:00").instant;
+        auto written = tickets::insert_ticket(database,
+                                              {tickets::TicketKind::inquiry, tickets::TicketState::received, std::move(title),
+                                               std::move(body), 7, "D-SOUMU", "device", tickets::Priority::p4, "", ""},
+                                              at);
+        REQUIRE(written);
+        return written.value();
+    };
+    const auto before = insert("プリンタが動かない", "紙詰まりの表示が消えませんゑゐ");
+    REQUIRE(store::migrate(database));
+    const auto after = insert("スキャナの設定", "共有フォルダに保存できないゐ");
+
+    const auto ids_for = [&](const std::string& text) {
+        tickets::TicketQuery query;
+        query.text = text;
+        query.scope.everything = true;
+        auto page = tickets::list_tickets(database, query);
+        REQUIRE(page);
+        std::set<std::int64_t> ids;
+        for (const auto& ticket : page.value().tickets) ids.insert(ticket.id);
+        CHECK(page.value().total == static_cast<std::int64_t>(ids.size()));
+        return ids;
+    };
+    CHECK(ids_for("ゑゐ") == std::set<std::int64_t>{before});
+    CHECK(ids_for("ゐ") == std::set<std::int64_t>{before, after});
+    CHECK(ids_for("紙詰") == std::set<std::int64_t>{before});
+    CHECK(ids_for("ぷりんた") == std::set<std::int64_t>{before});
+    CHECK(ids_for("すきゃな") == std::set<std::int64_t>{after});
+    CHECK(ids_for("ない") == std::set<std::int64_t>{before, after});
+    // The index holds no copy of the text: rows come from tickets.
+    CHECK(database.query_int("SELECT count(*) FROM tickets_search_terms WHERE term = 'ゑゐ' || char(31)").value() == 1);
 }

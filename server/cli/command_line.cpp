@@ -60,6 +60,8 @@ constexpr std::string_view serve_help =
     "                 posted to; repeat for several\n"
     "  --escalation-every SECONDS  how often overdue tickets are checked for escalation\n"
     "                 (default 60)\n"
+    "  --reminders-every SECONDS  how often loans on loan are checked for return reminders\n"
+    "                 due (default 300)\n"
     "  -h, --help     show this help\n"
     "\n"
     "A second server on the same database is refused (the lock file is PATH.lock).\n";
@@ -103,7 +105,8 @@ Command parse_serve(std::span<const std::string_view> arguments, const std::file
             continue;
         }
         if (name != "--port" && name != "--bind" && name != "--db" && name != "--web-dir" && name != "--log-file" &&
-            name != "--trusted-proxy" && name != "--escalation-every") {
+            name != "--trusted-proxy" && name != "--escalation-every" &&
+            name != "--reminders-every") {
             return reader.unknown(name);
         }
         const auto value = reader.value();
@@ -125,6 +128,13 @@ Command parse_serve(std::span<const std::string_view> arguments, const std::file
                                   std::string(*value) + "'"};
             }
             options.escalation_interval = std::chrono::seconds(*seconds);
+        } else if (name == "--reminders-every") {
+            const auto seconds = http::parse_integer(*value);
+            if (!seconds || *seconds < 1 || *seconds > 3600) {
+                return UsageError{"madoguchi serve: --reminders-every must be a number of seconds from 1 to 3600, not '" +
+                                  std::string(*value) + "'"};
+            }
+            options.reminder_interval = std::chrono::seconds(*seconds);
         } else if (name == "--log-file") {
             options.log_file = *value;
         } else if (name == "--trusted-proxy") {

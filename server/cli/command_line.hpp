@@ -12,6 +12,7 @@
 
 #include "backup/backup_schedule.hpp"
 #include "http/client_address.hpp"
+#include "lending/reminder_job.hpp"
 #include "notifications/notification_config.hpp"
 #include "tickets/ticket_escalation_job.hpp"
 
@@ -35,6 +36,8 @@ struct ServeOptions {
     notifications::NotificationConfig notifications;
     // --escalation-every: how often the escalation sweep runs.
     std::chrono::milliseconds escalation_interval = tickets::default_escalation_interval;
+    // --reminders-every: how often the lending reminder run looks for reminders due.
+    std::chrono::milliseconds reminder_interval = lending::default_reminder_interval;
 };
 
 struct MigrateOptions {

@@ -1,6 +1,9 @@
 #include "lending/lending_routes.hpp"
 
 #include "lending/availability_routes.hpp"
+#include "lending/overdue_routes.hpp"
+#include "lending/reminder_policy_routes.hpp"
+#include "lending/reminder_routes.hpp"
 #include "lending/request_decision.hpp"
 #include "lending/request_routes.hpp"
 #include "lending/request_submit.hpp"
@@ -38,6 +41,17 @@ void add_lending_routes(http::Router& router, store::SharedDatabase& database) {
     // Who decides is the class's rule, who cancels the requester (lending_access.hpp).
     router.add({"POST", "/api/v1/lending/requests/{id}/transitions", "transitionLoanRequest", borrowers,
                 bound(database, transition_request)});
+    const auto desk = Access::roles_of({Role::desk_operator});
+    const auto overdue_readers = Access::roles_of({Role::manager, Role::desk_operator, Role::it_office, Role::auditor});
+    router.add({"GET", "/api/v1/lending/reminder-policies", "listReminderPolicies", readers,
+                bound(database, list_reminder_policies)});
+    router.add({"PUT", "/api/v1/lending/reminder-policies", "replaceReminderPolicies", admins,
+                bound(database, replace_reminder_policies)});
+    router.add({"GET", "/api/v1/lending/requests/{id}/reminders", "listLoanReminders", readers,
+                bound(database, reminder_history)});
+    router.add({"POST", "/api/v1/lending/requests/{id}/reminders", "sendLoanReminder", desk,
+                bound(database, send_reminder_now)});
+    router.add({"GET", "/api/v1/lending/overdue", "listOverdueLoans", overdue_readers, bound(database, list_overdue_loans)});
 }
 
 }  // namespace madoguchi::server::lending

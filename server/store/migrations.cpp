@@ -4,6 +4,7 @@
 #include <string>
 
 #include "audit/audit_chain.hpp"
+#include "lending/reminder_policy_store.hpp"
 #include "lending/rule_store.hpp"
 
 namespace madoguchi::server::store {
@@ -891,7 +892,75 @@ INSERT INTO notification_routing (event, position, recipient) VALUES
 ('lending.rejected', 1, 'requester');
 )SQL",
               lending::seed_default_rules},
-    Migration{22, "tickets: search of one and two characters through the trigram index", R"SQL(
+    Migration{23, "lending: reminder policies, sent reminders, escalated loans", R"SQL(
+-- 返却督促 (shared/lending/reminder_schedule.hpp). One policy per lendable class, seeded from
+-- lending::default_reminder_policies() by this migration's C++ step; admins edit them.
+-- before_due and after_due are JSON arrays of business days.
+CREATE TABLE loan_reminder_policies (
+    class TEXT PRIMARY KEY,
+    before_due TEXT NOT NULL,
+    after_due TEXT NOT NULL,
+    send_minute INTEGER NOT NULL,
+    escalate_after INTEGER NOT NULL,
+    copy_division_manager INTEGER NOT NULL,
+    version INTEGER NOT NULL DEFAULT 1,
+    updated_by TEXT NOT NULL DEFAULT 'system',
+    updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+) WITHOUT ROWID, STRICT;
+
+-- Every reminder recorded for a loan: sent (scheduled or by hand, sent_by 'system' or the
+-- operator's login) or superseded by a later one of the same run. key is the schedule's
+-- moment key (overdue+3@2027-05-06, manual@<instant>): a key is recorded once per loan, so
+-- two runs never send one moment twice.
+CREATE TABLE loan_reminders (
+    id INTEGER PRIMARY KEY,
+    request_id INTEGER NOT NULL REFERENCES loan_requests (id),
+    key TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('before_due', 'overdue')),
+    business_days INTEGER NOT NULL,
+    due_date TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('sent', 'superseded')),
+    overdue_number INTEGER NOT NULL DEFAULT 0,
+    recorded_at TEXT NOT NULL,
+    sent_by TEXT NOT NULL,
+    UNIQUE (request_id, key)
+) STRICT;
+
+-- The reminder job's view of a loan: the due date its schedule runs for and since when (the
+-- first sight of a moved due date ends the earlier moments), and the escalation to the IT
+-- office, made once.
+CREATE TABLE loan_reminder_tracks (
+    request_id INTEGER PRIMARY KEY REFERENCES loan_requests (id),
+    due_date TEXT NOT NULL,
+    schedule_start TEXT NOT NULL,
+    escalated_at TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX loan_requests_by_state ON loan_requests (state, due_date);
+
+INSERT INTO notification_templates (event, version, subject_ja, body_ja, subject_en, body_en, updated_by, updated_at)
+VALUES
+('lending.reminder_before_due', 1, '【窓口】返却期限のご案内 {{request_number}}（{{due_date}}）',
+ '{{borrower}} 様' || char(10) || char(10) || '貸出中の機器（{{device_class}}: {{asset_tags}}）の返却期限は {{due_date}} です（あと{{business_days}}営業日）。' || char(10) || '期限までに窓口へご返却いただくか、延長が必要な場合は申請してください。' || char(10) || char(10) || '{{url}}',
+ 'Return due {{due_date}}: {{request_number}}',
+ 'The devices you borrowed ({{device_class}}: {{asset_tags}}) are due back on {{due_date}} ({{business_days}} business days from now). Please return them to the counter, or ask for an extension.' || char(10) || char(10) || '{{url}}',
+ 'system', strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+('lending.reminder_overdue', 1, '【窓口】返却のお願い（第{{reminder_number}}回） {{request_number}}',
+ '{{borrower}} 様（{{division}}）' || char(10) || char(10) || '貸出中の機器（{{device_class}}: {{asset_tags}}）の返却期限 {{due_date}} を{{business_days}}営業日過ぎています。' || char(10) || '速やかに窓口へご返却ください。' || char(10) || char(10) || '{{url}}',
+ 'Overdue (reminder {{reminder_number}}): {{request_number}}',
+ 'The devices lent to {{borrower}} ({{division}}; {{device_class}}: {{asset_tags}}) were due on {{due_date}}, {{business_days}} business days ago. Please return them to the counter.' || char(10) || char(10) || '{{url}}',
+ 'system', strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+('lending.escalated', 1, '【窓口】未返却の貸出機器 {{request_number}}（情報システム室へ引継ぎ）',
+ '督促の後も返却されていない貸出があります。' || char(10) || '申請番号: {{request_number}}' || char(10) || '借用者: {{borrower}}（{{division}}）' || char(10) || '機器: {{device_class}} {{asset_tags}}' || char(10) || '返却期限: {{due_date}}（{{business_days}}営業日超過）' || char(10) || char(10) || '督促の履歴:' || char(10) || '{{history}}' || char(10) || char(10) || '{{url}}',
+ 'Unreturned loan escalated: {{request_number}}',
+ '{{borrower}} ({{division}}) has not returned {{device_class}} {{asset_tags}}, due {{due_date}} ({{business_days}} business days overdue), after the reminders below.' || char(10) || char(10) || '{{history}}' || char(10) || char(10) || '{{url}}',
+ 'system', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
+INSERT INTO notification_routing (event, position, recipient) VALUES
+('lending.reminder_before_due', 1, 'requester'),
+('lending.reminder_overdue', 1, 'requester'),
+('lending.escalated', 1, 'role:it_office');
+)SQL",
+              lending::seed_default_reminder_policies},
+    Migration{26, "tickets: search of one and two characters through the trigram index", R"SQL(
 -- One or two characters are found as the beginning of the index's trigrams (its vocabulary,
 -- tickets_search_terms, read by range), which needs a trigram to begin at every character:
 -- the text is indexed with two U+001F after it (store/trigram_query.hpp), so its last two

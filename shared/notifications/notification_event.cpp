@@ -19,6 +19,14 @@ constexpr std::array<std::string_view, 10> lending_approved{"request_number", "r
 constexpr std::array<std::string_view, 9> lending_rejected{"request_number", "requester", "device_class", "quantity",
                                                            "start_date", "due_date", "reason", "actor", "url"};
 
+constexpr std::array<std::string_view, 8> lending_reminder{"request_number", "borrower", "division", "device_class",
+                                                           "asset_tags", "due_date", "business_days", "url"};
+constexpr std::array<std::string_view, 9> lending_reminder_overdue{"request_number", "borrower", "division",
+                                                                   "device_class", "asset_tags", "due_date",
+                                                                   "business_days", "reminder_number", "url"};
+constexpr std::array<std::string_view, 9> lending_escalated{"request_number", "borrower", "division", "device_class",
+                                                            "asset_tags", "due_date", "business_days", "history", "url"};
+
 constexpr std::array events{
     NotificationEvent{"ticket.created", ticket_created},
     NotificationEvent{"ticket.status_changed", ticket_status_changed},
@@ -28,6 +36,9 @@ constexpr std::array events{
     NotificationEvent{"vendor.task", vendor_task},
     NotificationEvent{"lending.approved", lending_approved},
     NotificationEvent{"lending.rejected", lending_rejected},
+    NotificationEvent{"lending.reminder_before_due", lending_reminder},
+    NotificationEvent{"lending.reminder_overdue", lending_reminder_overdue},
+    NotificationEvent{"lending.escalated", lending_escalated},
 };
 
 }  // namespace

@@ -124,6 +124,11 @@ const std::map<std::string, std::string> expected_access{
     {"createLoanRequest", "staff,manager,operator,it_office"},
     {"getLoanRequest", "staff,manager,operator,it_office,auditor,admin"},
     {"transitionLoanRequest", "staff,manager,operator,it_office"},
+    {"listReminderPolicies", "staff,manager,operator,it_office,auditor,admin"},
+    {"replaceReminderPolicies", "admin"},
+    {"listLoanReminders", "staff,manager,operator,it_office,auditor,admin"},
+    {"sendLoanReminder", "operator"},
+    {"listOverdueLoans", "manager,operator,it_office,auditor"},
 };
 
 std::string access_of(const madoguchi::server::http::Access& access) {

@@ -97,4 +97,12 @@ void LendingDesk::execute(const std::string& sql) {
     REQUIRE(database.value().execute(sql));
 }
 
+json LendingDesk::hand_over(SignedIn& reader, const json& approved) {
+    const auto id = std::to_string(approved["id"].get<std::int64_t>());
+    execute("UPDATE loan_requests SET state = 'on_loan', version = version + 1 WHERE state = 'approved' AND id = " + id);
+    execute("UPDATE devices SET state = 'on_loan' WHERE id IN (SELECT device_id FROM loan_allocations WHERE request_id = " +
+            id + ")");
+    return get_ok(reader, request_path(approved))["request"];
+}
+
 }  // namespace madoguchi::testing

@@ -47,6 +47,9 @@ struct LendingDesk {
     std::string device_state(const std::string& tag);
     // SQL straight into the app's database (e.g. what the counter will do at handover).
     void execute(const std::string& sql);
+    // Puts an approved request on loan as the counter's handover will (the request and its
+    // devices on_loan), by SQL until the handover exists; answers the request as it is then.
+    nlohmann::json hand_over(SignedIn& reader, const nlohmann::json& approved);
 };
 
 std::string request_path(const nlohmann::json& request, const std::string& rest = "");

@@ -243,12 +243,12 @@ TEST_CASE("migration 19 indexes the tickets already there and keeps their timeli
     CHECK(tickets::insert_event(database, written.value(), 7, event_of("unlinked")));
 }
 
-TEST_CASE("migration 22 reindexes the tickets already there so one or two characters find them", "[tickets][search][migrations]") {
+TEST_CASE("migration 26 reindexes the tickets already there so one or two characters find them", "[tickets][search][migrations]") {
     TempDir temp;
     auto opened_database = store::Database::open(temp.path() / "before.db");
     REQUIRE(opened_database);
     auto& database = opened_database.value();
-    madoguchi::testing::migrate_below(database, 22);
+    madoguchi::testing::migrate_below(database, 26);
     REQUIRE(database.execute(
         "INSERT INTO divisions (code, name_ja) VALUES ('D-SOUMU', '総務課');"
         "INSERT INTO users (id, login, name, division_code, created_at, updated_at) VALUES "

@@ -1,0 +1,160 @@
+// Figures for scripts/bench (prints, asserts nothing): the return-reminder run over 20,000
+// loans on loan in a real SQLite file (target ≤ 5 s). Two runs: every loan owes a reminder
+// (all due the same day, the run on the first business day after it: the overdue reminder
+// sent, the passed notice recorded superseded, the borrower e-mailed and told in the app, the
+// manager copied), each on a fresh copy of the database; then the run that finds nothing due,
+// as every run after that. Wall and CPU time: on a shared machine the CPU time is the steadier
+// figure.
+#include <unistd.h>
+
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "bench_support.hpp"
+#include "calendar/tokyo_time.hpp"
+#include "lending/reminder_run.hpp"
+#include "store/database.hpp"
+#include "store/migrations.hpp"
+
+namespace {
+
+using namespace madoguchi;
+using bench::Clock;
+using bench::check;
+using bench::milliseconds_since;
+using bench::must;
+
+constexpr int loan_count = 20000;
+constexpr int division_count = 200;
+constexpr const char* bench_class = "gss_terminal";  // its policy copies the division's manager
+const calendar::Date due{2027, 4, 28};
+const calendar::Instant run_at = calendar::from_tokyo({2027, 4, 30}, 9 * 3600);
+
+double cpu_milliseconds(std::clock_t start) {
+    return 1000.0 * static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC;
+}
+
+// Divisions with a manager each, one borrower per loan (with an e-mail address), one GSS
+// terminal on loan per borrower, all due on `due`.
+void prepare(server::store::Database& database) {
+    const auto stamp = calendar::format_iso8601_utc(calendar::now());
+    check(database.transaction([&]() -> server::store::Status {
+        auto division = must(database.prepare("INSERT INTO divisions (code, name_ja) VALUES (?1, ?2)"));
+        auto user = must(database.prepare(
+            "INSERT INTO users (login, name, division_code, email, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)"));
+        auto role = must(database.prepare("INSERT INTO user_roles (user_id, role) VALUES (?1, ?2)"));
+        auto device = must(database.prepare(
+            "INSERT INTO devices (asset_tag, class, state, updated_at) VALUES (?1, ?2, 'on_loan', ?3)"));
+        auto request = must(database.prepare(
+            "INSERT INTO loan_requests (number, number_year, number_sequence, requester_login, requester_division, class, "
+            "quantity, purpose, start_date, due_date, delivery, terms_form, terms_version, state, created_at, updated_at) "
+            "VALUES (?1, 2027, ?2, ?3, ?4, ?5, 1, 'bench', '2027-04-05', ?6, 'shipping', 'loan_request', 1, 'on_loan', ?7, ?7)"));
+        auto allocation = must(database.prepare("INSERT INTO loan_allocations (request_id, device_id) VALUES (?1, ?2)"));
+        const auto add_user = [&](const std::string& login, const std::string& division_code, const char* role_name) {
+            user.reset();
+            user.bind(1, login).bind(2, "職員 " + login).bind(3, division_code).bind(4, login + "@example.go.jp").bind(5, stamp);
+            if (auto done = user.step(); !done) return server::store::Status{server::store::Error{done.error()}};
+            role.reset();
+            role.bind(1, database.last_insert_id()).bind(2, std::string(role_name));
+            if (auto done = role.step(); !done) return server::store::Status{server::store::Error{done.error()}};
+            return server::store::success();
+        };
+        for (int number = 1; number <= division_count; ++number) {
+            const auto code = "D-" + std::to_string(number);
+            division.reset();
+            division.bind(1, code).bind(2, "第" + std::to_string(number) + "課");
+            if (auto done = division.step(); !done) return server::store::Error{done.error()};
+            if (auto added = add_user("m" + std::to_string(number), code, "manager"); !added) return added;
+        }
+        for (int number = 1; number <= loan_count; ++number) {
+            char login[16];
+            std::snprintf(login, sizeof login, "u%05d", number);
+            const auto division_code = "D-" + std::to_string(number % division_count + 1);
+            if (auto added = add_user(login, division_code, "staff"); !added) return added;
+            char tag[16];
+            std::snprintf(tag, sizeof tag, "GSS-%06d", number);
+            device.reset();
+            device.bind(1, std::string(tag)).bind(2, std::string(bench_class)).bind(3, stamp);
+            if (auto done = device.step(); !done) return server::store::Error{done.error()};
+            const auto device_id = database.last_insert_id();
+            char request_number[24];
+            std::snprintf(request_number, sizeof request_number, "LND-2027-%05d", number);
+            request.reset();
+            request.bind(1, std::string(request_number)).bind(2, std::int64_t{number}).bind(3, std::string(login))
+                .bind(4, division_code).bind(5, std::string(bench_class)).bind(6, calendar::format_date(due)).bind(7, stamp);
+            if (auto done = request.step(); !done) return server::store::Error{done.error()};
+            allocation.reset();
+            allocation.bind(1, database.last_insert_id()).bind(2, device_id);
+            if (auto done = allocation.step(); !done) return server::store::Error{done.error()};
+        }
+        return server::store::success();
+    }));
+}
+
+struct Timed {
+    server::lending::ReminderSweep sweep;
+    double wall = 0;
+    double cpu = 0;
+};
+
+Timed timed_run(const std::filesystem::path& path) {
+    auto database = must(server::store::Database::open(path));
+    const auto start = Clock::now();
+    const auto cpu_start = std::clock();
+    auto sweep = must(server::lending::run_reminders(database, run_at));
+    return {sweep, milliseconds_since(start), cpu_milliseconds(cpu_start)};
+}
+
+void report(const char* what, const std::vector<double>& wall, const std::vector<double>& cpu) {
+    std::printf("%-58s p50 %8.1f ms  max %8.1f ms  (CPU p50 %8.1f ms; %zu runs)\n", what, bench::percentile(wall, 0.5),
+                bench::percentile(wall, 1.0), bench::percentile(cpu, 0.5), wall.size());
+}
+
+}  // namespace
+
+int main() {
+    std::setvbuf(stdout, nullptr, _IOLBF, 0);
+    const auto folder = std::filesystem::temp_directory_path() / ("madoguchi-reminder-bench-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(folder);
+    const auto base = folder / "base.db";
+    {
+        auto database = must(server::store::Database::open(base));
+        if (auto migrated = server::store::migrate(database); !migrated) throw std::runtime_error(migrated.error());
+        const auto prepared = Clock::now();
+        prepare(database);
+        check(database.execute("PRAGMA wal_checkpoint(TRUNCATE)"));
+        std::printf("== Lending reminders: %d loans of %s on loan, due %s, run %s (setup %.1f s)\n", loan_count,
+                    bench_class, calendar::format_date(due).c_str(), calendar::format_iso8601_tokyo(run_at).c_str(),
+                    milliseconds_since(prepared) / 1000.0);
+    }
+    std::vector<double> wall;
+    std::vector<double> cpu;
+    server::lending::ReminderSweep sweep;
+    const auto copy = folder / "run.db";
+    for (int run = 0; run < 3; ++run) {
+        std::filesystem::remove(copy);
+        std::filesystem::copy_file(base, copy);
+        const auto timed = timed_run(copy);
+        sweep = timed.sweep;
+        wall.push_back(timed.wall);
+        cpu.push_back(timed.cpu);
+    }
+    report("reminder run, every loan owes a reminder", wall, cpu);
+    std::printf("   %lld loans, %lld reminders sent, %lld superseded, %lld escalated\n",
+                static_cast<long long>(sweep.loans), static_cast<long long>(sweep.sent),
+                static_cast<long long>(sweep.superseded), static_cast<long long>(sweep.escalated));
+    wall.clear();
+    cpu.clear();
+    for (int run = 0; run < 5; ++run) {
+        const auto timed = timed_run(copy);
+        if (timed.sweep.sent != 0) std::printf("unexpected: %lld sent again\n", static_cast<long long>(timed.sweep.sent));
+        wall.push_back(timed.wall);
+        cpu.push_back(timed.cpu);
+    }
+    report("reminder run, nothing due (every later run)", wall, cpu);
+    std::filesystem::remove_all(folder);
+    return 0;
+}

@@ -18,6 +18,7 @@ constexpr std::array<std::string_view, 10> lending_approved{"request_number", "r
                                                             "actor", "url"};
 constexpr std::array<std::string_view, 9> lending_rejected{"request_number", "requester", "device_class", "quantity",
                                                            "start_date", "due_date", "reason", "actor", "url"};
+constexpr std::array<std::string_view, 5> lending_stock_low{"device_class", "location", "available", "minimum", "url"};
 
 constexpr std::array events{
     NotificationEvent{"ticket.created", ticket_created},
@@ -28,6 +29,7 @@ constexpr std::array events{
     NotificationEvent{"vendor.task", vendor_task},
     NotificationEvent{"lending.approved", lending_approved},
     NotificationEvent{"lending.rejected", lending_rejected},
+    NotificationEvent{"lending.stock_low", lending_stock_low},
 };
 
 }  // namespace

@@ -3,13 +3,13 @@
 #include "audit/audit_log.hpp"
 #include "http/body_reader.hpp"
 #include "http/errors.hpp"
-#include "http/paging.hpp"
 #include "http/transaction_reply.hpp"
 #include "identity/principal.hpp"
 #include "identity/request_actor.hpp"
 #include "idempotency/idempotent_route.hpp"
 #include "inventory/device_class.hpp"
 #include "inventory/device_store.hpp"
+#include "knowledge/route_support.hpp"
 #include "lending/ledger_moves.hpp"
 #include "lending/lending_access.hpp"
 #include "lending/loss_replacement.hpp"
@@ -179,15 +179,6 @@ store::Result<Answer> file_report(store::Database& database, const Report& repor
     return Answer{201, body};
 }
 
-std::optional<std::int64_t> path_id(const http::RequestContext& context, httplib::Response& response) {
-    const auto id = http::parse_id(context.params.at("id"));
-    if (const auto* error = std::get_if<api::ApiError>(&id)) {
-        http::send_error(response, 400, *error);
-        return std::nullopt;
-    }
-    return std::get<std::int64_t>(id);
-}
-
 }  // namespace
 
 http::RouteHandler loss_report_route(store::SharedDatabase& database) {
@@ -205,7 +196,7 @@ http::RouteHandler loss_report_route(store::SharedDatabase& database) {
 
 void replace_lost_device(store::SharedDatabase& database, const httplib::Request& request, httplib::Response& response,
                          const http::RequestContext& context) {
-    const auto id = path_id(context, response);
+    const auto id = knowledge::path_id(context, response);
     if (!id) return;
     const auto object = http::json_object(request, response);
     if (!object) return;
@@ -246,7 +237,7 @@ void list_loss_reports_route(store::SharedDatabase& database, const httplib::Req
 
 void loss_report_detail(store::SharedDatabase& database, const httplib::Request& request, httplib::Response& response,
                         const http::RequestContext& context) {
-    const auto id = path_id(context, response);
+    const auto id = knowledge::path_id(context, response);
     if (!id) return;
     auto found = database.use([&](store::Database& connection) { return find_loss_report(connection, *id); });
     if (!found) return http::send_failure(request, response, found.error());

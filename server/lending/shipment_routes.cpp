@@ -5,11 +5,11 @@
 #include "audit/audit_log.hpp"
 #include "http/body_reader.hpp"
 #include "http/errors.hpp"
-#include "http/paging.hpp"
 #include "http/query_params.hpp"
 #include "http/transaction_reply.hpp"
 #include "identity/request_actor.hpp"
 #include "inventory/device_store.hpp"
+#include "knowledge/route_support.hpp"
 #include "lending/ledger_moves.hpp"
 #include "lending/request_store.hpp"
 #include "lending/shipment_store.hpp"
@@ -79,15 +79,6 @@ store::Status audit_change(store::Database& database, const audit::Actor& actor,
     return audit::record(database, entry);
 }
 
-std::optional<std::int64_t> path_id(const http::RequestContext& context, httplib::Response& response) {
-    const auto id = http::parse_id(context.params.at("id"));
-    if (const auto* error = std::get_if<api::ApiError>(&id)) {
-        http::send_error(response, 400, *error);
-        return std::nullopt;
-    }
-    return std::get<std::int64_t>(id);
-}
-
 }  // namespace
 
 void create_shipment(store::SharedDatabase& database, const httplib::Request& request, httplib::Response& response,
@@ -146,7 +137,7 @@ void create_shipment(store::SharedDatabase& database, const httplib::Request& re
 
 void receive_shipment(store::SharedDatabase& database, const httplib::Request& request, httplib::Response& response,
                       const http::RequestContext& context) {
-    const auto id = path_id(context, response);
+    const auto id = knowledge::path_id(context, response);
     if (!id) return;
     const auto object = http::json_object(request, response);
     if (!object) return;
@@ -233,7 +224,7 @@ void list_shipments_route(store::SharedDatabase& database, const httplib::Reques
 
 void shipment_detail(store::SharedDatabase& database, const httplib::Request& request, httplib::Response& response,
                      const http::RequestContext& context) {
-    const auto id = path_id(context, response);
+    const auto id = knowledge::path_id(context, response);
     if (!id) return;
     auto found = database.use([&](store::Database& connection) { return find_shipment(connection, *id); });
     if (!found) return http::send_failure(request, response, found.error());

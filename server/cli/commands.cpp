@@ -19,6 +19,7 @@
 #include "cli/stop_signals.hpp"
 #include "http/app.hpp"
 #include "lending/reminder_job.hpp"
+#include "lending/stock_check_job.hpp"
 #include "notifications/outbox_worker.hpp"
 #include "tickets/ticket_escalation_job.hpp"
 #include "store/migrations.hpp"
@@ -74,6 +75,7 @@ int serve(const ServeOptions& options) {
     if (!options.notifications.channels().empty()) outbox_worker.emplace(options.database, options.notifications);
     const tickets::EscalationJob escalations(options.database, options.escalation_interval);
     const lending::ReminderJob reminders(options.database, options.reminder_interval);
+    const lending::StockCheckJob stock_check(options.database);
     std::printf("Madoguchi listening on http://%s/\n", app.address().c_str());
     std::fflush(stdout);
     if (!app.listen()) {

@@ -4,10 +4,13 @@
 #include "lending/overdue_routes.hpp"
 #include "lending/reminder_policy_routes.hpp"
 #include "lending/reminder_routes.hpp"
+#include "lending/loss_routes.hpp"
 #include "lending/request_decision.hpp"
 #include "lending/request_routes.hpp"
 #include "lending/request_submit.hpp"
 #include "lending/rule_routes.hpp"
+#include "lending/shipment_routes.hpp"
+#include "lending/stock_routes.hpp"
 #include "lending/terms_routes.hpp"
 
 namespace madoguchi::server::lending {
@@ -52,6 +55,24 @@ void add_lending_routes(http::Router& router, store::SharedDatabase& database) {
     router.add({"POST", "/api/v1/lending/requests/{id}/reminders", "sendLoanReminder", desk,
                 bound(database, send_reminder_now)});
     router.add({"GET", "/api/v1/lending/overdue", "listOverdueLoans", overdue_readers, bound(database, list_overdue_loans)});
+    // Shipping, lost and stolen, safety stock (shipment_routes.hpp, loss_routes.hpp, stock_routes.hpp).
+    const auto overseers = Access::roles_of({Role::desk_operator, Role::it_office, Role::auditor, Role::admin});
+    router.add({"POST", "/api/v1/lending/shipments", "createShipment", desk, bound(database, create_shipment)});
+    router.add({"GET", "/api/v1/lending/shipments", "listShipments", overseers, bound(database, list_shipments_route)});
+    router.add({"GET", "/api/v1/lending/shipments/{id}", "getShipment", overseers, bound(database, shipment_detail)});
+    router.add({"POST", "/api/v1/lending/shipments/{id}/receipt", "receiveShipment", desk,
+                bound(database, receive_shipment)});
+    router.add({"POST", "/api/v1/lending/loss-reports", "createLossReport", borrowers, loss_report_route(database)});
+    router.add({"GET", "/api/v1/lending/loss-reports", "listLossReports", readers, bound(database, list_loss_reports_route)});
+    router.add({"GET", "/api/v1/lending/loss-reports/{id}", "getLossReport", readers, bound(database, loss_report_detail)});
+    router.add({"POST", "/api/v1/lending/loss-reports/{id}/replacement", "replaceLostDevice", desk,
+                bound(database, replace_lost_device)});
+    router.add({"GET", "/api/v1/lending/stock", "getLendingStock", overseers, bound(database, get_stock)});
+    router.add({"GET", "/api/v1/lending/stock/thresholds", "getStockThresholds", overseers, bound(database, get_thresholds)});
+    router.add({"PUT", "/api/v1/lending/stock/thresholds", "replaceStockThresholds", admins,
+                bound(database, replace_thresholds)});
+    router.add({"PUT", "/api/v1/lending/repair-returns/{tag}", "setRepairReturn", desk,
+                bound(database, set_repair_return_route)});
 }
 
 }  // namespace madoguchi::server::lending

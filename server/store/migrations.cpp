@@ -960,6 +960,99 @@ INSERT INTO notification_routing (event, position, recipient) VALUES
 ('lending.escalated', 1, 'role:it_office');
 )SQL",
               lending::seed_default_reminder_policies},
+    Migration{24, "lending: shipments, loss reports, repair return dates, stock thresholds and alerts", R"SQL(
+-- 地方局への発送 (server/lending/shipment_*): a loan's devices sent to the regional bureau
+-- (outbound) or back to the desk (return), with the request's recipient and address; in
+-- transit until the receipt is confirmed. Dates are Tokyo dates.
+CREATE TABLE loan_shipments (
+    id INTEGER PRIMARY KEY,
+    request_id INTEGER NOT NULL REFERENCES loan_requests (id),
+    direction TEXT NOT NULL CHECK (direction IN ('outbound', 'return')),
+    state TEXT NOT NULL CHECK (state IN ('in_transit', 'received')),
+    carrier TEXT NOT NULL,
+    tracking_number TEXT NOT NULL,
+    recipient TEXT NOT NULL,
+    address TEXT NOT NULL,
+    sent_date TEXT NOT NULL,
+    received_date TEXT NOT NULL DEFAULT '',
+    sent_by TEXT NOT NULL,
+    received_by TEXT NOT NULL DEFAULT '',
+    version INTEGER NOT NULL DEFAULT 1,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX loan_shipments_by_request ON loan_shipments (request_id, id);
+CREATE INDEX loan_shipments_by_state ON loan_shipments (state, direction, id);
+CREATE TABLE loan_shipment_items (
+    shipment_id INTEGER NOT NULL REFERENCES loan_shipments (id),
+    device_id INTEGER NOT NULL REFERENCES devices (id),
+    asset_tag TEXT NOT NULL,
+    PRIMARY KEY (shipment_id, device_id)
+) WITHOUT ROWID, STRICT;
+
+-- 紛失・盗難: one report per device lost from a loan, with the security incident ticket it
+-- opened and the replacement loan issued for it (server/lending/loss_*).
+CREATE TABLE loan_loss_reports (
+    id INTEGER PRIMARY KEY,
+    device_id INTEGER NOT NULL REFERENCES devices (id),
+    asset_tag TEXT NOT NULL,
+    class TEXT NOT NULL,
+    request_id INTEGER NOT NULL REFERENCES loan_requests (id),
+    borrower_login TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('lost', 'stolen')),
+    occurred_at TEXT NOT NULL,
+    place TEXT NOT NULL,
+    circumstances TEXT NOT NULL,
+    remote_wipe_requested INTEGER NOT NULL,
+    ticket_id INTEGER NOT NULL REFERENCES tickets (id),
+    replacement_request_id INTEGER REFERENCES loan_requests (id),
+    reported_by TEXT NOT NULL,
+    version INTEGER NOT NULL DEFAULT 1,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX loan_loss_reports_by_borrower ON loan_loss_reports (borrower_login, id);
+
+-- 修理からの戻り予定日: set by the desk for a device in repair; read only while the device is
+-- still in_repair, so a device back from repair leaves a row nothing counts.
+CREATE TABLE device_repair_returns (
+    device_id INTEGER PRIMARY KEY REFERENCES devices (id),
+    expected_on TEXT NOT NULL,
+    set_by TEXT NOT NULL,
+    set_at TEXT NOT NULL
+) STRICT;
+
+-- 安全在庫: admins' minimum per lendable class, for the class as a whole (location_id 0) or
+-- one location's pool; an alert stays open from the fall below it until the recovery.
+CREATE TABLE stock_thresholds (
+    class TEXT NOT NULL,
+    location_id INTEGER NOT NULL,
+    minimum INTEGER NOT NULL CHECK (minimum >= 0),
+    updated_by TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (class, location_id)
+) WITHOUT ROWID, STRICT;
+CREATE TABLE stock_alerts (
+    id INTEGER PRIMARY KEY,
+    class TEXT NOT NULL,
+    location_id INTEGER NOT NULL,
+    available INTEGER NOT NULL,
+    minimum INTEGER NOT NULL,
+    raised_at TEXT NOT NULL,
+    recovered_at TEXT
+) STRICT;
+CREATE UNIQUE INDEX stock_alerts_open ON stock_alerts (class, location_id) WHERE recovered_at IS NULL;
+
+INSERT INTO notification_templates (event, version, subject_ja, body_ja, subject_en, body_en, updated_by, updated_at)
+VALUES
+('lending.stock_low', 1, '【窓口】安全在庫を下回りました {{device_class}} {{location}}',
+ '{{device_class}}（{{location}}）の貸出可能数が {{available}}台 になり、安全在庫 {{minimum}}台 を下回りました。' || char(10) || '補充・調整をご検討ください。' || char(10) || char(10) || '{{url}}',
+ 'Below safety stock: {{device_class}} {{location}}',
+ '{{device_class}} ({{location}}): {{available}} available, below the safety stock of {{minimum}}.' || char(10) || char(10) || '{{url}}',
+ 'system', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
+INSERT INTO notification_routing (event, position, recipient) VALUES
+('lending.stock_low', 1, 'role:operator');
+)SQL"},
     Migration{26, "tickets: search of one and two characters through the trigram index", R"SQL(
 -- One or two characters are found as the beginning of the index's trigrams (its vocabulary,
 -- tickets_search_terms, read by range), which needs a trigram to begin at every character:

@@ -10,12 +10,14 @@ namespace madoguchi::lending {
 namespace {
 
 constexpr std::array states{RequestState::submitted, RequestState::approved, RequestState::rejected,
-                            RequestState::cancelled, RequestState::on_loan,  RequestState::returned};
-constexpr std::array<std::string_view, 6> state_names{"submitted", "approved", "rejected",
-                                                      "cancelled", "on_loan",  "returned"};
-constexpr std::array<std::string_view, 6> state_keys{"lending.state.submitted", "lending.state.approved",
+                            RequestState::cancelled, RequestState::on_loan,  RequestState::returned,
+                            RequestState::lost};
+constexpr std::array<std::string_view, 7> state_names{"submitted", "approved", "rejected", "cancelled",
+                                                      "on_loan",   "returned", "lost"};
+constexpr std::array<std::string_view, 7> state_keys{"lending.state.submitted", "lending.state.approved",
                                                      "lending.state.rejected",  "lending.state.cancelled",
-                                                     "lending.state.on_loan",   "lending.state.returned"};
+                                                     "lending.state.on_loan",   "lending.state.returned",
+                                                     "lending.state.lost"};
 
 constexpr std::size_t purpose_limit = 500;
 constexpr std::size_t address_limit = 200;

@@ -23,6 +23,7 @@ enum class RequestState {
     cancelled,  // 取消: by the requester before handover
     on_loan,    // 貸出中: handed over at the counter (the counter's work sets it)
     returned,   // 返却済
+    lost,       // 紛失・盗難で終了: every device of the loan was reported lost or stolen
 };
 
 std::span<const RequestState> request_states();

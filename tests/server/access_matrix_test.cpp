@@ -129,6 +129,18 @@ const std::map<std::string, std::string> expected_access{
     {"listLoanReminders", "staff,manager,operator,it_office,auditor,admin"},
     {"sendLoanReminder", "operator"},
     {"listOverdueLoans", "manager,operator,it_office,auditor"},
+    {"createShipment", "operator"},
+    {"listShipments", "operator,it_office,auditor,admin"},
+    {"getShipment", "operator,it_office,auditor,admin"},
+    {"receiveShipment", "operator"},
+    {"createLossReport", "staff,manager,operator,it_office"},
+    {"listLossReports", "staff,manager,operator,it_office,auditor,admin"},
+    {"getLossReport", "staff,manager,operator,it_office,auditor,admin"},
+    {"replaceLostDevice", "operator"},
+    {"getLendingStock", "operator,it_office,auditor,admin"},
+    {"getStockThresholds", "operator,it_office,auditor,admin"},
+    {"replaceStockThresholds", "admin"},
+    {"setRepairReturn", "operator"},
 };
 
 std::string access_of(const madoguchi::server::http::Access& access) {

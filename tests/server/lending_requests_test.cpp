@@ -162,6 +162,6 @@ TEST_CASE("staff see their own requests, managers their division's, the desk all
     CHECK(numbers_seen(desk.desk) == std::vector<std::string>{number(other), number(colleague), number(own)});
     CHECK(numbers_seen(desk.desk, "?class=business_pc") == std::vector<std::string>{number(other)});
     CHECK(numbers_seen(desk.desk, "?state=approved").empty());
-    CHECK(desk.desk.client->Get("/api/v1/lending/requests?state=lost")->status == 400);
+    CHECK(desk.desk.client->Get("/api/v1/lending/requests?state=misplaced")->status == 400);
     CHECK(desk.desk.client->Get("/api/v1/lending/requests/abc")->status == 400);
 }

@@ -72,7 +72,7 @@ void prepare(server::store::Database& database, const calendar::Date& today) {
             std::snprintf(request_number, sizeof request_number, "LND-2026-%05d", number);
             request.reset();
             request.bind(1, std::string(request_number)).bind(2, std::int64_t{number})
-                .bind(3, "u" + std::to_string(number)).bind(4, std::string(bench_class))
+                .bind(3, std::string("u").append(std::to_string(number))).bind(4, std::string(bench_class))
                 .bind(5, calendar::format_date(start)).bind(6, calendar::format_date(due))
                 .bind(7, std::string(on_loan ? "on_loan" : "approved")).bind(8, stamp);
             if (auto done = request.step(); !done) return server::store::Error{done.error()};

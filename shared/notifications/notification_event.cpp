@@ -18,6 +18,10 @@ constexpr std::array<std::string_view, 10> lending_approved{"request_number", "r
                                                             "actor", "url"};
 constexpr std::array<std::string_view, 9> lending_rejected{"request_number", "requester", "device_class", "quantity",
                                                            "start_date", "due_date", "reason", "actor", "url"};
+constexpr std::array<std::string_view, 7> lending_extension_approved{"request_number", "requester", "device_class",
+                                                                      "previous_due", "due_date", "actor", "url"};
+constexpr std::array<std::string_view, 8> lending_extension_rejected{"request_number", "requester", "device_class",
+                                                                      "requested_due", "due_date", "reason", "actor", "url"};
 
 constexpr std::array events{
     NotificationEvent{"ticket.created", ticket_created},
@@ -28,6 +32,8 @@ constexpr std::array events{
     NotificationEvent{"vendor.task", vendor_task},
     NotificationEvent{"lending.approved", lending_approved},
     NotificationEvent{"lending.rejected", lending_rejected},
+    NotificationEvent{"lending.extension_approved", lending_extension_approved},
+    NotificationEvent{"lending.extension_rejected", lending_extension_rejected},
 };
 
 }  // namespace

@@ -124,6 +124,20 @@ const std::map<std::string, std::string> expected_access{
     {"createLoanRequest", "staff,manager,operator,it_office"},
     {"getLoanRequest", "staff,manager,operator,it_office,auditor,admin"},
     {"transitionLoanRequest", "staff,manager,operator,it_office"},
+    {"listMasterImages", "operator,it_office,auditor,admin"},
+    {"publishMasterImage", "operator,it_office,admin"},
+    {"listKittingTasks", "operator"},
+    {"getKittingTask", "operator"},
+    {"tickKittingItem", "operator"},
+    {"untickKittingItem", "operator"},
+    {"getCounterPerson", "operator"},
+    {"scanAtCounter", "operator"},
+    {"handOverLoan", "operator"},
+    {"getHandoverReceipt", "operator"},
+    {"returnLoanDevice", "operator"},
+    {"listLoanExtensions", "staff,manager,operator,it_office,auditor,admin"},
+    {"requestLoanExtension", "staff,manager,operator,it_office"},
+    {"decideLoanExtension", "staff,manager,operator,it_office"},
 };
 
 std::string access_of(const madoguchi::server::http::Access& access) {

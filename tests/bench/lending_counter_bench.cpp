@@ -76,7 +76,7 @@ std::vector<Waiting> prepare(server::store::Database& database, const calendar::
             const auto device_id = database.last_insert_id();
             const int start_offset = out ? -static_cast<int>(random() % 60) : 0;
             const int due_offset = out ? -10 + static_cast<int>(random() % 60) : 7;
-            const auto login = "u" + std::to_string(number);
+            const auto login = std::string("u").append(std::to_string(number));
             char number_text[24];
             std::snprintf(number_text, sizeof number_text, "LND-2026-%05d", number);
             request.reset();
@@ -98,11 +98,11 @@ std::vector<Waiting> prepare(server::store::Database& database, const calendar::
             waiting_allocation.reset();
             waiting_allocation.bind(1, request_id).bind(2, device_id);
             if (auto done = waiting_allocation.step(); !done) return server::store::Error{done.error()};
-            auto user = server::identity::insert_user(database, {login, "職員 " + std::to_string(number), "", "D-BENCH",
+            auto user = server::identity::insert_user(database, {login, std::string("職員 ").append(std::to_string(number)), "", "D-BENCH",
                                                                  {identity::Role::staff}, "", ""},
                                                       std::nullopt, calendar::now());
             if (!user) return server::store::Error{user.error()};
-            const auto card = "BC" + std::to_string(100000 + number);
+            const auto card = std::string("BC").append(std::to_string(100000 + number));
             if (auto issued = server::identity::set_staff_card(database, user.value(), card); !issued) {
                 return server::store::Error{issued.error()};
             }

@@ -61,6 +61,10 @@ const std::vector<UserFields>& demo_users() {
     return users;
 }
 
+// 職員証 numbers, so the counter can be tried with the demo staff: one per user, in
+// demo_users() order.
+std::string demo_staff_card(std::size_t index) { return "MT" + std::to_string(100001 + index); }
+
 }  // namespace
 
 std::string random_demo_password() {
@@ -101,9 +105,12 @@ store::Status seed_demo_organisation(store::Database& database, const std::vecto
     }
     if (auto stored = apply_division_changes(database, changes, actor); !stored) return stored;
     const auto now = calendar::now();
-    for (const auto& account : accounts) {
+    for (std::size_t index = 0; index < accounts.size(); ++index) {
+        const auto& account = accounts[index];
         auto id = insert_user(database, account.fields, account.password_hash, now);
         if (!id) return store::Error{id.error()};
+        auto issued = set_staff_card(database, id.value(), demo_staff_card(index));
+        if (!issued) return store::Error{issued.error()};
         auto stored = find_user(database, id.value());
         if (!stored || !stored.value()) return store::Error{"a demo user cannot be read back"};
         auto recorded = audit::record(

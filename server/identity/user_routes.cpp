@@ -2,6 +2,7 @@
 
 #include "audit/audit_log.hpp"
 #include "http/body_reader.hpp"
+#include "lending/scan_code.hpp"
 #include "http/errors.hpp"
 #include "http/paging.hpp"
 #include "http/query_params.hpp"
@@ -125,8 +126,16 @@ void change(store::SharedDatabase& database, const httplib::Request& request, ht
             const RequestContext& context) {
     const auto object = json_object(request, response);
     if (!object) return;
-    http::BodyReader body(*object, {"name", "name_kana", "division_code", "roles", "vendor_company", "email", "disabled"});
+    http::BodyReader body(*object,
+                          {"name", "name_kana", "division_code", "roles", "vendor_company", "email", "disabled", "staff_card"});
     const auto disabled = body.optional_boolean("disabled");
+    // The number printed on the staff ID card, as the counter's scanner reads it; "" withdraws it.
+    auto staff_card = body.optional_string("staff_card");
+    if (staff_card && !staff_card->empty()) {
+        const auto scanned = madoguchi::lending::classify_scan(*staff_card);
+        if (scanned.kind != madoguchi::lending::ScanKind::staff_id) body.add_problem("staff_card", "field.invalid_staff_card");
+        staff_card = scanned.code;
+    }
     answer_in_transaction(database, request, response, [&](store::Database& connection) -> store::Result<Reply> {
         std::optional<api::ApiError> invalid;
         auto found = user_in_path(connection, context, invalid);
@@ -146,6 +155,11 @@ void change(store::SharedDatabase& database, const httplib::Request& request, ht
         if (last_admin.value()) return refusal(409, api::make_error("last_admin"));
         const auto now = calendar::now();
         if (auto updated = update_user(connection, before.id, after, now); !updated) return store::Error{updated.error()};
+        if (staff_card && *staff_card != before.staff_card) {
+            auto issued = set_staff_card(connection, before.id, *staff_card);
+            if (!issued) return store::Error{issued.error()};
+            if (!issued.value()) return refusal(409, api::field_error("conflict", "staff_card", "field.staff_card_taken"));
+        }
         if (disabled_after != before.disabled) {
             if (auto set = set_disabled(connection, before.id, disabled_after, now); !set) return store::Error{set.error()};
             // A disabled account is signed out at once, not at its next timeout.

@@ -8,7 +8,7 @@ namespace {
 
 constexpr const char* user_columns =
     "id, login, name, division_code, vendor_company, email, password_hash IS NOT NULL, disabled, created_at, "
-    "updated_at, name_kana";
+    "updated_at, name_kana, coalesce(staff_card, '')";
 
 UserRecord read_user(const store::Statement& row) {
     UserRecord user;
@@ -23,6 +23,7 @@ UserRecord read_user(const store::Statement& row) {
     user.created_at = row.column_text(8);
     user.updated_at = row.column_text(9);
     user.fields.name_kana = row.column_text(10);
+    user.staff_card = row.column_text(11);
     return user;
 }
 
@@ -103,6 +104,7 @@ nlohmann::json to_json(const UserRecord& user) {
             {"roles", roles},
             {"disabled", user.disabled},
             {"has_password", user.has_password},
+            {"staff_card", user.staff_card.empty() ? nlohmann::json() : nlohmann::json(user.staff_card)},
             {"created_at", user.created_at},
             {"updated_at", user.updated_at}};
 }
@@ -203,7 +205,7 @@ store::Result<UserPage> list_users(store::Database& database, const UserQuery& q
 
     auto select = database.prepare(
         "SELECT u.id, u.login, u.name, u.division_code, u.vendor_company, u.email, u.password_hash IS NOT NULL, "
-        "u.disabled, u.created_at, u.updated_at, u.name_kana" +
+        "u.disabled, u.created_at, u.updated_at, u.name_kana, coalesce(u.staff_card, '')" +
         where + " ORDER BY u.login LIMIT ?5 OFFSET ?6");
     if (!select) return store::Error{select.error()};
     bind_filters(select.value());
@@ -326,6 +328,23 @@ store::Status UserBatch::update(std::int64_t id, const UserFields& fields, calen
         .bind(7, fields.name_kana);
     if (auto done = update_.step(); !done) return store::Error{done.error()};
     return replace_roles(id, fields.roles);
+}
+
+store::Result<std::optional<UserRecord>> find_user_by_staff_card(store::Database& database, std::string_view card) {
+    return find_one(database, "staff_card = ?1", [&](store::Statement& s) { s.bind(1, card); });
+}
+
+store::Result<bool> set_staff_card(store::Database& database, std::int64_t id, const std::string& card) {
+    if (!card.empty()) {
+        auto holder = find_user_by_staff_card(database, card);
+        if (!holder) return store::Error{holder.error()};
+        if (holder.value() && holder.value()->id != id) return false;
+    }
+    auto update = database.prepare("UPDATE users SET staff_card = nullif(?1, '') WHERE id = ?2");
+    if (!update) return store::Error{update.error()};
+    update.value().bind(1, card).bind(2, id);
+    if (auto done = run(update.value()); !done) return store::Error{done.error()};
+    return true;
 }
 
 }  // namespace madoguchi::server::identity

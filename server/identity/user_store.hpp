@@ -23,6 +23,7 @@ struct UserRecord {
     bool has_password = false;
     std::string created_at;
     std::string updated_at;
+    std::string staff_card;  // 職員証 number read at the lending counter; empty while none is issued
 };
 
 // The user as the API shows it; never the password hash.
@@ -31,6 +32,9 @@ nlohmann::json to_json(const UserRecord& user);
 store::Result<std::optional<UserRecord>> find_user(store::Database& database, std::int64_t id);
 // By login, compared in lower case.
 store::Result<std::optional<UserRecord>> find_user_by_login(store::Database& database, std::string_view login);
+store::Result<std::optional<UserRecord>> find_user_by_staff_card(store::Database& database, std::string_view card);
+// Issues the card number (empty: withdraws it); false when another user holds it.
+store::Result<bool> set_staff_card(store::Database& database, std::int64_t id, const std::string& card);
 // The stored Argon2id string; empty when the account has no password.
 store::Result<std::string> password_hash_of(store::Database& database, std::int64_t id);
 

@@ -5,9 +5,14 @@
 #include "lending/reminder_policy_routes.hpp"
 #include "lending/reminder_routes.hpp"
 #include "lending/loss_routes.hpp"
+#include "lending/counter_routes.hpp"
+#include "lending/extension_routes.hpp"
+#include "lending/kitting_routes.hpp"
+#include "lending/master_image_routes.hpp"
 #include "lending/request_decision.hpp"
 #include "lending/request_routes.hpp"
 #include "lending/request_submit.hpp"
+#include "lending/return_routes.hpp"
 #include "lending/rule_routes.hpp"
 #include "lending/shipment_routes.hpp"
 #include "lending/stock_routes.hpp"
@@ -73,6 +78,30 @@ void add_lending_routes(http::Router& router, store::SharedDatabase& database) {
                 bound(database, replace_thresholds)});
     router.add({"PUT", "/api/v1/lending/repair-returns/{tag}", "setRepairReturn", desk,
                 bound(database, set_repair_return_route)});
+    // Kitting and the counter are the desk's work; the IT office and admins also publish masters.
+    const auto master_readers = Access::roles_of({Role::desk_operator, Role::it_office, Role::auditor, Role::admin});
+    const auto master_publishers = Access::roles_of({Role::desk_operator, Role::it_office, Role::admin});
+    router.add({"GET", "/api/v1/lending/master-images", "listMasterImages", master_readers, bound(database, list_masters)});
+    router.add({"POST", "/api/v1/lending/master-images", "publishMasterImage", master_publishers,
+                bound(database, publish_master)});
+    router.add({"GET", "/api/v1/lending/kitting-tasks", "listKittingTasks", desk, bound(database, list_kitting)});
+    router.add({"GET", "/api/v1/lending/kitting-tasks/{id}", "getKittingTask", desk, bound(database, kitting_detail)});
+    router.add({"POST", "/api/v1/lending/kitting-tasks/{id}/ticks", "tickKittingItem", desk, bound(database, tick)});
+    router.add({"DELETE", "/api/v1/lending/kitting-tasks/{id}/ticks/{key}", "untickKittingItem", desk,
+                bound(database, untick)});
+    router.add({"GET", "/api/v1/lending/counter/people/{card}", "getCounterPerson", desk, bound(database, counter_person)});
+    router.add({"POST", "/api/v1/lending/counter/scan", "scanAtCounter", desk, bound(database, counter_scan)});
+    router.add({"POST", "/api/v1/lending/counter/handovers", "handOverLoan", desk, bound(database, hand_over)});
+    router.add({"GET", "/api/v1/lending/counter/handovers/{id}/receipt", "getHandoverReceipt", desk,
+                bound(database, handover_receipt)});
+    router.add({"POST", "/api/v1/lending/counter/returns", "returnLoanDevice", desk, bound(database, take_back)});
+    // The borrower asks, the class's approver decides (extension_routes.hpp).
+    router.add({"GET", "/api/v1/lending/requests/{id}/extensions", "listLoanExtensions", readers,
+                bound(database, list_extensions)});
+    router.add({"POST", "/api/v1/lending/requests/{id}/extensions", "requestLoanExtension", borrowers,
+                bound(database, ask_extension)});
+    router.add({"POST", "/api/v1/lending/requests/{id}/extensions/{eid}/decision", "decideLoanExtension", borrowers,
+                bound(database, decide_on_extension)});
 }
 
 }  // namespace madoguchi::server::lending

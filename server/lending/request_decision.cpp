@@ -12,6 +12,7 @@
 #include "inventory/device_class.hpp"
 #include "lending/availability_refusal.hpp"
 #include "lending/availability_store.hpp"
+#include "lending/kitting_store.hpp"
 #include "lending/ledger_moves.hpp"
 #include "lending/lending_access.hpp"
 #include "lending/rule_store.hpp"
@@ -117,12 +118,17 @@ store::Result<std::optional<Reply>> allocate_devices(store::Database& database, 
         if (auto moved = move_device(database, device.device_id, AssetState::reserved, row.number, actor); !moved) {
             return store::Error{moved.error()};
         }
+        // Each device is kitted for this loan before the counter may hand it over.
+        if (auto task = insert_kitting_task(database, device.device_id, row.id, calendar::now()); !task) {
+            return store::Error{task.error()};
+        }
     }
     return std::optional<Reply>();
 }
 
 // Devices no other request keeps go back on the shelf.
 store::Status release_devices(store::Database& database, const LoanRequestRow& row, const audit::Actor& actor) {
+    if (auto dropped = cancel_kitting_tasks(database, row.id); !dropped) return dropped;
     auto released = release(database, row.id);
     if (!released) return store::Error{released.error()};
     for (const auto device : released.value()) {

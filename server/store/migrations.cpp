@@ -892,6 +892,108 @@ INSERT INTO notification_routing (event, position, recipient) VALUES
 ('lending.rejected', 1, 'requester');
 )SQL",
               lending::seed_default_rules},
+    Migration{22, "lending: master images, kitting tasks, staff cards, counter handovers and returns, extensions", R"SQL(
+-- キッティング用マスター per class (shared/lending/master_image.hpp): one version per class is
+-- current; a kitting task records the one it applied.
+CREATE TABLE master_images (
+    class TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    released TEXT NOT NULL,  -- Tokyo date
+    notes TEXT NOT NULL DEFAULT '',
+    current INTEGER NOT NULL DEFAULT 0 CHECK (current IN (0, 1)),
+    published_by TEXT NOT NULL,
+    published_at TEXT NOT NULL,
+    PRIMARY KEY (class, version)
+) WITHOUT ROWID, STRICT;
+
+-- キッティング: one task per device allocated by an approval (request_id set), and one per
+-- device back from a loan (request_id NULL: 再キッティング). checklist and progress are the
+-- JSON of shared/lending/kitting_checklist.hpp's KittingTask, fixed when the task is created.
+CREATE TABLE kitting_tasks (
+    id INTEGER PRIMARY KEY,
+    device_id INTEGER NOT NULL REFERENCES devices (id),
+    request_id INTEGER REFERENCES loan_requests (id),
+    class TEXT NOT NULL,
+    checklist TEXT NOT NULL,
+    progress TEXT NOT NULL,
+    master_image_version INTEGER,
+    state TEXT NOT NULL CHECK (state IN ('open', 'done', 'cancelled')),
+    version INTEGER NOT NULL DEFAULT 1,
+    created_at TEXT NOT NULL,
+    done_at TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX kitting_tasks_by_state ON kitting_tasks (state, id);
+CREATE INDEX kitting_tasks_by_device ON kitting_tasks (device_id, state);
+CREATE INDEX kitting_tasks_by_request ON kitting_tasks (request_id);
+
+-- 職員証: the number on a staff ID card, read at the counter; NULL while none is issued.
+ALTER TABLE users ADD COLUMN staff_card TEXT;
+CREATE UNIQUE INDEX users_by_staff_card ON users (staff_card) WHERE staff_card IS NOT NULL;
+
+-- 窓口: a handover of some of a request's devices to the borrower, and each device's return
+-- (at a counter, or by post from a regional bureau without one). loan_allocations keep which
+-- handover took a device out and which return brought it back.
+CREATE TABLE loan_handovers (
+    id INTEGER PRIMARY KEY,
+    request_id INTEGER NOT NULL REFERENCES loan_requests (id),
+    counter_location_id INTEGER NOT NULL REFERENCES locations (id),
+    operator_login TEXT NOT NULL,
+    terms_version INTEGER NOT NULL,
+    handed_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX loan_handovers_by_request ON loan_handovers (request_id);
+
+CREATE TABLE loan_returns (
+    id INTEGER PRIMARY KEY,
+    request_id INTEGER NOT NULL REFERENCES loan_requests (id),
+    device_id INTEGER NOT NULL REFERENCES devices (id),
+    counter_location_id INTEGER REFERENCES locations (id),
+    operator_login TEXT NOT NULL,
+    outcome TEXT NOT NULL CHECK (outcome IN ('ok', 'damaged', 'missing_accessory')),
+    damage_description TEXT NOT NULL DEFAULT '',
+    missing_accessories TEXT NOT NULL DEFAULT '[]',  -- JSON array of names
+    repair_ticket_id INTEGER REFERENCES tickets (id),
+    kitting_task_id INTEGER REFERENCES kitting_tasks (id),
+    returned_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX loan_returns_by_request ON loan_returns (request_id);
+
+ALTER TABLE loan_allocations ADD COLUMN handover_id INTEGER REFERENCES loan_handovers (id);
+ALTER TABLE loan_allocations ADD COLUMN return_id INTEGER REFERENCES loan_returns (id);
+
+-- 貸出期間の延長: the borrower asks, the class's approver decides; approval moves the
+-- request's due date. Dates are Tokyo dates.
+CREATE TABLE loan_extensions (
+    id INTEGER PRIMARY KEY,
+    request_id INTEGER NOT NULL REFERENCES loan_requests (id),
+    requested_by TEXT NOT NULL,
+    current_due TEXT NOT NULL,
+    new_due TEXT NOT NULL,
+    reason TEXT NOT NULL DEFAULT '',
+    state TEXT NOT NULL CHECK (state IN ('requested', 'approved', 'rejected')),
+    decided_by TEXT NOT NULL DEFAULT '',
+    decided_at TEXT NOT NULL DEFAULT '',
+    decision_reason TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX loan_extensions_by_request ON loan_extensions (request_id, id);
+
+INSERT INTO notification_templates (event, version, subject_ja, body_ja, subject_en, body_en, updated_by, updated_at)
+VALUES
+('lending.extension_approved', 1, '【窓口】貸出期間の延長が承認されました {{request_number}}',
+ '{{requester}} 様' || char(10) || char(10) || '貸出 {{request_number}}（{{device_class}}）の返却予定日を {{previous_due}} から {{due_date}} に延長しました。' || char(10) || '承認者: {{actor}}' || char(10) || char(10) || '{{url}}',
+ 'Loan extension approved: {{request_number}}',
+ 'The due date of your loan {{request_number}} ({{device_class}}) moved from {{previous_due}} to {{due_date}} ({{actor}}).' || char(10) || char(10) || '{{url}}',
+ 'system', strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+('lending.extension_rejected', 1, '【窓口】貸出期間の延長は承認されませんでした {{request_number}}',
+ '{{requester}} 様' || char(10) || char(10) || '貸出 {{request_number}}（{{device_class}}）の {{requested_due}} までの延長は承認されませんでした。返却予定日は {{due_date}} のままです。' || char(10) || '理由: {{reason}}' || char(10) || '担当: {{actor}}' || char(10) || char(10) || '{{url}}',
+ 'Loan extension rejected: {{request_number}}',
+ 'Your request to extend {{request_number}} ({{device_class}}) to {{requested_due}} was rejected by {{actor}}: {{reason}}. The due date stays {{due_date}}.' || char(10) || char(10) || '{{url}}',
+ 'system', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
+INSERT INTO notification_routing (event, position, recipient) VALUES
+('lending.extension_approved', 1, 'requester'),
+('lending.extension_rejected', 1, 'requester');
+)SQL"},
     Migration{23, "lending: reminder policies, sent reminders, escalated loans", R"SQL(
 -- 返却督促 (shared/lending/reminder_schedule.hpp). One policy per lendable class, seeded from
 -- lending::default_reminder_policies() by this migration's C++ step; admins edit them.

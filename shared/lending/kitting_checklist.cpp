@@ -104,6 +104,10 @@ KittingTask new_kitting_task(const inventory::DeviceClass& device_class, std::sp
     return task;
 }
 
+std::string_view step_name(KittingStep step) { return info(step).name; }
+
+std::optional<KittingStep> parse_step(std::string_view name) { return tickets::parse_named(steps, name); }
+
 std::string_view refusal_name(KittingRefusal refusal) { return tickets::named(refusals, refusal).name; }
 
 std::string_view refusal_label_key(KittingRefusal refusal) { return tickets::named(refusals, refusal).label_key; }

@@ -26,6 +26,10 @@ enum class KittingStep {
     cleaning,         // 清掃 (optional)
 };
 
+// "initialise", …: stored with a task's checklist.
+std::string_view step_name(KittingStep step);
+std::optional<KittingStep> parse_step(std::string_view name);
+
 struct KittingItemSpec {
     std::string key;        // "initialise", "accessory.mouse": stable, stored with the task
     std::string label_key;  // "lending.kitting.<step>"; an accessory item shows its name beside it

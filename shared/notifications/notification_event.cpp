@@ -27,6 +27,10 @@ constexpr std::array<std::string_view, 9> lending_reminder_overdue{"request_numb
                                                                    "business_days", "reminder_number", "url"};
 constexpr std::array<std::string_view, 9> lending_escalated{"request_number", "borrower", "division", "device_class",
                                                             "asset_tags", "due_date", "business_days", "history", "url"};
+constexpr std::array<std::string_view, 7> lending_extension_approved{"request_number", "requester", "device_class",
+                                                                      "previous_due", "due_date", "actor", "url"};
+constexpr std::array<std::string_view, 8> lending_extension_rejected{"request_number", "requester", "device_class",
+                                                                      "requested_due", "due_date", "reason", "actor", "url"};
 
 constexpr std::array events{
     NotificationEvent{"ticket.created", ticket_created},
@@ -41,6 +45,8 @@ constexpr std::array events{
     NotificationEvent{"lending.reminder_overdue", lending_reminder_overdue},
     NotificationEvent{"lending.escalated", lending_escalated},
     NotificationEvent{"lending.stock_low", lending_stock_low},
+    NotificationEvent{"lending.extension_approved", lending_extension_approved},
+    NotificationEvent{"lending.extension_rejected", lending_extension_rejected},
 };
 
 }  // namespace

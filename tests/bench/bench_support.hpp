@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -29,6 +30,17 @@ inline double percentile(std::vector<double> values, double p) {
     if (values.empty()) return 0;
     std::sort(values.begin(), values.end());
     return values[std::min(values.size() - 1, static_cast<std::size_t>(static_cast<double>(values.size()) * p))];
+}
+
+// The process's CPU time since `start` (std::clock()), steadier than wall time on a shared machine.
+inline double cpu_milliseconds(std::clock_t start) {
+    return 1000.0 * static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC;
+}
+
+// One line of wall and CPU percentiles.
+inline void report(const char* what, const std::vector<double>& wall, const std::vector<double>& cpu) {
+    std::printf("%-58s p50 %7.2f ms  p95 %7.2f ms  (CPU p50 %7.2f ms, p95 %7.2f ms; %zu runs)\n", what,
+                percentile(wall, 0.5), percentile(wall, 0.95), percentile(cpu, 0.5), percentile(cpu, 0.95), wall.size());
 }
 
 template <typename T>

@@ -25,17 +25,15 @@ namespace {
 using namespace madoguchi;
 using bench::Clock;
 using bench::check;
+using bench::cpu_milliseconds;
 using bench::milliseconds_since;
 using bench::must;
+using bench::report;
 
 constexpr int loan_count = 20000;
 constexpr int spare_devices = 2000;
 constexpr int horizon_days = 56;
 constexpr const char* bench_class = "gss_terminal";
-
-double cpu_milliseconds(std::clock_t start) {
-    return 1000.0 * static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC;
-}
 
 // One device per loan plus spares on the shelf; each loan is on loan now (a fifth of them
 // overdue) or approved for a period starting within the horizon.
@@ -82,12 +80,6 @@ void prepare(server::store::Database& database, const calendar::Date& today) {
         }
         return server::store::success();
     }));
-}
-
-void report(const char* what, const std::vector<double>& wall, const std::vector<double>& cpu) {
-    std::printf("%-58s p50 %7.2f ms  p95 %7.2f ms  (CPU p50 %7.2f ms, p95 %7.2f ms; %zu runs)\n", what,
-                bench::percentile(wall, 0.5), bench::percentile(wall, 0.95), bench::percentile(cpu, 0.5),
-                bench::percentile(cpu, 0.95), wall.size());
 }
 
 }  // namespace

@@ -141,6 +141,20 @@ const std::map<std::string, std::string> expected_access{
     {"getStockThresholds", "operator,it_office,auditor,admin"},
     {"replaceStockThresholds", "admin"},
     {"setRepairReturn", "operator"},
+    {"listMasterImages", "operator,it_office,auditor,admin"},
+    {"publishMasterImage", "operator,it_office,admin"},
+    {"listKittingTasks", "operator"},
+    {"getKittingTask", "operator"},
+    {"tickKittingItem", "operator"},
+    {"untickKittingItem", "operator"},
+    {"getCounterPerson", "operator"},
+    {"scanAtCounter", "operator"},
+    {"handOverLoan", "operator"},
+    {"getHandoverReceipt", "operator"},
+    {"returnLoanDevice", "operator"},
+    {"listLoanExtensions", "staff,manager,operator,it_office,auditor,admin"},
+    {"requestLoanExtension", "staff,manager,operator,it_office"},
+    {"decideLoanExtension", "staff,manager,operator,it_office"},
 };
 
 std::string access_of(const madoguchi::server::http::Access& access) {

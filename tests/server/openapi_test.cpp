@@ -131,10 +131,15 @@ TEST_CASE("every operation documents its success body and its errors in the erro
         if (responses.contains("204")) {
             CHECK_FALSE(responses["204"].contains("content"));
         } else {
-            // Signing in, acting on a record (a state transition, a notification's retry) and
-            // importing a file (whose answer is the plan, also for a dry run) are posts that answer 200.
+            // Signing in, acting on a record (a state transition, a notification's retry, a
+            // kitting tick, an extension's decision), asking the counter for a scan's verdict
+            // and importing a file (whose answer is the plan, also for a dry run) are posts
+            // that answer 200.
             const bool action = operation.path == "/api/v1/session" || operation.path.ends_with("/transitions") ||
-                                operation.path.ends_with("/retry") || operation.path.starts_with("/api/v1/imports/");
+                                operation.path.ends_with("/retry") || operation.path.ends_with("/ticks") ||
+                                operation.path.ends_with("/decision") ||
+                                operation.path == "/api/v1/lending/counter/scan" ||
+                                operation.path.starts_with("/api/v1/imports/");
             const auto success = operation.method == "post" && !action ? "201" : "200";
             REQUIRE(responses.contains(success));
             const auto media_type = media_type_of(operation.path);

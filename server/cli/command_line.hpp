@@ -13,6 +13,7 @@
 #include "backup/backup_schedule.hpp"
 #include "http/client_address.hpp"
 #include "notifications/notification_config.hpp"
+#include "telemetry/poll_schedule.hpp"
 #include "tickets/ticket_escalation_job.hpp"
 
 namespace madoguchi::server::cli {
@@ -35,6 +36,10 @@ struct ServeOptions {
     notifications::NotificationConfig notifications;
     // --escalation-every: how often the escalation sweep runs.
     std::chrono::milliseconds escalation_interval = tickets::default_escalation_interval;
+    // --telemetry-schedule; empty: no scheduled polling.
+    std::optional<telemetry::PollSchedule> telemetry_schedule;
+    // --snmp-agent: every SNMP request (scheduled or "poll now") goes to this one agent.
+    std::string snmp_agent;
 };
 
 struct MigrateOptions {

@@ -124,6 +124,8 @@ const std::map<std::string, std::string> expected_access{
     {"createLoanRequest", "staff,manager,operator,it_office"},
     {"getLoanRequest", "staff,manager,operator,it_office,auditor,admin"},
     {"transitionLoanRequest", "staff,manager,operator,it_office"},
+    {"getDeviceTelemetry", "operator,it_office,auditor,admin"},
+    {"pollDeviceTelemetry", "operator,admin"},
 };
 
 std::string access_of(const madoguchi::server::http::Access& access) {

@@ -1,0 +1,66 @@
+#include "telemetry/reading_json.hpp"
+
+namespace madoguchi::server::telemetry {
+namespace {
+
+nlohmann::json number(const std::optional<std::int64_t>& value) {
+    return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
+}
+
+}  // namespace
+
+std::string hex_octets(const std::string& octets) {
+    constexpr char digits[] = "0123456789abcdef";
+    std::string hex;
+    for (const unsigned char octet : octets) {
+        hex += digits[octet >> 4];
+        hex += digits[octet & 0x0f];
+    }
+    return hex;
+}
+
+nlohmann::json reading_json(const SnmpReading& r) {
+    auto supplies = nlohmann::json::array();
+    for (const auto& s : r.supplies) {
+        supplies.push_back({{"index", s.index}, {"class", number(s.supply_class)}, {"type", number(s.type)},
+                            {"description", s.description}, {"unit", number(s.unit)},
+                            {"max_capacity", number(s.max_capacity)}, {"level", number(s.level)}});
+    }
+    auto alerts = nlohmann::json::array();
+    for (const auto& a : r.alerts) {
+        alerts.push_back({{"index", a.index}, {"severity", number(a.severity)}, {"group", number(a.group)},
+                          {"code", number(a.code)}, {"description", a.description}});
+    }
+    auto counters = nlohmann::json::array();
+    for (const auto& c : r.ricoh_counters) counters.push_back({{"index", c.index}, {"name", c.name}, {"value", number(c.value)}});
+    auto toners = nlohmann::json::array();
+    for (const auto& t : r.ricoh_toners) toners.push_back({{"index", t.index}, {"name", t.name}, {"level", number(t.level)}});
+    return {
+        {"sys_descr", r.sys_descr},
+        {"sys_object_id", r.sys_object_id},
+        {"sys_uptime", number(r.sys_uptime)},
+        {"sys_name", r.sys_name},
+        {"serial_number", r.serial_number},
+        {"marker_counter_unit", number(r.marker_counter_unit)},
+        {"marker_life_count", number(r.marker_life_count)},
+        {"device_status", number(r.device_status)},
+        {"printer_status", number(r.printer_status)},
+        {"detected_error_state", r.detected_error_state ? nlohmann::json(hex_octets(*r.detected_error_state)) : nlohmann::json(nullptr)},
+        {"supplies", supplies},
+        {"alerts", alerts},
+        {"ricoh", {{"firmware_version", r.ricoh_firmware_version}, {"serial_number", r.ricoh_serial_number},
+                   {"counters", counters}, {"toners", toners}}},
+    };
+}
+
+nlohmann::json oddities_json(const std::vector<Oddity>& oddities) {
+    auto list = nlohmann::json::array();
+    for (const auto& o : oddities) list.push_back({{"code", o.code}, {"oid", o.oid}, {"detail", o.detail}});
+    return list;
+}
+
+std::string json_text(const nlohmann::json& value) {
+    return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace madoguchi::server::telemetry

@@ -21,6 +21,7 @@ constexpr std::string_view help =
     "  --db FILE               SQLite database file\n"
     "  --once                  one cycle, then exit (scheduled polling runs inside serve)\n"
     "  --device ID             only this device\n"
+    "  --kinds LIST            only these kinds: status,supplies,counters,firmware (default all)\n"
     "  --agent HOST:PORT       send every request to this agent (the simulated fleet, scripts/fleet-sim)\n"
     "  --window N              requests in flight at most (default 32)\n"
     "  --timeout-ms N          per request (default 1000)\n"
@@ -47,7 +48,7 @@ std::optional<std::int64_t> bounded(const ParsedOptions& options, std::string_vi
 int run_poll_command(std::span<const std::string_view> arguments) {
     const CommandSpec spec{"poll",
                            std::string(help),
-                           {"--db", "--device", "--agent", "--window", "--timeout-ms", "--retries", "--max-repetitions"},
+                           {"--db", "--device", "--kinds", "--agent", "--window", "--timeout-ms", "--retries", "--max-repetitions"},
                            {"--once"},
                            {"--db"}};
     ParsedOptions options;
@@ -70,6 +71,15 @@ int run_poll_command(std::span<const std::string_view> arguments) {
     request.settings.retries = static_cast<int>(*retries);
     request.settings.repetitions = static_cast<int>(*repetitions);
     if (options.has("--device")) request.targets.device_id = *device;
+    if (options.has("--kinds")) {
+        const auto kinds = telemetry::parse_kinds(options.value("--kinds"));
+        if (!kinds) {
+            std::fprintf(stderr, "madoguchi poll: --kinds must list some of status,supplies,counters,firmware, not '%s'\n",
+                         options.value("--kinds").c_str());
+            return exit_bad_usage;
+        }
+        request.kinds = *kinds;
+    }
 
     auto database = open_database(options.value("--db"));
     if (!database) return exit_failed;

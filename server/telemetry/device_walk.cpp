@@ -13,9 +13,10 @@ bool before(const Oid& a, const Oid& b) { return std::lexicographical_compare(a.
 
 }  // namespace
 
-DeviceWalk::DeviceWalk(int repetitions, int max_requests)
-    : repetitions_(std::max(1, repetitions)), max_requests_(max_requests) {
-    for (const auto& table : polled_tables()) walks_.push_back(Walk{table, table});
+DeviceWalk::DeviceWalk(int repetitions, const KindsDue& kinds, int max_requests)
+    : repetitions_(std::max(1, repetitions)), max_requests_(max_requests), scalars_(polled_scalars(kinds)) {
+    scalars_pending_ = !scalars_.empty();
+    for (const auto& table : polled_tables(kinds)) walks_.push_back(Walk{table, table});
 }
 
 bool DeviceWalk::done() const {
@@ -27,7 +28,7 @@ BulkRequest DeviceWalk::next_request() {
     request.repetitions = repetitions_;
     last_had_scalars_ = scalars_pending_;
     if (scalars_pending_) {
-        for (const auto& scalar : polled_scalars()) request.scalar_parents.emplace_back(scalar.begin(), scalar.end() - 1);
+        for (const auto& scalar : scalars_) request.scalar_parents.emplace_back(scalar.begin(), scalar.end() - 1);
     }
     last_walks_.clear();
     for (std::size_t index = 0; index < walks_.size(); ++index) {
@@ -62,9 +63,8 @@ void DeviceWalk::advance(Walk& walk, const VarBind& bind) {
 void DeviceWalk::take_response(const std::vector<VarBind>& binds) {
     std::size_t position = 0;
     if (last_had_scalars_) {
-        const auto scalars = polled_scalars();
-        for (; position < scalars.size() && position < binds.size(); ++position) {
-            builder_.scalar(scalars[position], binds[position]);
+        for (; position < scalars_.size() && position < binds.size(); ++position) {
+            builder_.scalar(scalars_[position], binds[position]);
         }
         scalars_pending_ = false;
     }
@@ -80,7 +80,7 @@ void DeviceWalk::take_response(const std::vector<VarBind>& binds) {
         if (!answered[slot]) walks_[last_walks_[slot]].finished = true;
     }
     if (!done() && requests_ >= max_requests_) {
-        builder_.note("too_many_requests", walks_.front().table, std::to_string(requests_) + " requests");
+        builder_.note("too_many_requests", {}, std::to_string(requests_) + " requests");
         stopped_ = true;
     }
 }

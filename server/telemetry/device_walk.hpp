@@ -19,7 +19,7 @@ struct BulkRequest {
 class DeviceWalk {
 public:
     // A misbehaving agent could keep a walk going forever: the poll stops after `max_requests`.
-    explicit DeviceWalk(int repetitions, int max_requests = 16);
+    DeviceWalk(int repetitions, const KindsDue& kinds, int max_requests = 16);
 
     bool done() const;
     BulkRequest next_request();
@@ -43,6 +43,7 @@ private:
     int requests_ = 0;
     bool scalars_pending_ = true;
     bool stopped_ = false;
+    std::vector<Oid> scalars_;
     std::vector<Walk> walks_;
     // Which walk each repeated binding of the last request continues.
     std::vector<std::size_t> last_walks_;

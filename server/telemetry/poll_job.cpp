@@ -23,11 +23,14 @@ void PollJob::run(std::stop_token stop) {
         request.settings = settings_.poll;
         request.targets.agent_override = settings_.agent_override;
         request.kinds = kinds_due(settings_.schedule, started, last_sampled_);
-        if (auto cycle = run_poll_cycle(database.value(), request); !cycle) {
-            std::fprintf(stderr, "telemetry: %s\n", cycle.error().c_str());
-        } else {
-            for (const auto kind : all_sample_kinds) {
-                if (request.kinds.contains(kind)) last_sampled_[static_cast<std::size_t>(kind) - 1] = started;
+        // A tick can come a little before a kind is due; then nothing is polled until the next.
+        if (request.kinds.any()) {
+            if (auto cycle = run_poll_cycle(database.value(), request); !cycle) {
+                std::fprintf(stderr, "telemetry: %s\n", cycle.error().c_str());
+            } else {
+                for (const auto kind : all_sample_kinds) {
+                    if (request.kinds.contains(kind)) last_sampled_[static_cast<std::size_t>(kind) - 1] = started;
+                }
             }
         }
         std::unique_lock lock(mutex_);

@@ -77,4 +77,19 @@ KindsDue kinds_due(const PollSchedule& schedule, std::chrono::system_clock::time
 
 KindsDue every_kind() { return KindsDue{{true, true, true, true}}; }
 
+std::optional<KindsDue> parse_kinds(std::string_view text) {
+    KindsDue kinds;
+    while (!text.empty()) {
+        const auto comma = text.find(',');
+        const auto name = text.substr(0, comma);
+        text = comma == std::string_view::npos ? std::string_view{} : text.substr(comma + 1);
+        const auto known = std::find_if(all_sample_kinds.begin(), all_sample_kinds.end(),
+                                        [&](SampleKind kind) { return sample_kind_name(kind) == name; });
+        if (known == all_sample_kinds.end()) return std::nullopt;
+        kinds.due[static_cast<std::size_t>(*known) - 1] = true;
+    }
+    if (!kinds.any()) return std::nullopt;
+    return kinds;
+}
+
 }  // namespace madoguchi::server::telemetry

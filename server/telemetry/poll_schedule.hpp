@@ -40,5 +40,7 @@ struct KindsDue {
 KindsDue kinds_due(const PollSchedule& schedule, std::chrono::system_clock::time_point now,
                    const std::array<std::optional<std::chrono::system_clock::time_point>, 4>& last_sampled);
 KindsDue every_kind();
+// "status,supplies" → those kinds; nullopt for an unknown name or an empty list.
+std::optional<KindsDue> parse_kinds(std::string_view text);
 
 }  // namespace madoguchi::server::telemetry

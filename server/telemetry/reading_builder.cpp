@@ -24,9 +24,27 @@ const Oid alert_table = parse_oid("1.3.6.1.2.1.43.18.1.1");
 const Oid ricoh_counter_table = parse_oid("1.3.6.1.4.1.367.3.2.1.2.19.5.1");
 const Oid ricoh_toner_table = parse_oid("1.3.6.1.4.1.367.3.2.1.2.24.1.1");
 
-const std::array scalars{sys_descr, sys_object_id, sys_uptime, sys_name, serial_number, counter_unit, life_count,
-                         device_status, printer_status, error_state, ricoh_firmware, ricoh_serial};
-const std::array tables{supplies_table, alert_table, ricoh_counter_table, ricoh_toner_table};
+struct KindOf {
+    const Oid* oid;
+    SampleKind kind;
+};
+const std::array scalars{KindOf{&sys_descr, SampleKind::firmware}, KindOf{&sys_object_id, SampleKind::firmware},
+                         KindOf{&sys_uptime, SampleKind::status}, KindOf{&sys_name, SampleKind::firmware},
+                         KindOf{&serial_number, SampleKind::firmware}, KindOf{&counter_unit, SampleKind::counters},
+                         KindOf{&life_count, SampleKind::counters}, KindOf{&device_status, SampleKind::status},
+                         KindOf{&printer_status, SampleKind::status}, KindOf{&error_state, SampleKind::status},
+                         KindOf{&ricoh_firmware, SampleKind::firmware}, KindOf{&ricoh_serial, SampleKind::firmware}};
+const std::array tables{KindOf{&supplies_table, SampleKind::supplies}, KindOf{&alert_table, SampleKind::status},
+                        KindOf{&ricoh_counter_table, SampleKind::counters}, KindOf{&ricoh_toner_table, SampleKind::supplies}};
+
+template <std::size_t size>
+std::vector<Oid> of_kinds(const std::array<KindOf, size>& list, const KindsDue& kinds) {
+    std::vector<Oid> chosen;
+    for (const auto& entry : list) {
+        if (kinds.contains(entry.kind)) chosen.push_back(*entry.oid);
+    }
+    return chosen;
+}
 
 template <class Row>
 Row* row_of(std::vector<Row>& rows, std::uint32_t index) {
@@ -44,8 +62,8 @@ bool is_exception(ValueKind kind) {
 
 }  // namespace
 
-std::span<const Oid> polled_scalars() { return scalars; }
-std::span<const Oid> polled_tables() { return tables; }
+std::vector<Oid> polled_scalars(const KindsDue& kinds) { return of_kinds(scalars, kinds); }
+std::vector<Oid> polled_tables(const KindsDue& kinds) { return of_kinds(tables, kinds); }
 
 void ReadingBuilder::note(std::string code, const Oid& oid, std::string detail) {
     const auto same_code = [&](const Oddity& oddity) { return oddity.code == code && oddity.oid == oid_text(oid); };

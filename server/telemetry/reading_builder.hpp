@@ -5,6 +5,7 @@
 #include <span>
 #include <vector>
 
+#include "telemetry/poll_schedule.hpp"
 #include "telemetry/snmp_reading.hpp"
 #include "telemetry/snmp_value.hpp"
 
@@ -15,11 +16,15 @@ inline constexpr std::size_t max_octets = 255;
 // Rows kept per table; a printer has a handful of supplies and alerts.
 inline constexpr std::size_t max_table_rows = 64;
 
-// The scalars read on every poll, each asked with GETNEXT of its parent so an absent one
-// costs no error.
-std::span<const Oid> polled_scalars();
-// The tables walked with GETBULK: supplies, alerts, Ricoh counters, Ricoh toner.
-std::span<const Oid> polled_tables();
+// What a poll of the given kinds reads (an agent answers per variable, so a poll asks only for
+// the kinds due): status = sysUpTime, hrDeviceStatus, hrPrinterStatus,
+// hrPrinterDetectedErrorState and the alert table; supplies = the supplies table and Ricoh's
+// toner table; counters = prtMarkerLifeCount and its unit and Ricoh's counter table;
+// firmware = sysDescr, sysObjectID, sysName, the serial numbers and Ricoh's firmware version.
+// Scalars are asked with GETNEXT of their parent, so an absent one costs no error.
+std::vector<Oid> polled_scalars(const KindsDue& kinds);
+// The tables walked with GETBULK.
+std::vector<Oid> polled_tables(const KindsDue& kinds);
 
 class ReadingBuilder {
 public:

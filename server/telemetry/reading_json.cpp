@@ -19,38 +19,49 @@ std::string hex_octets(const std::string& octets) {
     return hex;
 }
 
-nlohmann::json reading_json(const SnmpReading& r) {
-    auto supplies = nlohmann::json::array();
-    for (const auto& s : r.supplies) {
-        supplies.push_back({{"index", s.index}, {"class", number(s.supply_class)}, {"type", number(s.type)},
-                            {"description", s.description}, {"unit", number(s.unit)},
-                            {"max_capacity", number(s.max_capacity)}, {"level", number(s.level)}});
+nlohmann::json reading_json(const SnmpReading& r, const KindsDue& kinds) {
+    nlohmann::json json = nlohmann::json::object();
+    if (kinds.contains(SampleKind::status)) {
+        auto alerts = nlohmann::json::array();
+        for (const auto& a : r.alerts) {
+            alerts.push_back({{"index", a.index}, {"severity", number(a.severity)}, {"group", number(a.group)},
+                              {"code", number(a.code)}, {"description", a.description}});
+        }
+        json["sys_uptime"] = number(r.sys_uptime);
+        json["device_status"] = number(r.device_status);
+        json["printer_status"] = number(r.printer_status);
+        json["detected_error_state"] =
+            r.detected_error_state ? nlohmann::json(hex_octets(*r.detected_error_state)) : nlohmann::json(nullptr);
+        json["alerts"] = alerts;
     }
-    auto alerts = nlohmann::json::array();
-    for (const auto& a : r.alerts) {
-        alerts.push_back({{"index", a.index}, {"severity", number(a.severity)}, {"group", number(a.group)},
-                          {"code", number(a.code)}, {"description", a.description}});
+    if (kinds.contains(SampleKind::supplies)) {
+        auto supplies = nlohmann::json::array();
+        for (const auto& s : r.supplies) {
+            supplies.push_back({{"index", s.index}, {"class", number(s.supply_class)}, {"type", number(s.type)},
+                                {"description", s.description}, {"unit", number(s.unit)},
+                                {"max_capacity", number(s.max_capacity)}, {"level", number(s.level)}});
+        }
+        auto toners = nlohmann::json::array();
+        for (const auto& t : r.ricoh_toners) toners.push_back({{"index", t.index}, {"name", t.name}, {"level", number(t.level)}});
+        json["supplies"] = supplies;
+        json["ricoh_toners"] = toners;
     }
-    auto counters = nlohmann::json::array();
-    for (const auto& c : r.ricoh_counters) counters.push_back({{"index", c.index}, {"name", c.name}, {"value", number(c.value)}});
-    auto toners = nlohmann::json::array();
-    for (const auto& t : r.ricoh_toners) toners.push_back({{"index", t.index}, {"name", t.name}, {"level", number(t.level)}});
-    return {
-        {"sys_descr", r.sys_descr},
-        {"sys_object_id", r.sys_object_id},
-        {"sys_uptime", number(r.sys_uptime)},
-        {"sys_name", r.sys_name},
-        {"serial_number", r.serial_number},
-        {"marker_counter_unit", number(r.marker_counter_unit)},
-        {"marker_life_count", number(r.marker_life_count)},
-        {"device_status", number(r.device_status)},
-        {"printer_status", number(r.printer_status)},
-        {"detected_error_state", r.detected_error_state ? nlohmann::json(hex_octets(*r.detected_error_state)) : nlohmann::json(nullptr)},
-        {"supplies", supplies},
-        {"alerts", alerts},
-        {"ricoh", {{"firmware_version", r.ricoh_firmware_version}, {"serial_number", r.ricoh_serial_number},
-                   {"counters", counters}, {"toners", toners}}},
-    };
+    if (kinds.contains(SampleKind::counters)) {
+        auto counters = nlohmann::json::array();
+        for (const auto& c : r.ricoh_counters) counters.push_back({{"index", c.index}, {"name", c.name}, {"value", number(c.value)}});
+        json["marker_counter_unit"] = number(r.marker_counter_unit);
+        json["marker_life_count"] = number(r.marker_life_count);
+        json["ricoh_counters"] = counters;
+    }
+    if (kinds.contains(SampleKind::firmware)) {
+        json["sys_descr"] = r.sys_descr;
+        json["sys_object_id"] = r.sys_object_id;
+        json["sys_name"] = r.sys_name;
+        json["serial_number"] = r.serial_number;
+        json["ricoh_firmware_version"] = r.ricoh_firmware_version;
+        json["ricoh_serial_number"] = r.ricoh_serial_number;
+    }
+    return json;
 }
 
 nlohmann::json oddities_json(const std::vector<Oddity>& oddities) {

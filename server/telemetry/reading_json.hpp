@@ -6,11 +6,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include "telemetry/poll_schedule.hpp"
 #include "telemetry/snmp_reading.hpp"
 
 namespace madoguchi::server::telemetry {
 
-nlohmann::json reading_json(const SnmpReading& reading);
+// Only the members of the kinds read (reading_builder.hpp), so the stored state can be
+// merged with them (SQLite json_patch) and keep what this poll did not ask for.
+nlohmann::json reading_json(const SnmpReading& reading, const KindsDue& kinds = every_kind());
 nlohmann::json oddities_json(const std::vector<Oddity>& oddities);
 std::string hex_octets(const std::string& octets);
 // JSON text that never throws on invalid UTF-8 in a printer's strings.

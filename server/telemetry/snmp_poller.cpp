@@ -105,7 +105,8 @@ struct DeviceState {
 
 class Poller {
 public:
-    Poller(std::span<const PollTarget> targets, const PollSettings& settings) : settings_(settings) {
+    Poller(std::span<const PollTarget> targets, const PollSettings& settings, const KindsDue& kinds)
+        : settings_(settings), kinds_(kinds) {
         outcome_.devices.resize(targets.size());
         states_.resize(targets.size());
         for (std::size_t index = 0; index < targets.size(); ++index) {
@@ -136,7 +137,7 @@ private:
     }
 
     void start(DeviceState& state) {
-        state.walk.emplace(settings_.repetitions);
+        state.walk.emplace(settings_.repetitions, kinds_);
         if (!open_session(state)) {
             finish(state, false);
             return;
@@ -288,6 +289,7 @@ private:
     }
 
     PollSettings settings_;
+    KindsDue kinds_;
     PollOutcome outcome_;
     std::vector<DeviceState> states_;
     std::vector<netsnmp_session*> to_close_;
@@ -297,12 +299,12 @@ private:
 
 }  // namespace
 
-PollOutcome poll_devices(std::span<const PollTarget> targets, const PollSettings& settings) {
+PollOutcome poll_devices(std::span<const PollTarget> targets, const PollSettings& settings, const KindsDue& kinds) {
     // net-snmp's session list is global and unlocked: the poll job and a "poll now" take turns.
     static std::mutex net_snmp;
     std::scoped_lock lock(net_snmp);
     initialise_net_snmp();
-    return Poller(targets, settings).run();
+    return Poller(targets, settings, kinds).run();
 }
 
 }  // namespace madoguchi::server::telemetry

@@ -7,6 +7,7 @@
 #include <span>
 #include <vector>
 
+#include "telemetry/poll_schedule.hpp"
 #include "telemetry/poll_target.hpp"
 #include "telemetry/snmp_reading.hpp"
 
@@ -18,6 +19,8 @@ struct PollOutcome {
     int requests = 0;
 };
 
-PollOutcome poll_devices(std::span<const PollTarget> targets, const PollSettings& settings);
+// Reads the values of `kinds` (reading_builder.hpp) from every target.
+PollOutcome poll_devices(std::span<const PollTarget> targets, const PollSettings& settings,
+                         const KindsDue& kinds = every_kind());
 
 }  // namespace madoguchi::server::telemetry

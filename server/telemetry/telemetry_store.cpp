@@ -92,7 +92,7 @@ store::Result<std::int64_t> record_cycle(store::Database& database, CycleSummary
             "VALUES (?1, ?2, ?3, ?4, CASE WHEN ?3 THEN ?2 END, ?5, ?6, 1 - ?3, ?7) "
             "ON CONFLICT (device_id) DO UPDATE SET polled_at = excluded.polled_at, reachable = excluded.reachable, "
             "failure = excluded.failure, last_seen_at = coalesce(excluded.last_seen_at, last_seen_at), "
-            "reading = CASE WHEN excluded.reachable THEN excluded.reading ELSE reading END, "
+            "reading = CASE WHEN excluded.reachable THEN json_patch(reading, excluded.reading) ELSE reading END, "
             "oddities = excluded.oddities, offline_cycles = CASE WHEN excluded.reachable THEN 0 ELSE offline_cycles + 1 END, "
             "cycle_id = excluded.cycle_id");
         if (!state) return store::Error{state.error()};
@@ -106,7 +106,7 @@ store::Result<std::int64_t> record_cycle(store::Database& database, CycleSummary
             s.reset()
                 .bind(1, device.device_id).bind(2, polled_at).bind(3, std::int64_t{device.reachable ? 1 : 0})
                 .bind(4, device.failure)
-                .bind(5, device.reachable ? json_text(reading_json(device.reading)) : std::string("{}"))
+                .bind(5, device.reachable ? json_text(reading_json(device.reading, summary.kinds)) : std::string("{}"))
                 .bind(6, json_text(oddities_json(device.oddities))).bind(7, cycle_id);
             if (auto done = s.step(); !done) return store::Error{done.error()};
             if (!device.reachable) continue;

@@ -1,4 +1,7 @@
 // A whole cycle over the demo's 723 printers and MFPs with 10% offline, from the command line.
+// snmpsim answers one request at a time in one Python process: on a busy test machine a
+// wide window only lengthens its queue past the timeout, so this test keeps it narrow and
+// patient, and reads the status kind (the 5-minute poll). Speed is scripts/bench's business.
 #include <catch2/catch.hpp>
 
 #include "telemetry/fleet_sim_support.hpp"
@@ -18,7 +21,10 @@ TEST_CASE("telemetry: madoguchi poll --once reads all 723 devices, every online 
         }));
     }
     ChildProcess poll({MADOGUCHI_BINARY, "poll", "--once", "--db", (folder.path() / "madoguchi.db").string(), "--agent",
-                       simulator.agent(), "--window", "32", "--timeout-ms", "1000", "--retries", "1"});
+                       simulator.agent(), "--kinds", "status", "--window", "8", "--timeout-ms", "3000", "--retries", "1"});
+    // wait() gives a child 20 seconds; a cycle behind a busy snmpsim may take longer.
+    for (int second = 0; second < 300 && poll.collect_output(1000); ++second) {
+    }
     const auto run = poll.wait();
     INFO(run.err);
     REQUIRE(run.exit_code == 0);
@@ -34,7 +40,7 @@ TEST_CASE("telemetry: madoguchi poll --once reads all 723 devices, every online 
         ++seen;
         const auto tag = rows.value().column_text(0);
         const bool reachable = rows.value().column_int(1) == 1;
-        const bool read = rows.value().column_text(2).find("\"sys_name\"") != std::string::npos;
+        const bool read = rows.value().column_text(2).find("\"device_status\"") != std::string::npos;
         if (reachable == offline.contains(tag) || read != reachable) {
             ++wrong;
             UNSCOPED_INFO(tag << " reachable " << reachable);
@@ -42,8 +48,8 @@ TEST_CASE("telemetry: madoguchi poll --once reads all 723 devices, every online 
     }
     CHECK(seen == 723);
     CHECK(wrong == 0);
-    CHECK(query_number(database, "SELECT in_flight_peak FROM telemetry_poll_cycles") == 32);
-    CHECK(query_number(database, "SELECT count(DISTINCT device_id) FROM telemetry_samples WHERE kind = 3") == 651);
+    CHECK(query_number(database, "SELECT in_flight_peak FROM telemetry_poll_cycles") == 8);
+    CHECK(query_number(database, "SELECT count(DISTINCT device_id) FROM telemetry_samples WHERE kind = 1") == 651);
 }
 
 }  // namespace madoguchi::testing

@@ -181,7 +181,7 @@ TEST_CASE("telemetry: a cycle stores the last raw state per device, samples per 
     CHECK(state["marker_life_count"] == 123456);
     CHECK(state["detected_error_state"] == "0401");
     CHECK(state["supplies"][1]["level"] == -3);
-    CHECK(state["ricoh"]["toners"][0]["level"] == -100);
+    CHECK(state["ricoh_toners"][0]["level"] == -100);
     CHECK(state["alerts"][0]["description"] == "Paper jam in tray 2");
     CHECK(query_text(database, "SELECT payload FROM telemetry_samples WHERE kind = 3") == "[123456,7,[[1,123456],[2,50000]]]");
     CHECK(query_text(database, "SELECT payload FROM telemetry_samples WHERE kind = 1") == "[3,1,\"0401\",[[3,13,8]]]");
@@ -191,6 +191,16 @@ TEST_CASE("telemetry: a cycle stores the last raw state per device, samples per 
     auto again = telemetry::run_poll_cycle(database, request);
     REQUIRE(again);
     CHECK(query_number(database, "SELECT count(*) FROM telemetry_samples WHERE kind <> 3") == 3);
+
+    // A status poll asks only for the status values; the state keeps the others.
+    request.kinds = *telemetry::parse_kinds("status");
+    auto status = telemetry::run_poll_cycle(database, request);
+    REQUIRE(status);
+    CHECK(status.value().requests == 1);
+    const auto merged = nlohmann::json::parse(query_text(database, "SELECT reading FROM telemetry_device_state"));
+    CHECK(merged["device_status"] == 3);
+    CHECK(merged["marker_life_count"] == 123456);
+    CHECK(merged["sys_name"] == "mfp-000001");
 }
 
 }  // namespace madoguchi::testing

@@ -35,9 +35,9 @@ TEST_CASE("telemetry: noSuchObject for a scalar and the same oddity twice are no
 }
 
 TEST_CASE("telemetry: a walk stops when the agent goes backwards, and a table is cut at 64 rows") {
-    telemetry::DeviceWalk walk(10);
+    telemetry::DeviceWalk walk(10, telemetry::every_kind());
     const auto first = walk.next_request();
-    CHECK(first.scalar_parents.size() == telemetry::polled_scalars().size());
+    CHECK(first.scalar_parents.size() == telemetry::polled_scalars(telemetry::every_kind()).size());
     CHECK(first.walk_cursors.size() == 4);
     std::vector<VarBind> binds(first.scalar_parents.size(), number("1.3.6.1.2.1.1.0", 0));
     // Supplies go backwards; alerts run to 70 rows; both Ricoh walks end at once.

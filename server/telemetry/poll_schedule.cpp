@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <vector>
 
 namespace madoguchi::server::telemetry {
 
@@ -14,6 +15,21 @@ std::string_view sample_kind_name(SampleKind kind) {
     }
     return "status";
 }
+
+namespace {
+
+// "a,b,c" → {"a", "b", "c"}; "" → {}.
+std::vector<std::string_view> split_list(std::string_view text) {
+    std::vector<std::string_view> items;
+    while (!text.empty()) {
+        const auto comma = text.find(',');
+        items.push_back(text.substr(0, comma));
+        text = comma == std::string_view::npos ? std::string_view{} : text.substr(comma + 1);
+    }
+    return items;
+}
+
+}  // namespace
 
 std::chrono::minutes PollSchedule::interval(SampleKind kind) const {
     switch (kind) {
@@ -29,10 +45,7 @@ std::chrono::minutes PollSchedule::tick() const { return std::min({status, suppl
 
 std::optional<PollSchedule> parse_poll_schedule(std::string_view text) {
     PollSchedule schedule;
-    while (!text.empty()) {
-        const auto comma = text.find(',');
-        const auto item = text.substr(0, comma);
-        text = comma == std::string_view::npos ? std::string_view{} : text.substr(comma + 1);
+    for (const auto item : split_list(text)) {
         const auto equals = item.find('=');
         if (equals == std::string_view::npos) return std::nullopt;
         const auto name = item.substr(0, equals);
@@ -79,10 +92,7 @@ KindsDue every_kind() { return KindsDue{{true, true, true, true}}; }
 
 std::optional<KindsDue> parse_kinds(std::string_view text) {
     KindsDue kinds;
-    while (!text.empty()) {
-        const auto comma = text.find(',');
-        const auto name = text.substr(0, comma);
-        text = comma == std::string_view::npos ? std::string_view{} : text.substr(comma + 1);
+    for (const auto name : split_list(text)) {
         const auto known = std::find_if(all_sample_kinds.begin(), all_sample_kinds.end(),
                                         [&](SampleKind kind) { return sample_kind_name(kind) == name; });
         if (known == all_sample_kinds.end()) return std::nullopt;

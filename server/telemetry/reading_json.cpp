@@ -1,13 +1,9 @@
 #include "telemetry/reading_json.hpp"
 
 namespace madoguchi::server::telemetry {
-namespace {
-
-nlohmann::json number(const std::optional<std::int64_t>& value) {
+nlohmann::json json_number(const std::optional<std::int64_t>& value) {
     return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
 }
-
-}  // namespace
 
 std::string hex_octets(const std::string& octets) {
     constexpr char digits[] = "0123456789abcdef";
@@ -24,12 +20,12 @@ nlohmann::json reading_json(const SnmpReading& r, const KindsDue& kinds) {
     if (kinds.contains(SampleKind::status)) {
         auto alerts = nlohmann::json::array();
         for (const auto& a : r.alerts) {
-            alerts.push_back({{"index", a.index}, {"severity", number(a.severity)}, {"group", number(a.group)},
-                              {"code", number(a.code)}, {"description", a.description}});
+            alerts.push_back({{"index", a.index}, {"severity", json_number(a.severity)}, {"group", json_number(a.group)},
+                              {"code", json_number(a.code)}, {"description", a.description}});
         }
-        json["sys_uptime"] = number(r.sys_uptime);
-        json["device_status"] = number(r.device_status);
-        json["printer_status"] = number(r.printer_status);
+        json["sys_uptime"] = json_number(r.sys_uptime);
+        json["device_status"] = json_number(r.device_status);
+        json["printer_status"] = json_number(r.printer_status);
         json["detected_error_state"] =
             r.detected_error_state ? nlohmann::json(hex_octets(*r.detected_error_state)) : nlohmann::json(nullptr);
         json["alerts"] = alerts;
@@ -37,20 +33,20 @@ nlohmann::json reading_json(const SnmpReading& r, const KindsDue& kinds) {
     if (kinds.contains(SampleKind::supplies)) {
         auto supplies = nlohmann::json::array();
         for (const auto& s : r.supplies) {
-            supplies.push_back({{"index", s.index}, {"class", number(s.supply_class)}, {"type", number(s.type)},
-                                {"description", s.description}, {"unit", number(s.unit)},
-                                {"max_capacity", number(s.max_capacity)}, {"level", number(s.level)}});
+            supplies.push_back({{"index", s.index}, {"class", json_number(s.supply_class)}, {"type", json_number(s.type)},
+                                {"description", s.description}, {"unit", json_number(s.unit)},
+                                {"max_capacity", json_number(s.max_capacity)}, {"level", json_number(s.level)}});
         }
         auto toners = nlohmann::json::array();
-        for (const auto& t : r.ricoh_toners) toners.push_back({{"index", t.index}, {"name", t.name}, {"level", number(t.level)}});
+        for (const auto& t : r.ricoh_toners) toners.push_back({{"index", t.index}, {"name", t.name}, {"level", json_number(t.level)}});
         json["supplies"] = supplies;
         json["ricoh_toners"] = toners;
     }
     if (kinds.contains(SampleKind::counters)) {
         auto counters = nlohmann::json::array();
-        for (const auto& c : r.ricoh_counters) counters.push_back({{"index", c.index}, {"name", c.name}, {"value", number(c.value)}});
-        json["marker_counter_unit"] = number(r.marker_counter_unit);
-        json["marker_life_count"] = number(r.marker_life_count);
+        for (const auto& c : r.ricoh_counters) counters.push_back({{"index", c.index}, {"name", c.name}, {"value", json_number(c.value)}});
+        json["marker_counter_unit"] = json_number(r.marker_counter_unit);
+        json["marker_life_count"] = json_number(r.marker_life_count);
         json["ricoh_counters"] = counters;
     }
     if (kinds.contains(SampleKind::firmware)) {

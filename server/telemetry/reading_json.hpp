@@ -14,6 +14,8 @@ namespace madoguchi::server::telemetry {
 // Only the members of the kinds read (reading_builder.hpp), so the stored state can be
 // merged with them (SQLite json_patch) and keep what this poll did not ask for.
 nlohmann::json reading_json(const SnmpReading& reading, const KindsDue& kinds = every_kind());
+// A raw number, or null when the agent did not give it.
+nlohmann::json json_number(const std::optional<std::int64_t>& value);
 nlohmann::json oddities_json(const std::vector<Oddity>& oddities);
 std::string hex_octets(const std::string& octets);
 // JSON text that never throws on invalid UTF-8 in a printer's strings.

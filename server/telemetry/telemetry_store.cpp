@@ -5,10 +5,6 @@
 namespace madoguchi::server::telemetry {
 namespace {
 
-nlohmann::json number(const std::optional<std::int64_t>& value) {
-    return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
-}
-
 // Kinds written only when they changed: they stay the same for hours.
 bool on_change_only(SampleKind kind) { return kind != SampleKind::counters; }
 
@@ -37,8 +33,8 @@ std::string sample_payload(SampleKind kind, const SnmpReading& r) {
     switch (kind) {
     case SampleKind::status: {
         auto alerts = nlohmann::json::array();
-        for (const auto& a : r.alerts) alerts.push_back({number(a.severity), number(a.group), number(a.code)});
-        payload = {number(r.device_status), number(r.printer_status),
+        for (const auto& a : r.alerts) alerts.push_back({json_number(a.severity), json_number(a.group), json_number(a.code)});
+        payload = {json_number(r.device_status), json_number(r.printer_status),
                    r.detected_error_state ? nlohmann::json(hex_octets(*r.detected_error_state)) : nlohmann::json(nullptr),
                    alerts};
         break;
@@ -46,18 +42,18 @@ std::string sample_payload(SampleKind kind, const SnmpReading& r) {
     case SampleKind::supplies: {
         auto supplies = nlohmann::json::array();
         for (const auto& s : r.supplies) {
-            supplies.push_back({s.index, number(s.supply_class), number(s.type), number(s.unit), number(s.max_capacity),
-                                number(s.level)});
+            supplies.push_back({s.index, json_number(s.supply_class), json_number(s.type), json_number(s.unit), json_number(s.max_capacity),
+                                json_number(s.level)});
         }
         auto toners = nlohmann::json::array();
-        for (const auto& t : r.ricoh_toners) toners.push_back({t.index, number(t.level)});
+        for (const auto& t : r.ricoh_toners) toners.push_back({t.index, json_number(t.level)});
         payload = {supplies, toners};
         break;
     }
     case SampleKind::counters: {
         auto counters = nlohmann::json::array();
-        for (const auto& c : r.ricoh_counters) counters.push_back({c.index, number(c.value)});
-        payload = {number(r.marker_life_count), number(r.marker_counter_unit), counters};
+        for (const auto& c : r.ricoh_counters) counters.push_back({c.index, json_number(c.value)});
+        payload = {json_number(r.marker_life_count), json_number(r.marker_counter_unit), counters};
         break;
     }
     case SampleKind::firmware:

@@ -30,7 +30,7 @@ enum class ValueKind {
 struct SnmpValue {
     ValueKind kind = ValueKind::other;
     std::int64_t number = 0;  // integer, counter; counter64 above 2^63 − 1 saturates
-    std::string octets;       // octets, at most the poller's cap (longer ones are cut, see `cut`)
+    std::string octets;       // octets, cut a little past the reading builder's limit
     std::size_t full_length = 0;  // the octet string's length as sent
     Oid object_id;
 };

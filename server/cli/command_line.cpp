@@ -6,6 +6,7 @@
 #include "cli/backup_options.hpp"
 #include "cli/notification_options.hpp"
 #include "cli/option_reader.hpp"
+#include "cli/telemetry_options.hpp"
 #include "http/query_params.hpp"
 
 namespace madoguchi::server::cli {
@@ -62,6 +63,10 @@ constexpr std::string_view serve_help =
     "                 (default 60)\n"
     "  --reminders-every SECONDS  how often loans on loan are checked for return reminders\n"
     "                 due (default 300)\n"
+    "  --telemetry-schedule KIND=MINUTES,…  poll the printers over SNMP, storing status,\n"
+    "                 supplies, counters and firmware at these intervals (default: no polling;\n"
+    "                 e.g. status=5,supplies=5,counters=60,firmware=1440)\n"
+    "  --snmp-agent HOST:PORT  send every SNMP request to this agent (the simulated fleet)\n"
     "  -h, --help     show this help\n"
     "\n"
     "A second server on the same database is refused (the lock file is PATH.lock).\n";
@@ -102,6 +107,12 @@ Command parse_serve(std::span<const std::string_view> arguments, const std::file
             const auto value = reader.value();
             if (!value || value->empty()) return reader.missing_value(name);
             if (auto rejected = read_notification_option(name, *value, options.notifications)) return *rejected;
+            continue;
+        }
+        if (is_telemetry_option(name)) {
+            const auto value = reader.value();
+            if (!value || value->empty()) return reader.missing_value(name);
+            if (auto rejected = read_telemetry_option(name, *value, options)) return *rejected;
             continue;
         }
         if (name != "--port" && name != "--bind" && name != "--db" && name != "--web-dir" && name != "--log-file" &&

@@ -14,6 +14,7 @@
 #include "http/client_address.hpp"
 #include "lending/reminder_job.hpp"
 #include "notifications/notification_config.hpp"
+#include "telemetry/poll_schedule.hpp"
 #include "tickets/ticket_escalation_job.hpp"
 
 namespace madoguchi::server::cli {
@@ -38,6 +39,10 @@ struct ServeOptions {
     std::chrono::milliseconds escalation_interval = tickets::default_escalation_interval;
     // --reminders-every: how often the lending reminder run looks for reminders due.
     std::chrono::milliseconds reminder_interval = lending::default_reminder_interval;
+    // --telemetry-schedule; empty: no scheduled polling.
+    std::optional<telemetry::PollSchedule> telemetry_schedule;
+    // --snmp-agent: every SNMP request (scheduled or "poll now") goes to this one agent.
+    std::string snmp_agent;
 };
 
 struct MigrateOptions {

@@ -12,6 +12,7 @@
 #include "cli/audit_command.hpp"
 #include "cli/backup_command.hpp"
 #include "cli/command_line.hpp"
+#include "cli/poll_command.hpp"
 #include "cli/restore_command.hpp"
 #include "cli/division_command.hpp"
 #include "cli/seed_command.hpp"
@@ -21,6 +22,7 @@
 #include "lending/reminder_job.hpp"
 #include "lending/stock_check_job.hpp"
 #include "notifications/outbox_worker.hpp"
+#include "telemetry/poll_job.hpp"
 #include "tickets/ticket_escalation_job.hpp"
 #include "store/migrations.hpp"
 
@@ -51,6 +53,7 @@ int serve(const ServeOptions& options) {
     config.identity.secure_cookies = options.secure_cookies;
     config.log_file.path = options.log_file;
     config.trusted_proxies = options.trusted_proxies;
+    config.telemetry.agent_override = options.snmp_agent;
     auto created = http::App::create(config);
     if (!created) {
         std::fprintf(stderr, "error: %s\n", created.error().c_str());
@@ -76,6 +79,11 @@ int serve(const ServeOptions& options) {
     const tickets::EscalationJob escalations(options.database, options.escalation_interval);
     const lending::ReminderJob reminders(options.database, options.reminder_interval);
     const lending::StockCheckJob stock_check(options.database);
+    std::optional<telemetry::PollJob> telemetry_polling;
+    if (options.telemetry_schedule) {
+        telemetry_polling.emplace(options.database,
+                                  telemetry::PollJobSettings{*options.telemetry_schedule, {}, options.snmp_agent});
+    }
     std::printf("Madoguchi listening on http://%s/\n", app.address().c_str());
     std::fflush(stdout);
     if (!app.listen()) {
@@ -112,6 +120,7 @@ int run(int argc, char** argv) {
     if (!arguments.empty() && arguments.front() == "user") return run_user_command(rest);
     if (!arguments.empty() && arguments.front() == "division") return run_division_command(rest);
     if (!arguments.empty() && arguments.front() == "seed-demo") return run_seed_command(rest);
+    if (!arguments.empty() && arguments.front() == "poll") return run_poll_command(rest);
     const auto command = parse_command_line(arguments, web_dir_beside_executable(argv[0]));
     if (const auto* help = std::get_if<HelpRequest>(&command)) {
         std::fputs(help->text.c_str(), stdout);

@@ -11,6 +11,7 @@
 #include "inventory/import_routes.hpp"
 #include "inventory/export_routes.hpp"
 #include "knowledge/knowledge_routes.hpp"
+#include "telemetry/telemetry_routes.hpp"
 #include "calendar/calendar_routes.hpp"
 #include "health/health_routes.hpp"
 #include "http/errors.hpp"
@@ -105,6 +106,7 @@ App::App(const AppConfig& config, store::Database database, store::MigrationOutc
     tickets::add_ticket_routes(router_, database_);
     tickets::add_ticket_attachment_routes(router_, database_);
     knowledge::add_knowledge_routes(router_, database_);
+    telemetry::add_telemetry_routes(router_, database_, config.telemetry);
     add_openapi_routes(router_);
     install_handlers(config.log_requests);
 }

@@ -19,6 +19,7 @@
 #include "store/database.hpp"
 #include "store/migrations.hpp"
 #include "store/server_events.hpp"
+#include "telemetry/telemetry_routes.hpp"
 
 namespace madoguchi::server::http {
 
@@ -32,6 +33,8 @@ struct AppConfig {
     LogFileConfig log_file;
     // Proxies whose X-Forwarded-For is believed (client_address.hpp); empty: none.
     std::vector<ProxyNetwork> trusted_proxies;
+    // How "poll now" reaches the printers (serve --snmp-agent).
+    telemetry::ManualPollConfig telemetry;
 };
 
 // No JSON request needs more; larger bodies get 413 before any handler runs. Routes that

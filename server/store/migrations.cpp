@@ -1155,6 +1155,68 @@ VALUES
 INSERT INTO notification_routing (event, position, recipient) VALUES
 ('lending.stock_low', 1, 'role:operator');
 )SQL"},
+    Migration{25, "telemetry: SNMP profiles, poll cycles, last state per device, samples", R"SQL(
+-- SNMP profiles (SNMPプロファイル): how the poller talks to the devices naming one in
+-- devices.snmp_profile. "{asset_tag}" in community or v3_context stands for the device's
+-- asset tag (one community per device, as the simulated fleet has). The secrets stay here:
+-- no API returns them.
+CREATE TABLE telemetry_snmp_profiles (
+    name TEXT PRIMARY KEY,
+    version TEXT NOT NULL CHECK (version IN ('v2c', 'v3')),
+    community TEXT NOT NULL DEFAULT '',
+    v3_user TEXT NOT NULL DEFAULT '',
+    v3_auth_passphrase TEXT NOT NULL DEFAULT '',  -- SHA
+    v3_priv_passphrase TEXT NOT NULL DEFAULT '',  -- AES-128
+    v3_context TEXT NOT NULL DEFAULT '',
+    port INTEGER NOT NULL DEFAULT 161 CHECK (port BETWEEN 1 AND 65535)
+) STRICT;
+INSERT INTO telemetry_snmp_profiles (name, version, community) VALUES ('ricoh-v2c', 'v2c', '{asset_tag}');
+
+-- One row per poll cycle, for the operators and the periodic report.
+CREATE TABLE telemetry_poll_cycles (
+    id INTEGER PRIMARY KEY,
+    started_at TEXT NOT NULL,
+    finished_at TEXT NOT NULL,
+    trigger TEXT NOT NULL CHECK (trigger IN ('schedule', 'command', 'manual')),
+    kinds TEXT NOT NULL,  -- the sample kinds due: "status,supplies,counters,firmware"
+    devices INTEGER NOT NULL,
+    reachable INTEGER NOT NULL,
+    timeouts INTEGER NOT NULL,
+    devices_with_oddities INTEGER NOT NULL,
+    requests INTEGER NOT NULL,
+    in_flight_peak INTEGER NOT NULL,
+    wall_milliseconds INTEGER NOT NULL
+) STRICT;
+CREATE INDEX telemetry_poll_cycles_by_time ON telemetry_poll_cycles (started_at);
+
+-- The last known state per device, raw as read (shared/telemetry interprets it): the reading
+-- of the last answer (kept while the device is silent), this poll's oddities, how many polls
+-- in a row went unanswered.
+CREATE TABLE telemetry_device_state (
+    device_id INTEGER PRIMARY KEY REFERENCES devices (id) ON DELETE CASCADE,
+    polled_at TEXT NOT NULL,
+    reachable INTEGER NOT NULL CHECK (reachable IN (0, 1)),
+    failure TEXT NOT NULL DEFAULT '',
+    last_seen_at TEXT,
+    reading TEXT NOT NULL DEFAULT '{}',
+    oddities TEXT NOT NULL DEFAULT '[]',
+    offline_cycles INTEGER NOT NULL DEFAULT 0,
+    cycle_id INTEGER REFERENCES telemetry_poll_cycles (id)
+) STRICT;
+
+-- Samples, compact: the key is the row (no rowid), time in Unix seconds, values a JSON array:
+-- kind 1 status [hrDeviceStatus, hrPrinterStatus, "error-state hex", [[severity, group, code]…]],
+-- 2 supplies [[[index, class, type, unit, max, level]…], [[ricoh toner index, level]…]],
+-- 3 counters [prtMarkerLifeCount, unit, [[ricoh counter index, value]…]],
+-- 4 firmware ["ricoh firmware version", "sysDescr"]. Kinds 1, 2 and 4 are written on change.
+CREATE TABLE telemetry_samples (
+    device_id INTEGER NOT NULL,
+    kind INTEGER NOT NULL CHECK (kind BETWEEN 1 AND 4),
+    at INTEGER NOT NULL,
+    payload TEXT NOT NULL,
+    PRIMARY KEY (device_id, kind, at)
+) STRICT, WITHOUT ROWID;
+)SQL"},
     Migration{26, "tickets: search of one and two characters through the trigram index", R"SQL(
 -- One or two characters are found as the beginning of the index's trigrams (its vocabulary,
 -- tickets_search_terms, read by range), which needs a trigram to begin at every character:

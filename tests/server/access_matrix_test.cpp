@@ -155,6 +155,8 @@ const std::map<std::string, std::string> expected_access{
     {"listLoanExtensions", "staff,manager,operator,it_office,auditor,admin"},
     {"requestLoanExtension", "staff,manager,operator,it_office"},
     {"decideLoanExtension", "staff,manager,operator,it_office"},
+    {"getDeviceTelemetry", "operator,it_office,auditor,admin"},
+    {"pollDeviceTelemetry", "operator,admin"},
 };
 
 std::string access_of(const madoguchi::server::http::Access& access) {

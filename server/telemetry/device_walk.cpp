@@ -1,0 +1,93 @@
+#include "telemetry/device_walk.hpp"
+
+#include <algorithm>
+#include <string>
+
+namespace madoguchi::server::telemetry {
+namespace {
+
+// Cells of one table walk before it is cut (rows × columns, generously).
+constexpr std::size_t max_walk_cells = max_table_rows * 12;
+
+bool before(const Oid& a, const Oid& b) { return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end()); }
+
+}  // namespace
+
+DeviceWalk::DeviceWalk(int repetitions, const KindsDue& kinds, int max_requests)
+    : repetitions_(std::max(1, repetitions)), max_requests_(max_requests), scalars_(polled_scalars(kinds)) {
+    scalars_pending_ = !scalars_.empty();
+    for (const auto& table : polled_tables(kinds)) walks_.push_back(Walk{table, table});
+}
+
+bool DeviceWalk::done() const {
+    return stopped_ || (!scalars_pending_ && std::all_of(walks_.begin(), walks_.end(), [](const Walk& w) { return w.finished; }));
+}
+
+BulkRequest DeviceWalk::next_request() {
+    BulkRequest request;
+    request.repetitions = repetitions_;
+    last_had_scalars_ = scalars_pending_;
+    if (scalars_pending_) {
+        for (const auto& scalar : scalars_) request.scalar_parents.emplace_back(scalar.begin(), scalar.end() - 1);
+    }
+    last_walks_.clear();
+    for (std::size_t index = 0; index < walks_.size(); ++index) {
+        if (walks_[index].finished) continue;
+        request.walk_cursors.push_back(walks_[index].cursor);
+        last_walks_.push_back(index);
+    }
+    ++requests_;
+    return request;
+}
+
+void DeviceWalk::advance(Walk& walk, const VarBind& bind) {
+    if (walk.finished) return;
+    if (bind.value.kind == ValueKind::end_of_mib_view || !oid_starts_with(bind.oid, walk.table)) {
+        walk.finished = true;
+        return;
+    }
+    if (!before(walk.cursor, bind.oid)) {
+        builder_.note("walk_not_increasing", bind.oid, "after " + oid_text(walk.cursor));
+        walk.finished = true;
+        return;
+    }
+    if (++walk.cells > max_walk_cells) {
+        builder_.note("table_too_long", walk.table, std::to_string(max_walk_cells) + " cells read");
+        walk.finished = true;
+        return;
+    }
+    walk.cursor = bind.oid;
+    builder_.table_cell(walk.table, bind);
+}
+
+void DeviceWalk::take_response(const std::vector<VarBind>& binds) {
+    std::size_t position = 0;
+    if (last_had_scalars_) {
+        for (; position < scalars_.size() && position < binds.size(); ++position) {
+            builder_.scalar(scalars_[position], binds[position]);
+        }
+        scalars_pending_ = false;
+    }
+    const auto open_walks = last_walks_.size();
+    std::vector<bool> answered(open_walks, false);
+    for (std::size_t cell = 0; position < binds.size() && open_walks > 0; ++position, ++cell) {
+        const auto slot = cell % open_walks;
+        answered[slot] = true;
+        advance(walks_[last_walks_[slot]], binds[position]);
+    }
+    // A walk the agent gave nothing for cannot advance: asking again would loop.
+    for (std::size_t slot = 0; slot < open_walks; ++slot) {
+        if (!answered[slot]) walks_[last_walks_[slot]].finished = true;
+    }
+    if (!done() && requests_ >= max_requests_) {
+        builder_.note("too_many_requests", {}, std::to_string(requests_) + " requests");
+        stopped_ = true;
+    }
+}
+
+void DeviceWalk::take_error(long error_status) {
+    builder_.note("agent_error", {}, "error-status " + std::to_string(error_status));
+    stopped_ = true;
+}
+
+}  // namespace madoguchi::server::telemetry

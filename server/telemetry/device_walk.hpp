@@ -1,0 +1,54 @@
+#pragma once
+// The requests one poll of one printer makes: a GETBULK whose non-walk_cursors fetch the scalars
+// (GETNEXT of each scalar's parent) and whose walk_cursors walk the tables, then more GETBULKs
+// for the tables not finished, until every walk has left its table. Pure: the poller sends
+// what next_request() says and hands the answer to take_response().
+#include <cstddef>
+#include <vector>
+
+#include "telemetry/reading_builder.hpp"
+
+namespace madoguchi::server::telemetry {
+
+struct BulkRequest {
+    std::vector<Oid> scalar_parents;
+    std::vector<Oid> walk_cursors;
+    int repetitions = 0;
+};
+
+class DeviceWalk {
+public:
+    // A misbehaving agent could keep a walk going forever: the poll stops after `max_requests`.
+    DeviceWalk(int repetitions, const KindsDue& kinds, int max_requests = 16);
+
+    bool done() const;
+    BulkRequest next_request();
+    void take_response(const std::vector<VarBind>& binds);
+    // The agent answered with an error status (tooBig, genErr, …).
+    void take_error(long error_status);
+
+    ReadingBuilder& builder() { return builder_; }
+
+private:
+    struct Walk {
+        Oid table;
+        Oid cursor;
+        std::size_t cells = 0;
+        bool finished = false;
+    };
+    void advance(Walk& walk, const VarBind& bind);
+
+    int repetitions_;
+    int max_requests_;
+    int requests_ = 0;
+    bool scalars_pending_ = true;
+    bool stopped_ = false;
+    std::vector<Oid> scalars_;
+    std::vector<Walk> walks_;
+    // Which walk each repeated binding of the last request continues.
+    std::vector<std::size_t> last_walks_;
+    bool last_had_scalars_ = false;
+    ReadingBuilder builder_;
+};
+
+}  // namespace madoguchi::server::telemetry

@@ -1,0 +1,105 @@
+#include "telemetry/poll_schedule.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <vector>
+
+namespace madoguchi::server::telemetry {
+
+std::string_view sample_kind_name(SampleKind kind) {
+    switch (kind) {
+    case SampleKind::status: return "status";
+    case SampleKind::supplies: return "supplies";
+    case SampleKind::counters: return "counters";
+    case SampleKind::firmware: return "firmware";
+    }
+    return "status";
+}
+
+namespace {
+
+// "a,b,c" → {"a", "b", "c"}; "" → {}.
+std::vector<std::string_view> split_list(std::string_view text) {
+    std::vector<std::string_view> items;
+    while (!text.empty()) {
+        const auto comma = text.find(',');
+        items.push_back(text.substr(0, comma));
+        text = comma == std::string_view::npos ? std::string_view{} : text.substr(comma + 1);
+    }
+    return items;
+}
+
+}  // namespace
+
+std::chrono::minutes PollSchedule::interval(SampleKind kind) const {
+    switch (kind) {
+    case SampleKind::status: return status;
+    case SampleKind::supplies: return supplies;
+    case SampleKind::counters: return counters;
+    case SampleKind::firmware: return firmware;
+    }
+    return status;
+}
+
+std::chrono::minutes PollSchedule::tick() const { return std::min({status, supplies, counters, firmware}); }
+
+std::optional<PollSchedule> parse_poll_schedule(std::string_view text) {
+    PollSchedule schedule;
+    for (const auto item : split_list(text)) {
+        const auto equals = item.find('=');
+        if (equals == std::string_view::npos) return std::nullopt;
+        const auto name = item.substr(0, equals);
+        const auto digits = item.substr(equals + 1);
+        int minutes = 0;
+        const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), minutes);
+        if (error != std::errc{} || end != digits.data() + digits.size() || minutes < 1 || minutes > 7 * 24 * 60) {
+            return std::nullopt;
+        }
+        std::chrono::minutes* field = nullptr;
+        if (name == "status") field = &schedule.status;
+        else if (name == "supplies") field = &schedule.supplies;
+        else if (name == "counters") field = &schedule.counters;
+        else if (name == "firmware") field = &schedule.firmware;
+        if (field == nullptr) return std::nullopt;
+        *field = std::chrono::minutes{minutes};
+    }
+    return schedule;
+}
+
+std::string KindsDue::names() const {
+    std::string text;
+    for (const auto kind : all_sample_kinds) {
+        if (!contains(kind)) continue;
+        if (!text.empty()) text += ',';
+        text += sample_kind_name(kind);
+    }
+    return text;
+}
+
+KindsDue kinds_due(const PollSchedule& schedule, std::chrono::system_clock::time_point now,
+                   const std::array<std::optional<std::chrono::system_clock::time_point>, 4>& last_sampled) {
+    // A poll that starts a little early must not push the kind to the next tick.
+    constexpr std::chrono::seconds slack{30};
+    KindsDue result;
+    for (const auto kind : all_sample_kinds) {
+        const auto slot = static_cast<std::size_t>(kind) - 1;
+        result.due[slot] = !last_sampled[slot] || now - *last_sampled[slot] + slack >= schedule.interval(kind);
+    }
+    return result;
+}
+
+KindsDue every_kind() { return KindsDue{{true, true, true, true}}; }
+
+std::optional<KindsDue> parse_kinds(std::string_view text) {
+    KindsDue kinds;
+    for (const auto name : split_list(text)) {
+        const auto known = std::find_if(all_sample_kinds.begin(), all_sample_kinds.end(),
+                                        [&](SampleKind kind) { return sample_kind_name(kind) == name; });
+        if (known == all_sample_kinds.end()) return std::nullopt;
+        kinds.due[static_cast<std::size_t>(*known) - 1] = true;
+    }
+    if (!kinds.any()) return std::nullopt;
+    return kinds;
+}
+
+}  // namespace madoguchi::server::telemetry

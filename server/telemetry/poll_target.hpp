@@ -1,0 +1,33 @@
+#pragma once
+// Whom the poller asks and how: one device's agent address and SNMP credentials.
+#include <chrono>
+#include <cstdint>
+#include <string>
+
+namespace madoguchi::server::telemetry {
+
+struct SnmpCredentials {
+    enum class Version { v2c, v3 };
+    Version version = Version::v2c;
+    std::string community;      // v2c
+    std::string user;           // v3, authPriv with SHA and AES-128
+    std::string auth_passphrase;
+    std::string priv_passphrase;
+    std::string context;        // v3 context name (snmpsim picks the device's data by it)
+};
+
+struct PollTarget {
+    std::int64_t device_id = 0;
+    std::string asset_tag;
+    std::string agent;  // "10.20.3.15" or "127.0.0.1:16161" (net-snmp peer name, UDP)
+    SnmpCredentials credentials;
+};
+
+struct PollSettings {
+    int window = 32;  // requests in flight at most (one per device at a time)
+    std::chrono::milliseconds timeout{1000};
+    int retries = 1;
+    int repetitions = 16;
+};
+
+}  // namespace madoguchi::server::telemetry

@@ -1,0 +1,49 @@
+#include "telemetry/poll_targets.hpp"
+
+namespace madoguchi::server::telemetry {
+
+std::string expand_profile_text(const std::string& text, const std::string& asset_tag) {
+    constexpr std::string_view token = "{asset_tag}";
+    std::string expanded;
+    std::size_t from = 0;
+    for (auto at = text.find(token); at != std::string::npos; at = text.find(token, from)) {
+        expanded.append(text, from, at - from);
+        expanded += asset_tag;
+        from = at + token.size();
+    }
+    expanded.append(text, from);
+    return expanded;
+}
+
+store::Result<std::vector<PollTarget>> load_poll_targets(store::Database& database, const TargetOptions& options) {
+    auto statement = database.prepare(
+        "SELECT d.id, d.asset_tag, d.network_address, p.version, p.community, p.v3_user, p.v3_auth_passphrase, "
+        "p.v3_priv_passphrase, p.v3_context, p.port FROM devices d "
+        "JOIN telemetry_snmp_profiles p ON p.name = d.snmp_profile "
+        "WHERE d.network_address <> '' AND (?1 IS NULL OR d.id = ?1) ORDER BY d.id");
+    if (!statement) return store::Error{statement.error()};
+    if (options.device_id) statement.value().bind(1, *options.device_id);
+    std::vector<PollTarget> targets;
+    for (;;) {
+        auto row = statement.value().step();
+        if (!row) return store::Error{row.error()};
+        if (!row.value()) break;
+        auto& s = statement.value();
+        PollTarget target;
+        target.device_id = s.column_int(0);
+        target.asset_tag = s.column_text(1);
+        target.agent = options.agent_override.empty() ? s.column_text(2) + ":" + std::to_string(s.column_int(9))
+                                                      : options.agent_override;
+        auto& c = target.credentials;
+        c.version = s.column_text(3) == "v3" ? SnmpCredentials::Version::v3 : SnmpCredentials::Version::v2c;
+        c.community = expand_profile_text(s.column_text(4), target.asset_tag);
+        c.user = s.column_text(5);
+        c.auth_passphrase = s.column_text(6);
+        c.priv_passphrase = s.column_text(7);
+        c.context = expand_profile_text(s.column_text(8), target.asset_tag);
+        targets.push_back(std::move(target));
+    }
+    return targets;
+}
+
+}  // namespace madoguchi::server::telemetry

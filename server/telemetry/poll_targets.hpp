@@ -1,0 +1,26 @@
+#pragma once
+// The devices to poll: the ledger's devices with a network address and an SNMP profile of
+// telemetry_snmp_profiles (migration 25), each with its profile's credentials.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/database.hpp"
+#include "telemetry/poll_target.hpp"
+
+namespace madoguchi::server::telemetry {
+
+struct TargetOptions {
+    // Send every device's requests to this one agent ("127.0.0.1:16161"): the simulated fleet,
+    // where each device is told apart by its community or v3 context.
+    std::string agent_override;
+    std::optional<std::int64_t> device_id;  // one device only ("poll now")
+};
+
+// "{asset_tag}" in a profile's community or context stands for the device's asset tag.
+std::string expand_profile_text(const std::string& text, const std::string& asset_tag);
+
+store::Result<std::vector<PollTarget>> load_poll_targets(store::Database& database, const TargetOptions& options);
+
+}  // namespace madoguchi::server::telemetry

@@ -1,0 +1,137 @@
+// Printers that do not answer, answer garbage, or answer differently from one cycle to the next.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "telemetry/fleet_sim_support.hpp"
+#include "telemetry/poll_cycle.hpp"
+
+namespace madoguchi::testing {
+namespace {
+
+namespace telemetry = server::telemetry;
+
+bool has_oddity(const telemetry::DeviceReading& device, const std::string& code, const std::string& oid) {
+    return std::any_of(device.oddities.begin(), device.oddities.end(),
+                       [&](const telemetry::Oddity& o) { return o.code == code && o.oid == oid; });
+}
+
+}  // namespace
+
+TEST_CASE("telemetry: an offline printer is marked unreachable each cycle and keeps its last reading") {
+    TempDir folder;
+    write_records(folder.path() / "data", "MFP-000001", {"1.3.6.1.2.1.1.5.0|4|mfp-000001"});
+    FleetSimulator simulator(folder.path() / "data", serve_only());
+    auto database = telemetry_database(folder.path());
+    const auto online = add_polled_device(database, "MFP-000001");
+    const auto offline = add_polled_device(database, "MFP-000002");
+    telemetry::CycleRequest request;
+    request.targets.agent_override = simulator.agent();
+    request.settings.timeout = std::chrono::milliseconds{300};
+    request.settings.retries = 1;
+    for (int cycle = 1; cycle <= 2; ++cycle) {
+        auto summary = telemetry::run_poll_cycle(database, request);
+        REQUIRE(summary);
+        CHECK(summary.value().reachable == 1);
+        CHECK(summary.value().timeouts == 1);
+    }
+    const auto where = [](std::int64_t id) { return " FROM telemetry_device_state WHERE device_id = " + std::to_string(id); };
+    CHECK(query_number(database, "SELECT reachable" + where(offline)) == 0);
+    CHECK(query_text(database, "SELECT failure" + where(offline)) == "timeout");
+    CHECK(query_number(database, "SELECT offline_cycles" + where(offline)) == 2);
+    CHECK(query_number(database, "SELECT last_seen_at IS NULL" + where(offline)) == 1);
+    CHECK(query_number(database, "SELECT offline_cycles" + where(online)) == 0);
+    CHECK(query_number(database, "SELECT count(*) FROM telemetry_samples WHERE device_id = " + std::to_string(offline)) == 0);
+
+    // The printer goes silent: its state says so, its last reading stays.
+    std::filesystem::remove(folder.path() / "data" / "MFP-000001.snmprec");
+    FleetSimulator restarted(folder.path() / "data", serve_only());
+    request.targets.agent_override = restarted.agent();
+    REQUIRE(telemetry::run_poll_cycle(database, request));
+    CHECK(query_number(database, "SELECT reachable" + where(online)) == 0);
+    CHECK(nlohmann::json::parse(query_text(database, "SELECT reading" + where(online)))["sys_name"] == "mfp-000001");
+    CHECK(query_number(database, "SELECT last_seen_at IS NOT NULL" + where(online)) == 1);
+}
+
+TEST_CASE("telemetry: garbage answers are left out and noted once each, and the good values still read") {
+    TempDir folder;
+    const std::string huge(5000, 'x');
+    write_records(folder.path() / "data", "MFP-000666",
+                  {
+                      "1.3.6.1.2.1.1.1.0|2|42",                       // sysDescr as a number
+                      "1.3.6.1.2.1.1.2.0|4|not an oid",                // sysObjectID as a string
+                      "1.3.6.1.2.1.1.3.0|4|yesterday",                 // sysUpTime as a string
+                      "1.3.6.1.2.1.1.5.0|4|" + huge,                   // a huge sysName
+                      "1.3.6.1.2.1.43.10.2.1.4.1.1|2|-5",              // a negative page counter
+                      "1.3.6.1.2.1.25.3.2.1.5.1|4|running",            // hrDeviceStatus as a string
+                      "1.3.6.1.2.1.25.3.5.1.1.1|2|3",
+                      "1.3.6.1.2.1.25.3.5.1.2.1|4x|",                  // an empty error-state string
+                      "1.3.6.1.2.1.43.11.1.1.6.1.1|4x|fffe41",           // invalid UTF-8
+                      "1.3.6.1.2.1.43.11.1.1.8.1.1|2|100",
+                      "1.3.6.1.2.1.43.11.1.1.9.1.1|2|250",             // above max: raw, for shared/ to judge
+                      "1.3.6.1.2.1.43.11.1.1.9.1.2|4|half",            // a level as a string
+                      "1.3.6.1.4.1.367.3.2.1.2.19.5.1.9.1|65|100",
+                  });
+    FleetSimulator simulator(folder.path() / "data", serve_only());
+    auto database = telemetry_database(folder.path());
+    add_polled_device(database, "MFP-000666");
+    telemetry::CycleRequest request;
+    request.targets.agent_override = simulator.agent();
+    auto targets = telemetry::load_poll_targets(database, request.targets);
+    REQUIRE(targets);
+    const auto outcome = telemetry::poll_devices(targets.value(), request.settings);
+    const auto& device = outcome.devices.at(0);
+    REQUIRE(device.reachable);
+    CHECK(has_oddity(device, "wrong_type", "1.3.6.1.2.1.1.1.0"));
+    CHECK(has_oddity(device, "wrong_type", "1.3.6.1.2.1.1.2.0"));
+    CHECK(has_oddity(device, "wrong_type", "1.3.6.1.2.1.1.3.0"));
+    CHECK(has_oddity(device, "string_too_long", "1.3.6.1.2.1.1.5.0"));
+    CHECK(has_oddity(device, "negative_counter", "1.3.6.1.2.1.43.10.2.1.4.1.1"));
+    CHECK(has_oddity(device, "wrong_type", "1.3.6.1.2.1.25.3.2.1.5.1"));
+    CHECK(has_oddity(device, "wrong_type", "1.3.6.1.2.1.43.11.1.1.9.1.2"));
+    CHECK(device.oddities.size() == 7);
+    const auto& r = device.reading;
+    CHECK(r.sys_descr.empty());
+    CHECK_FALSE(r.sys_uptime.has_value());
+    CHECK(r.sys_name == std::string(255, 'x'));
+    CHECK_FALSE(r.marker_life_count.has_value());
+    CHECK(r.printer_status == 3);
+    CHECK(r.detected_error_state == std::string());
+    REQUIRE(r.supplies.size() == 2);
+    CHECK(r.supplies[0].level == 250);
+    CHECK_FALSE(r.supplies[1].level.has_value());
+
+    // Stored: valid JSON (the invalid UTF-8 replaced), the oddities beside the state.
+    auto summary = telemetry::run_poll_cycle(database, request);
+    REQUIRE(summary);
+    CHECK(summary.value().oddities == 1);
+    const auto state = nlohmann::json::parse(query_text(database, "SELECT reading FROM telemetry_device_state"));
+    CHECK(state["supplies"][0]["description"] == "\xEF\xBF\xBD\xEF\xBF\xBD" "A");
+    CHECK(nlohmann::json::parse(query_text(database, "SELECT oddities FROM telemetry_device_state")).size() == 7);
+}
+
+TEST_CASE("telemetry: a printer whose answers change between cycles is read anew each cycle") {
+    TempDir folder;
+    write_records(folder.path() / "data", "MFP-000001",
+                  {"1.3.6.1.2.1.43.10.2.1.4.1.1|65:numeric|rate=50,initial=1000,cumulative=1",
+                   "1.3.6.1.2.1.43.11.1.1.9.1.1|2:numeric|rate=-20,initial=90,min=0"});
+    FleetSimulator simulator(folder.path() / "data", serve_only());
+    auto database = telemetry_database(folder.path());
+    add_polled_device(database, "MFP-000001");
+    telemetry::CycleRequest request;
+    request.targets.agent_override = simulator.agent();
+    REQUIRE(telemetry::run_poll_cycle(database, request));
+    std::this_thread::sleep_for(std::chrono::milliseconds{1100});
+    REQUIRE(telemetry::run_poll_cycle(database, request));
+    const auto counters = [&](const char* order) {
+        return nlohmann::json::parse(query_text(
+            database, std::string("SELECT payload FROM telemetry_samples WHERE kind = 3 ORDER BY at ") + order + " LIMIT 1"))[0]
+            .get<std::int64_t>();
+    };
+    CHECK(counters("DESC") > counters("ASC"));
+    CHECK(query_number(database, "SELECT count(*) FROM telemetry_samples WHERE kind = 2") == 2);
+    const auto state = nlohmann::json::parse(query_text(database, "SELECT reading FROM telemetry_device_state"));
+    CHECK(state["marker_life_count"].get<std::int64_t>() == counters("DESC"));
+}
+
+}  // namespace madoguchi::testing

@@ -25,6 +25,7 @@ namespace {
 using namespace madoguchi;
 using bench::Clock;
 using bench::check;
+using bench::cpu_milliseconds;
 using bench::milliseconds_since;
 using bench::must;
 
@@ -32,10 +33,6 @@ constexpr int loan_count = 20000;
 constexpr int spare_devices = 2000;
 constexpr int horizon_days = 56;
 constexpr const char* bench_class = "gss_terminal";
-
-double cpu_milliseconds(std::clock_t start) {
-    return 1000.0 * static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC;
-}
 
 // One device per loan plus spares on the shelf; each loan is on loan now (a fifth of them
 // overdue) or approved for a period starting within the horizon.

@@ -25,6 +25,7 @@ namespace {
 using namespace madoguchi;
 using bench::Clock;
 using bench::check;
+using bench::cpu_milliseconds;
 using bench::milliseconds_since;
 using bench::must;
 
@@ -40,10 +41,6 @@ std::string numbered(const char* prefix, int number) {
     std::string text(prefix);
     text += std::to_string(number);
     return text;
-}
-
-double cpu_milliseconds(std::clock_t start) {
-    return 1000.0 * static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC;
 }
 
 // Divisions with a manager each, one borrower per loan (with an e-mail address), one GSS

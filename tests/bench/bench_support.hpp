@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
@@ -23,6 +24,11 @@ using Clock = std::chrono::steady_clock;
 
 inline double milliseconds_since(Clock::time_point start) {
     return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+// CPU milliseconds of this process since `start` (std::clock()).
+inline double cpu_milliseconds(std::clock_t start) {
+    return 1000.0 * static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC;
 }
 
 // The value below which a share `p` (0.5, 0.95) of the samples lie.

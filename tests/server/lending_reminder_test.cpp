@@ -71,16 +71,21 @@ void set_email(LendingDesk& desk, const std::string& login, const std::string& e
     desk.execute("UPDATE users SET email = '" + email + "' WHERE login = '" + login + "'");
 }
 
+// sato's mobile printer due Wed 2027-04-28 (4/29 昭和の日, 5/3–5/5 憲法記念日・みどりの日・
+// こどもの日); sato and the IT office's ito1 with e-mail addresses.
+json golden_week_loan(LendingDesk& desk) {
+    add_user(desk.server, {"ito1", {Role::it_office}, "D-ITO"});
+    set_email(desk, "sato", "sato@example.go.jp");
+    set_email(desk, "ito1", "ito1@example.go.jp");
+    return lent(desk, desk.staff, desk.desk, "mobile_printer", {2027, 4, 19}, {2027, 4, 28});
+}
+
 }  // namespace
 
 TEST_CASE("reminders across Golden Week 2027 go out on business days only, then the IT office takes over once",
           "[lending][reminders][api]") {
     LendingDesk desk(2, 0);
-    add_user(desk.server, {"ito1", {Role::it_office}, "D-ITO"});
-    set_email(desk, "sato", "sato@example.go.jp");
-    set_email(desk, "ito1", "ito1@example.go.jp");
-    // Due Wed 2027-04-28; 4/29 昭和の日, 5/3–5/5 憲法記念日・みどりの日・こどもの日, weekends.
-    const auto loan = lent(desk, desk.staff, desk.desk, "mobile_printer", {2027, 4, 19}, {2027, 4, 28});
+    const auto loan = golden_week_loan(desk);
     const auto db = desk.server.database_path();
 
     CHECK(run_at(desk, tokyo(2027, 4, 23, 12)).sent == 0);  // Fri: three business days ahead
@@ -157,10 +162,7 @@ TEST_CASE("over the year-end closure no reminder is sent or counted, the divisio
 TEST_CASE("after an outage one up-to-date reminder goes out, the passed ones are recorded superseded and still count",
           "[lending][reminders][api]") {
     LendingDesk desk(2, 0);
-    add_user(desk.server, {"ito1", {Role::it_office}, "D-ITO"});
-    set_email(desk, "sato", "sato@example.go.jp");
-    set_email(desk, "ito1", "ito1@example.go.jp");
-    const auto loan = lent(desk, desk.staff, desk.desk, "mobile_printer", {2027, 4, 19}, {2027, 4, 28});
+    const auto loan = golden_week_loan(desk);
     const auto db = desk.server.database_path();
 
     // The job was down from before the notice until Fri 5/7 10:00.

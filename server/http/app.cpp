@@ -143,13 +143,14 @@ void App::install_handlers(bool log_requests) {
     });
 
     // Statuses httplib sets by itself (413, 416, a malformed request) come without a body:
-    // give them the API's error document.
+    // give them the API's error document. A body over every route's limit is skipped unread
+    // (payload_max_length) and answered here, by its route when it audits such refusals.
     server_.set_error_handler(
         httplib::Server::HandlerWithResponse([this](const httplib::Request& request, httplib::Response& response) {
             if (!response.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
             if (response.status == 400 && is_unroutable_method(request.method) && !request.path.empty()) {
                 route(request, response);
-            } else {
+            } else if (response.status != 413 || !answer_oversized(request, response)) {
                 send_error(response, response.status, api::make_error(error_code_for_status(response.status)));
             }
             return httplib::Server::HandlerResponse::Handled;
@@ -164,6 +165,11 @@ void App::install_handlers(bool log_requests) {
         [](const httplib::Request&, httplib::Response& response) { add_security_headers(response); });
     server_.set_pre_routing_handler([this](const httplib::Request& request, httplib::Response& response) {
         mark_request_start();
+        if (request.has_header("Content-Length") && !declared_body_length(request)) {
+            // httplib would read "abc" as no body and "-1" as 2^64-1 bytes to skip.
+            send_error(response, 400, api::field_error("bad_request", "Content-Length", "field.not_integer"));
+            return httplib::Server::HandlerResponse::Handled;
+        }
         if (!declares_no_body(request)) return httplib::Server::HandlerResponse::Unhandled;
         route(request, response);
         return httplib::Server::HandlerResponse::Handled;
@@ -174,6 +180,18 @@ void App::install_handlers(bool log_requests) {
         });
     } else if (log_requests) {
         server_.set_logger(log_request);
+    }
+}
+
+bool App::answer_oversized(const httplib::Request& request, httplib::Response& response) const {
+    // Runs from httplib's error handler, outside the exception handler's reach.
+    try {
+        if (is_api_path(request.path)) response.set_header("Cache-Control", "no-store");
+        return router_.dispatch_oversized(request, response, gate_);
+    } catch (const std::exception& exception) {
+        log_request_failure(request, exception.what());
+        response.headers.clear();
+        return false;
     }
 }
 

@@ -71,6 +71,8 @@ private:
         std::unique_ptr<RotatingLogFile> log_file);
     void install_handlers(bool log_requests);
     void route(const httplib::Request& request, httplib::Response& response) const;
+    // A body httplib refused unread, answered by its route's `oversized` handler if it has one.
+    bool answer_oversized(const httplib::Request& request, httplib::Response& response) const;
     void record(store::ServerEvent event, const std::string& detail);
 
     store::SharedDatabase database_;

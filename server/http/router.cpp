@@ -1,6 +1,7 @@
 #include "http/router.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <optional>
 
 #include "http/errors.hpp"
@@ -51,24 +52,57 @@ bool Access::admits(std::span<const madoguchi::identity::Role> held) const {
     return roles_.empty() || madoguchi::identity::has_any_role(held, roles_);
 }
 
-bool Router::dispatch(const httplib::Request& request, httplib::Response& response, const Gate& gate) const {
-    bool path_known = false;
+std::optional<std::uint64_t> declared_body_length(const httplib::Request& request) {
+    if (!request.has_header("Content-Length")) return std::nullopt;
+    const auto text = request.get_header_value("Content-Length");
+    std::uint64_t length = 0;
+    const auto* end = text.data() + text.size();
+    const auto [stopped, failure] = std::from_chars(text.data(), end, length);
+    if (text.empty() || failure != std::errc() || stopped != end) return std::nullopt;
+    return length;
+}
+
+const Route* Router::find(const httplib::Request& request, PathParams& params) const {
     for (const auto& route : routes_) {
-        auto params = match_path(route.path, request.path);
-        if (!params) continue;
-        if (answers(route, request.method)) {
-            if (request.body.size() > route.max_body_bytes) {
-                send_error(response, 413, api::make_error("payload_too_large"));
-                return true;
-            }
-            gate(route, request, response, std::move(*params));
-            return true;
+        if (!answers(route, request.method)) continue;
+        if (auto matched = match_path(route.path, request.path)) {
+            params = std::move(*matched);
+            return &route;
         }
-        path_known = true;
     }
-    if (!path_known) return false;
-    response.set_header("Allow", allowed_methods(request.path));
+    return nullptr;
+}
+
+void Router::refuse_oversized(const Route& route, const httplib::Request& request, httplib::Response& response,
+                              PathParams params, const Gate& gate) const {
+    if (!route.oversized) return send_error(response, 413, api::make_error("payload_too_large"));
+    auto refusing = route;
+    refusing.handler = route.oversized;
+    gate(refusing, request, response, std::move(params));
+}
+
+bool Router::dispatch(const httplib::Request& request, httplib::Response& response, const Gate& gate) const {
+    PathParams params;
+    if (const auto* route = find(request, params)) {
+        if (request.body.size() > route->max_body_bytes) {
+            refuse_oversized(*route, request, response, std::move(params), gate);
+        } else {
+            gate(*route, request, response, std::move(params));
+        }
+        return true;
+    }
+    const auto allowed = allowed_methods(request.path);
+    if (allowed.empty()) return false;
+    response.set_header("Allow", allowed);
     send_error(response, 405, api::make_error("method_not_allowed"));
+    return true;
+}
+
+bool Router::dispatch_oversized(const httplib::Request& request, httplib::Response& response, const Gate& gate) const {
+    PathParams params;
+    const auto* route = find(request, params);
+    if (!route || !route->oversized) return false;
+    refuse_oversized(*route, request, response, std::move(params), gate);
     return true;
 }
 

@@ -5,6 +5,7 @@
 #include <httplib.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <optional>
@@ -67,11 +68,19 @@ struct Route {
     Access access;
     RouteHandler handler;
     std::size_t max_body_bytes = default_body_limit;  // a larger body gets 413
+    // Answers a body over max_body_bytes in the route's stead, behind the same gate (e.g. to
+    // audit the refusal with its sender); empty: a plain 413. The body may be unread, its
+    // size only declared (declared_body_length).
+    RouteHandler oversized = {};
 };
 
 // Decides whether the request may reach the route: runs the handler with the context it
 // builds, or answers (401, 403) by itself.
 using Gate = std::function<void(const Route&, const httplib::Request&, httplib::Response&, PathParams)>;
+
+// The body's length as its Content-Length declares it: empty when absent or not a plain
+// decimal number (httplib reads "abc" as 0 and "-1" as 2^64-1).
+std::optional<std::uint64_t> declared_body_length(const httplib::Request& request);
 
 class Router {
 public:
@@ -84,10 +93,17 @@ public:
     // Hands the route for the request's method and path to the gate. A known path asked with
     // another method gets 405 with an Allow header. False when no route has this path.
     bool dispatch(const httplib::Request& request, httplib::Response& response, const Gate& gate) const;
+    // For a body the HTTP server refused unread (over largest_body_limit()): hands it to its
+    // route's `oversized` handler. False when no route takes it so (the caller answers 413).
+    bool dispatch_oversized(const httplib::Request& request, httplib::Response& response, const Gate& gate) const;
 
 private:
     // The methods routed for this path, for the Allow header ("GET, HEAD, POST").
     std::string allowed_methods(std::string_view path) const;
+    // The route answering the request's method and path, with its path's values.
+    const Route* find(const httplib::Request& request, PathParams& params) const;
+    void refuse_oversized(const Route& route, const httplib::Request& request, httplib::Response& response,
+                          PathParams params, const Gate& gate) const;
 
     std::vector<Route> routes_;
 };

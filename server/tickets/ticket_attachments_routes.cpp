@@ -20,7 +20,6 @@ using madoguchi::identity::Role;
 
 // The upload's name, visibility and type from the query and headers, or the 4xx to answer.
 std::variant<TicketAttachment, http::Reply> read_upload(const httplib::Request& request, const RequestContext& context) {
-    if (request.body.size() > most_attachment_bytes) return http::refusal(413, api::make_error("payload_too_large"));
     TicketAttachment attachment;
     attachment.file_name = http::query_param(request, "file_name").value_or("");
     attachment.visibility = http::query_param(request, "visibility").value_or("public");
@@ -48,16 +47,21 @@ std::variant<TicketAttachment, http::Reply> read_upload(const httplib::Request& 
     return attachment;
 }
 
+// Audited with what the file was, never its bytes; the size as declared when the body went
+// unread (too large), else as received.
+void refuse_upload(store::SharedDatabase& database, const httplib::Request& request, httplib::Response& response,
+                   const RequestContext& context, const http::Reply& refused) {
+    const auto declared = http::declared_body_length(request);
+    const nlohmann::json upload{{"file_name", http::query_param(request, "file_name").value_or("")},
+                                {"content_type", request.get_header_value("Content-Type")},
+                                {"size", request.body.empty() && declared ? *declared : request.body.size()}};
+    refuse_audited(database, request, response, context, refused, upload);
+}
+
 void upload(store::SharedDatabase& database, const httplib::Request& request, httplib::Response& response,
             const RequestContext& context) {
     auto read = read_upload(request, context);
-    if (const auto* refused = std::get_if<http::Reply>(&read)) {
-        // Audited with what the file was, never its bytes.
-        const nlohmann::json upload{{"file_name", http::query_param(request, "file_name").value_or("")},
-                                    {"content_type", request.get_header_value("Content-Type")},
-                                    {"size", request.body.size()}};
-        return refuse_audited(database, request, response, context, *refused, upload);
-    }
+    if (const auto* refused = std::get_if<http::Reply>(&read)) return refuse_upload(database, request, response, context, *refused);
     auto attachment = std::get<TicketAttachment>(std::move(read));
     run_change(database, request, response, context, [&](store::Database& connection, const Change& change) -> store::Result<Decision> {
         attachment.ticket_id = change.before.id;
@@ -150,10 +154,13 @@ void add_ticket_attachment_routes(http::Router& router, store::SharedDatabase& d
                 [&database](const httplib::Request& request, httplib::Response& response, const RequestContext& context) {
                     upload(database, request, response, context);
                 },
-                // Read up to twice the limit (no more than the ledger's imports), so that an
-                // oversized file reaches the route, whose refusal is audited with its sender;
-                // a larger body is refused unread, before anyone is known.
-                2 * most_attachment_bytes});
+                most_attachment_bytes,
+                // Refused with its sender on the trail, whether the body was read (up to the
+                // largest route's limit) or skipped unread beyond it.
+                [&database](const httplib::Request& request, httplib::Response& response, const RequestContext& context) {
+                    refuse_upload(database, request, response, context,
+                                  http::refusal(413, api::make_error("payload_too_large")));
+                }});
     router.add({"GET", "/api/v1/tickets/{id}/attachments", "listTicketAttachments", readers,
                 [&database](const httplib::Request& request, httplib::Response& response, const RequestContext& context) {
                     list(database, request, response, context);

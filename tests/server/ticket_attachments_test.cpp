@@ -8,10 +8,12 @@
 #include "inquiry_test_support.hpp"
 #include "server_test_support.hpp"
 #include "store/database.hpp"
+#include "inventory/import_routes.hpp"
 #include "tickets/ticket_attachments.hpp"
 
 using namespace madoguchi::testing;
 using nlohmann::json;
+using madoguchi::server::inventory::max_import_bytes;
 using madoguchi::server::tickets::most_attachment_bytes;
 
 namespace {
@@ -116,8 +118,9 @@ TEST_CASE("an oversized attachment is a JSON 413 and a mistyped one a 415, with 
     REQUIRE(too_large);
     CHECK(too_large->status == 413);
     CHECK(json_of(too_large)["error"]["code"] == "payload_too_large");
-    // Beyond what any route takes, httplib refuses the body itself: still the API's error shape.
-    const auto far_too_large = attach(staff, ticket, "file_name=log.txt", std::string(21 * 1024 * 1024, 'a'), "text/plain");
+    // Beyond what any route takes (imports: 20 MB), httplib skips the body unread; the refusal
+    // is the API's error all the same, and audited like the others.
+    const auto far_too_large = attach(staff, ticket, "file_name=big.log", std::string(max_import_bytes + 1, 'a'), "text/plain");
     REQUIRE(far_too_large);
     CHECK(far_too_large->status == 413);
     CHECK(json_of(far_too_large)["error"]["code"] == "payload_too_large");
@@ -140,8 +143,8 @@ TEST_CASE("an oversized attachment is a JSON 413 and a mistyped one a 415, with 
     // Each refusal is on the trail: who, which ticket, the file's name, type and size, why;
     // never its bytes.
     const auto refusals = refused_uploads(server);
-    CHECK(audit_rows(server) == audit_before + 4);
-    REQUIRE(refusals.size() == 4);
+    CHECK(audit_rows(server) == audit_before + 5);
+    REQUIRE(refusals.size() == 5);
     const auto ticket_id = std::to_string(ticket["id"].get<std::int64_t>());
     for (const auto& refusal : refusals) {
         CHECK(refusal["actor"] == "staff1");
@@ -152,20 +155,66 @@ TEST_CASE("an oversized attachment is a JSON 413 and a mistyped one a 415, with 
     CHECK(refusals[0]["after"]["error"]["code"] == "payload_too_large");
     CHECK(refusals[0]["after"]["file_name"] == "log.txt");
     CHECK(refusals[0]["after"]["size"] == one_too_many.size());
-    // (21 MB was refused unread, before the sender was known: no record.)
-    CHECK(refusals[1]["after"]["status"] == 415);
-    CHECK(refusals[1]["after"]["file_name"] == "report.pdf");
-    CHECK(refusals[1]["after"]["content_type"] == "application/pdf");
-    CHECK(refusals[1]["after"]["size"] == png.size());
-    CHECK(refusals[1]["after"]["error"]["fields"].contains("Content-Type"));
-    CHECK(refusals[2]["after"]["file_name"] == "setup.exe");
-    CHECK(refusals[3]["after"]["status"] == 400);
+    // Unread, its size is the one its Content-Length declared.
+    CHECK(refusals[1]["after"]["status"] == 413);
+    CHECK(refusals[1]["after"]["error"]["code"] == "payload_too_large");
+    CHECK(refusals[1]["after"]["file_name"] == "big.log");
+    CHECK(refusals[1]["after"]["content_type"] == "text/plain");
+    CHECK(refusals[1]["after"]["size"] == max_import_bytes + 1);
+    CHECK(refusals[2]["after"]["status"] == 415);
+    CHECK(refusals[2]["after"]["file_name"] == "report.pdf");
+    CHECK(refusals[2]["after"]["content_type"] == "application/pdf");
+    CHECK(refusals[2]["after"]["size"] == png.size());
+    CHECK(refusals[2]["after"]["error"]["fields"].contains("Content-Type"));
+    CHECK(refusals[3]["after"]["file_name"] == "setup.exe");
+    CHECK(refusals[4]["after"]["status"] == 400);
     CHECK(count_rows(server.database_path(), "SELECT max(length(after_json)) FROM audit_log") < 1000);
 
     // Exactly the limit is kept.
     const auto at_limit = audited(server, [&] { return attach(staff, ticket, "file_name=log.txt", largest, "text/plain"); });
     REQUIRE(at_limit);
     CHECK(at_limit->status == 201);
+}
+
+TEST_CASE("only the attachment route audits a body skipped unread; a malformed Content-Length is a 400",
+          "[tickets][attachments][errors]") {
+    RunningApp server;
+    auto staff = signed_in_user(server, {"staff1", {Role::staff}});
+    const auto ticket = open_ticket(server, staff);
+    const auto audit_before = audit_rows(server);
+    const std::string beyond_every_route(max_import_bytes + 1, ' ');
+
+    // A JSON route keeps its plain 413, whether httplib skipped the body or read it.
+    const auto skipped = staff.client->Post("/api/v1/tickets", beyond_every_route, "application/json");
+    REQUIRE(skipped);
+    CHECK(skipped->status == 413);
+    CHECK(json_of(skipped)["error"]["code"] == "payload_too_large");
+    const auto read = staff.client->Post(ticket_path(ticket, "/notes").c_str(), std::string(2 * 1024 * 1024, ' '),
+                                         "application/json");
+    REQUIRE(read);
+    CHECK(read->status == 413);
+    // Someone not signed in meets the gate first, as on any route, and leaves no record.
+    httplib::Client anonymous("127.0.0.1", server.port());
+    const auto unsigned_upload = anonymous.Post(ticket_path(ticket, "/attachments?file_name=big.log").c_str(),
+                                                beyond_every_route, "text/plain");
+    REQUIRE(unsigned_upload);
+    CHECK(unsigned_upload->status == 401);
+    CHECK(audit_rows(server) == audit_before);
+
+    // Not a plain number: refused before anything is read or skipped (httplib would take
+    // "abc" for no body and "-1" for 2^64-1 bytes to wait for).
+    for (const std::string length : {"abc", "-1", "12x", ""}) {
+        INFO("Content-Length: " << length);
+        const auto answer = send_raw_request(server.port(), "POST " + ticket_path(ticket, "/attachments?file_name=a.txt") +
+                                                                " HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: " + staff.cookie +
+                                                                "\r\nX-CSRF-Token: " + staff.csrf_token +
+                                                                "\r\nContent-Type: text/plain\r\nContent-Length: " + length +
+                                                                "\r\nConnection: close\r\n\r\nabc");
+        CHECK(answer.starts_with("HTTP/1.1 400 "));
+        CHECK(answer.find("\"Content-Length\"") != std::string::npos);
+    }
+    CHECK(count_rows(server.database_path(), "SELECT count(*) FROM ticket_attachments") == 0);
+    CHECK(audit_rows(server) == audit_before);
 }
 
 TEST_CASE("another's ticket's attachments are a 404, and internal ones stay with the desk", "[tickets][attachments][authorisation]") {

@@ -19,6 +19,7 @@ App::App(ApiClient& api, DraftStore& drafts)
       outbox_(drafts, api),
       inquiry_form_(drafts, outbox_),
       inquiry_page_(api),
+      lending_page_(drafts, outbox_, i18n::Language::ja),
       users_page_(divisions_, i18n::Language::ja),
       audit_page_(i18n::Language::ja),
       inventory_page_(i18n::Language::ja),
@@ -28,6 +29,8 @@ App::App(ApiClient& api, DraftStore& drafts)
       inbox_(api) {
     outbox_.add_route(inquiry_form_name, {"/api/v1/inquiries", "/inquiry/number", "inquiry.sent_toast",
                                           "inquiry.needs_changes", "inquiry.rejected"});
+    outbox_.add_route(loan_request_form_name, {"/api/v1/lending/requests", "/request/number", "lending_client.sent",
+                                               "lending_client.needs_changes", "lending_client.refused"});
 }
 
 void App::start(std::optional<CurrentUser> remembered) {
@@ -46,6 +49,7 @@ void App::frame(calendar::Instant now) {
         const auto steady_now = Toasts::Clock::now();
         // Typing is saved under the sign-in overlay too; sending waits for a session.
         inquiry_form_.update(steady_now);
+        lending_page_.form.update(steady_now);
         if (session_.working()) outbox_.update(steady_now);
         deliver_outbox();
     }
@@ -87,11 +91,15 @@ void App::follow_session() {
         // Tickets are scoped by role and division: the next user's list is read afresh.
         ticket_desk_page_.started = false;
         ticket_desk_page_.detail.close();
+        // Lending lists are scoped like tickets; the queue's opened request is not the next user's.
+        lending_page_.started = false;
+        lending_page_.queue.close();
         inbox_.clear();
         routing_editor_.close();
         password_change_.clear();
         password_dialog_open_ = false;
     }
+    if (user != nullptr && lending_page_.form.owner() != user->login) lending_page_.form.set_owner(user->login);
     if (user != nullptr && inquiry_form_.owner() != user->login) {
         outbox_.set_owner(user->login);
         prefill_requester();
@@ -143,6 +151,8 @@ void App::watch_connection(calendar::Instant now) {
 void App::deliver_outbox() {
     const auto now = Toasts::Clock::now();
     for (const auto& event : outbox_.take_events()) {
+        // A refused loan request goes back into its form, shown at once.
+        if (lending_page_.form.outbox_event(event)) lending_page_.select_form = true;
         const bool sent = event.kind == OutboxEvent::Kind::sent;
         toasts_.show(sent ? ToastKind::success : ToastKind::failure, event.message_key, now,
                      sent ? event.receipt : event.title);

@@ -24,6 +24,7 @@
 #include "inventory/inventory_page.hpp"
 #include "placement/placement_page.hpp"
 #include "kit/kit_view.hpp"
+#include "lending/lending_page.hpp"
 #include "tickets/inquiry_form.hpp"
 #include "tickets/inquiry_view.hpp"
 #include "tickets/ticket_list_page.hpp"
@@ -78,7 +79,10 @@ public:
     // Input arrived from the person at the screen (keys, pointer): the counter is in use.
     void note_input();
     // The page is going away or out of sight: unsaved typing goes to the drafts now.
-    void save_drafts_now() { inquiry_form_.flush(); }
+    void save_drafts_now() {
+        inquiry_form_.flush();
+        lending_page_.form.flush();
+    }
     // The area on screen; one the user's roles do not allow shows the dashboard instead.
     Area area() const;
     void select(Area area) { area_ = area; }
@@ -117,6 +121,7 @@ public:
     Outbox& outbox() { return outbox_; }
     InquiryForm& inquiry_form() { return inquiry_form_; }
     InquiryPageState& inquiry_page() { return inquiry_page_; }
+    LendingPage& lending_page() { return lending_page_; }
     CounterSession& counter() { return counter_; }
     std::string& counter_input() { return counter_input_; }
     // Scan verdicts to be heard: true accepted, false refused. The platform plays them.
@@ -154,6 +159,7 @@ private:
     Outbox outbox_;
     InquiryForm inquiry_form_;
     InquiryPageState inquiry_page_;
+    LendingPage lending_page_;
     CounterSession counter_;
     std::string counter_input_;
     UserAdminPage users_page_;

@@ -121,6 +121,10 @@ void Outbox::answered(const std::string& draft_id, const ApiResult& result) {
         event.kind = OutboxEvent::Kind::rejected;
         event.message_key = route.rejected_key;
     }
+    if (!result.ok()) {
+        event.refusal = nlohmann::json::parse(result.body, nullptr, false);
+        if (event.refusal.is_discarded()) event.refusal = nullptr;
+    }
     store_.put(draft);
     events_.push_back(std::move(event));
 }

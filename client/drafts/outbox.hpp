@@ -33,6 +33,9 @@ struct OutboxEvent {
     std::string title;
     std::string receipt;
     std::string message_key;  // from the form's route
+    // A refusal's whole body: forms read what it offers beside the error (a 409's terms, an
+    // earliest date); null when the server sent none.
+    nlohmann::json refusal;
 };
 
 class Outbox {

@@ -238,7 +238,7 @@ void draw_new_inquiry(App& app, Language language, bool wareki) {
     // On a shared PC only the signed-in user's own drafts are listed.
     auto drafts = app.drafts().list();
     const auto& owner = app.inquiry_form().owner();
-    std::erase_if(drafts, [&](const Draft* draft) { return !belongs_to(*draft, owner); });
+    std::erase_if(drafts, [&](const Draft* draft) { return !belongs_to(*draft, owner) || draft->form != inquiry_form_name; });
     draw_outbox(app, drafts, language, wareki);
     draw_drafts(app, drafts, language, wareki);
     draw_sent(app, drafts, language);

@@ -1,0 +1,47 @@
+#pragma once
+// 自分の貸出 (my requests and loans): the signed-in user's own loan requests, newest first,
+// with number, class, state, period and the devices allocated; a request can be cancelled
+// (after a confirm) until its devices are handed over.
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "api/api_client.hpp"
+#include "lending/lending_records.hpp"
+
+namespace madoguchi::client {
+
+class MyLoans {
+public:
+    enum class State { idle, loading, loaded, failed };
+
+    // Reads the requests and keeps `login`'s (the desk's list holds everyone's).
+    void load(ApiClient& api, const std::string& login);
+    // Reads the list; public for tests with fixtures.
+    void accept(const ApiResult& result, const std::string& login);
+
+    State state() const { return state_; }
+    const api::ApiError& error() const { return error_; }
+    const std::vector<LoanRequestRecord>& rows() const { return rows_; }
+    const LoanRequestRecord* find(std::int64_t id) const;
+
+    // Cancels the request; the list is read again when the server has it.
+    void cancel(ApiClient& api, const LoanRequestRecord& request);
+    bool cancelling() const { return cancelling_; }
+    // Once: the number of the request just cancelled.
+    std::string take_cancelled() { return std::exchange(cancelled_, {}); }
+    const api::ApiError& cancel_error() const { return cancel_error_; }
+
+private:
+    State state_ = State::idle;
+    std::uint64_t generation_ = 0;
+    std::string login_;
+    api::ApiError error_;
+    std::vector<LoanRequestRecord> rows_;
+    bool cancelling_ = false;
+    std::string cancelled_;
+    api::ApiError cancel_error_;
+};
+
+}  // namespace madoguchi::client

@@ -1,0 +1,77 @@
+#pragma once
+// 貸出申請一覧 (the desk's and managers' request queue): the requests the server lets the
+// user see (the desk all, a manager the division's), filtered by state and class, in the UI
+// kit's table; one opened shows its detail and, for whoever the class's rule names, approve
+// and reject (a reason required). Anyone else is told why the buttons are not there.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "api/api_client.hpp"
+#include "identity/current_user.hpp"
+#include "lending/lending_reference.hpp"
+#include "ui/table_model.hpp"
+
+namespace madoguchi::client {
+
+// Why `user` may not decide `request`: a catalog key, empty when they may. The same test as
+// the server's (the rule's approver role; a manager only for the own division; never one's own).
+std::string decision_block(const LoanRequestRecord& request, const lending::LoanRule* rule, const CurrentUser& user);
+
+class RequestQueue {
+public:
+    enum class State { idle, loading, loaded, failed };
+
+    explicit RequestQueue(i18n::Language language);
+    RequestQueue(const RequestQueue&) = delete;
+    RequestQueue& operator=(const RequestQueue&) = delete;
+
+    // "" for every state or class; a change reads the list again.
+    std::string state_filter = "submitted";
+    std::string class_filter;
+    void load(ApiClient& api);
+    void accept(const ApiResult& result);
+
+    State state() const { return state_; }
+    const api::ApiError& error() const { return error_; }
+    const std::vector<LoanRequestRecord>& rows() const { return rows_; }
+    TableModel& table() { return table_; }
+    void set_language(i18n::Language language);
+
+    // Opens a listed request; it stays open (with its new state and devices once decided)
+    // when a reload no longer lists it.
+    void open(std::int64_t id);
+    void close() { opened_.reset(); }
+    const LoanRequestRecord* opened() const { return opened_ ? &*opened_ : nullptr; }
+
+    // The rejection reason typed for the opened request.
+    std::string reason;
+    enum class Decision { approve, reject };
+    // False (and nothing sent) for a rejection without a reason.
+    bool decide(ApiClient& api, Decision decision);
+    bool deciding() const { return deciding_; }
+    // Why the last decision was refused, in the user's words (409 not_available explained).
+    std::string decision_error(i18n::Language language) const;
+    bool reason_missing() const { return reason_missing_; }
+    // Once: the number of the request just decided.
+    std::string take_decided() { return std::exchange(decided_, {}); }
+
+private:
+    void accept_decision(const ApiResult& result);
+
+    i18n::Language language_;
+    State state_ = State::idle;
+    std::uint64_t generation_ = 0;
+    api::ApiError error_;
+    std::vector<LoanRequestRecord> rows_;
+    TableModel table_;
+    std::optional<LoanRequestRecord> opened_;
+    bool deciding_ = false;
+    bool reason_missing_ = false;
+    api::ApiError decision_error_;
+    std::string decided_;
+};
+
+}  // namespace madoguchi::client

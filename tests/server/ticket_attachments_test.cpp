@@ -176,7 +176,7 @@ TEST_CASE("an oversized attachment is a JSON 413 and a mistyped one a 415, with 
     CHECK(at_limit->status == 201);
 }
 
-TEST_CASE("only the attachment route audits a body skipped unread; a malformed Content-Length is a 400",
+TEST_CASE("only the attachment route audits a body skipped unread, and a malformed Content-Length is a 400",
           "[tickets][attachments][errors]") {
     RunningApp server;
     auto staff = signed_in_user(server, {"staff1", {Role::staff}});

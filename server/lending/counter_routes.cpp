@@ -11,6 +11,7 @@
 #include "identity/principal.hpp"
 #include "identity/request_actor.hpp"
 #include "lending/counter_lookup.hpp"
+#include "lending/location_name.hpp"
 #include "lending/counter_scan.hpp"
 #include "lending/ledger_moves.hpp"
 #include "lending/request_store.hpp"

@@ -101,7 +101,4 @@ struct AllocationCounts {
 };
 store::Result<AllocationCounts> allocation_counts(store::Database& database, std::int64_t request_id);
 
-// The location's name for receipts; empty when there is no such location.
-store::Result<std::optional<std::string>> location_name(store::Database& database, std::int64_t id);
-
 }  // namespace madoguchi::server::lending

@@ -11,6 +11,7 @@
 #include "identity/request_actor.hpp"
 #include "inventory/device_class.hpp"
 #include "lending/counter_lookup.hpp"
+#include "lending/location_name.hpp"
 #include "lending/counter_scan.hpp"
 #include "lending/kitting_store.hpp"
 #include "lending/ledger_moves.hpp"

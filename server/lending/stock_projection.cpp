@@ -1,6 +1,7 @@
 #include "lending/stock_projection.hpp"
 
 #include "lending/availability_store.hpp"
+#include "lending/location_name.hpp"
 #include "lending/rule_store.hpp"
 #include "lending/stock_store.hpp"
 
@@ -52,7 +53,7 @@ store::Result<nlohmann::json> stock_report(store::Database& database, const std:
             if (location) {
                 auto found = location_name(database, *location);
                 if (!found) return store::Error{found.error()};
-                name = found.value();
+                name = found.value().value_or("");
             }
             auto projected = nlohmann::json::array();
             for (const auto& week : domain::project_weeks(pool.value(), today, weeks)) {

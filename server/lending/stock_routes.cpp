@@ -9,6 +9,7 @@
 #include "inventory/device_class.hpp"
 #include "inventory/device_history.hpp"
 #include "inventory/device_store.hpp"
+#include "lending/location_name.hpp"
 #include "lending/stock_projection.hpp"
 #include "lending/stock_store.hpp"
 
@@ -108,7 +109,7 @@ void replace_thresholds(store::SharedDatabase& database, const httplib::Request&
             if (!thresholds[index].location_id) continue;
             auto name = location_name(connection, *thresholds[index].location_id);
             if (!name) return store::Error{name.error()};
-            if (name.value().empty()) {
+            if (!name.value()) {
                 const std::vector<validation::FieldProblem> problems{
                     {"thresholds[" + std::to_string(index) + "].location_id", "field.unknown_location"}};
                 return http::refusal(422, api::validation_error(problems));

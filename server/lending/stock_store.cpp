@@ -74,15 +74,6 @@ store::Result<std::vector<std::int64_t>> stock_locations(store::Database& databa
     }
 }
 
-store::Result<std::string> location_name(store::Database& database, std::int64_t id) {
-    auto select = database.prepare("SELECT trim(building || ' ' || floor || ' ' || room) FROM locations WHERE id = ?1");
-    if (!select) return store::Error{select.error()};
-    select.value().bind(1, id);
-    auto step = select.value().step();
-    if (!step) return store::Error{step.error()};
-    return step.value() ? select.value().column_text(0) : std::string();
-}
-
 store::Result<std::vector<domain::ExpectedReturn>> repair_returns(store::Database& database,
                                                                   const std::string& class_code,
                                                                   std::optional<std::int64_t> location_id) {

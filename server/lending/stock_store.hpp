@@ -32,8 +32,6 @@ store::Status save_thresholds(store::Database& database, const std::vector<madog
 
 // Locations holding devices of the class (in stock, reserved or lent) or named by a threshold.
 store::Result<std::vector<std::int64_t>> stock_locations(store::Database& database, const std::string& class_code);
-// "別館 1階 貸出窓口"; empty for an unknown id.
-store::Result<std::string> location_name(store::Database& database, std::int64_t id);
 
 // Devices of the class still in repair with an expected return date, by date (at the location
 // as availability_store.hpp counts a counter's pool: kept there or with no place recorded).

@@ -38,11 +38,6 @@ inline double percentile(std::vector<double> values, double p) {
     return values[std::min(values.size() - 1, static_cast<std::size_t>(static_cast<double>(values.size()) * p))];
 }
 
-// The process's CPU time since `start` (std::clock()), steadier than wall time on a shared machine.
-inline double cpu_milliseconds(std::clock_t start) {
-    return 1000.0 * static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC;
-}
-
 // One line of wall and CPU percentiles.
 inline void report(const char* what, const std::vector<double>& wall, const std::vector<double>& cpu) {
     std::printf("%-58s p50 %7.2f ms  p95 %7.2f ms  (CPU p50 %7.2f ms, p95 %7.2f ms; %zu runs)\n", what,

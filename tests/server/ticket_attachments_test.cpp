@@ -203,7 +203,7 @@ TEST_CASE("only the attachment route audits a body skipped unread, and a malform
 
     // Not a plain number: refused before anything is read or skipped (httplib would take
     // "abc" for no body and "-1" for 2^64-1 bytes to wait for).
-    for (const std::string length : {"abc", "-1", "12x", ""}) {
+    for (const std::string length : {"abc", "-1", "12x"}) {
         INFO("Content-Length: " << length);
         const auto answer = send_raw_request(server.port(), "POST " + ticket_path(ticket, "/attachments?file_name=a.txt") +
                                                                 " HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: " + staff.cookie +

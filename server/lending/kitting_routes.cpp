@@ -10,6 +10,7 @@
 #include "http/transaction_reply.hpp"
 #include "identity/principal.hpp"
 #include "identity/request_actor.hpp"
+#include "knowledge/route_support.hpp"
 #include "lending/counter_store.hpp"
 #include "lending/kitting_store.hpp"
 #include "lending/ledger_moves.hpp"
@@ -95,16 +96,6 @@ void change_task(store::SharedDatabase& database, const httplib::Request& reques
     });
 }
 
-// The path's id, or empty after the 400 was sent.
-std::optional<std::int64_t> path_id(const http::RequestContext& context, httplib::Response& response) {
-    const auto id = http::parse_id(context.params.at("id"));
-    if (const auto* error = std::get_if<api::ApiError>(&id)) {
-        http::send_error(response, 400, *error);
-        return std::nullopt;
-    }
-    return std::get<std::int64_t>(id);
-}
-
 }  // namespace
 
 void list_kitting(store::SharedDatabase& database, const httplib::Request& request, httplib::Response& response,
@@ -123,7 +114,7 @@ void list_kitting(store::SharedDatabase& database, const httplib::Request& reque
 
 void kitting_detail(store::SharedDatabase& database, const httplib::Request& request, httplib::Response& response,
                     const http::RequestContext& context) {
-    const auto id = path_id(context, response);
+    const auto id = knowledge::path_id(context, response);
     if (!id) return;
     auto found = database.use([&](store::Database& connection) { return find_kitting_task(connection, *id); });
     if (!found) return http::send_failure(request, response, found.error());
@@ -133,7 +124,7 @@ void kitting_detail(store::SharedDatabase& database, const httplib::Request& req
 
 void tick(store::SharedDatabase& database, const httplib::Request& request, httplib::Response& response,
           const http::RequestContext& context) {
-    const auto id = path_id(context, response);
+    const auto id = knowledge::path_id(context, response);
     if (!id) return;
     const auto object = http::json_object(request, response);
     if (!object) return;
@@ -151,7 +142,7 @@ void tick(store::SharedDatabase& database, const httplib::Request& request, http
 
 void untick(store::SharedDatabase& database, const httplib::Request& request, httplib::Response& response,
             const http::RequestContext& context) {
-    const auto id = path_id(context, response);
+    const auto id = knowledge::path_id(context, response);
     if (!id) return;
     const auto version = http::parse_id(http::query_param(request, "version").value_or(""));
     if (std::holds_alternative<api::ApiError>(version)) {

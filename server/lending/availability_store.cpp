@@ -1,6 +1,7 @@
 #include "lending/availability_store.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include "lending/holding_states.hpp"
 #include "lending/loan_request.hpp"
@@ -23,6 +24,25 @@ const std::string& pool_devices_sql() {
 void bind_pool(store::Statement& statement, const PoolQuery& query) {
     statement.bind(1, query.class_code);
     if (query.location_id) statement.bind(2, *query.location_id);
+}
+
+// Devices of the class still in repair with an expected return date, by date.
+store::Result<std::vector<madoguchi::lending::ExpectedReturn>> repair_returns(store::Database& database,
+                                                                              const PoolQuery& query) {
+    auto select = database.prepare(
+        std::string("SELECT r.expected_on, count(*) FROM device_repair_returns r JOIN devices d ON d.id = r.device_id "
+                    "WHERE d.state = 'in_repair' AND d.class = ?1 AND ") +
+        at_location + " GROUP BY r.expected_on ORDER BY r.expected_on");
+    if (!select) return store::Error{select.error()};
+    bind_pool(select.value(), query);
+    std::vector<madoguchi::lending::ExpectedReturn> returns;
+    while (true) {
+        auto step = select.value().step();
+        if (!step) return store::Error{step.error()};
+        if (!step.value()) return returns;
+        const auto on = calendar::parse_date(select.value().column_text(0));
+        if (on) returns.push_back({*on, static_cast<int>(select.value().column_int(1))});
+    }
 }
 
 }  // namespace
@@ -62,6 +82,9 @@ store::Result<madoguchi::lending::Pool> load_pool(store::Database& database, con
         if (s.column_text(2) == on_loan) until = std::max(*until, query.today);
         pool.holds.push_back({*from, *until, static_cast<int>(s.column_int(3))});
     }
+    auto returns = repair_returns(database, query);
+    if (!returns) return store::Error{returns.error()};
+    pool.returns = std::move(returns.value());
     return pool;
 }
 

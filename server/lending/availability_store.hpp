@@ -4,9 +4,10 @@
 // lent, and the days approved requests and loans keep them; and the devices an approval
 // may allocate.
 //
-// A device counts when it is in stock or kept by a request in a holding state. Devices on
-// loan outside this system, in repair or in kitting count from no date: the ledger keeps no
-// expected return date for them yet (repairs will bring one), so they are not promised.
+// A device counts when it is in stock or kept by a request in a holding state; a device in
+// repair joins the pool on the date the desk expects it back (device_repair_returns), so a
+// request for a later period may count on it. Devices on loan outside this system, in kitting,
+// or in repair with no expected date count from no date: they are not promised.
 #include <cstdint>
 #include <optional>
 #include <string>

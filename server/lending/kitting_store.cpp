@@ -196,4 +196,14 @@ store::Status cancel_kitting_tasks(store::Database& database, std::int64_t reque
     return store::success();
 }
 
+store::Status cancel_kitting_task(store::Database& database, std::int64_t request_id, std::int64_t device_id) {
+    auto update = database.prepare(
+        "UPDATE kitting_tasks SET state = 'cancelled', version = version + 1 WHERE request_id = ?1 AND device_id = ?2 "
+        "AND state = 'open'");
+    if (!update) return store::Error{update.error()};
+    update.value().bind(1, request_id).bind(2, device_id);
+    if (auto done = update.value().step(); !done) return store::Error{done.error()};
+    return store::success();
+}
+
 }  // namespace madoguchi::server::lending

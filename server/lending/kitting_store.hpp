@@ -47,5 +47,7 @@ store::Result<bool> save_kitting_task(store::Database& database, const KittingTa
                                       calendar::Instant now);
 // The request's open tasks are dropped with it (a cancellation).
 store::Status cancel_kitting_tasks(store::Database& database, std::int64_t request_id);
+// The open task of one device for the request (the device left it: lost or stolen).
+store::Status cancel_kitting_task(store::Database& database, std::int64_t request_id, std::int64_t device_id);
 
 }  // namespace madoguchi::server::lending

@@ -12,6 +12,7 @@
 #include "lending/request_decision.hpp"
 #include "lending/request_routes.hpp"
 #include "lending/request_submit.hpp"
+#include "lending/return_booking_routes.hpp"
 #include "lending/return_routes.hpp"
 #include "lending/rule_routes.hpp"
 #include "lending/shipment_routes.hpp"
@@ -102,6 +103,15 @@ void add_lending_routes(http::Router& router, store::SharedDatabase& database) {
                 bound(database, ask_extension)});
     router.add({"POST", "/api/v1/lending/requests/{id}/extensions/{eid}/decision", "decideLoanExtension", borrowers,
                 bound(database, decide_on_extension)});
+    // The borrower books the return at a counter; the desk reads the day's bookings (return_booking_routes.hpp).
+    router.add({"GET", "/api/v1/lending/return-slots", "listReturnSlots", borrowers, bound(database, return_slots_route)});
+    router.add({"GET", "/api/v1/lending/requests/{id}/return-booking", "getReturnBooking", readers,
+                bound(database, get_return_booking)});
+    router.add({"PUT", "/api/v1/lending/requests/{id}/return-booking", "bookReturn", borrowers, bound(database, book_return)});
+    router.add({"DELETE", "/api/v1/lending/requests/{id}/return-booking", "cancelReturnBooking", borrowers,
+                bound(database, cancel_return_booking)});
+    router.add({"GET", "/api/v1/lending/return-bookings", "listReturnBookings", overseers,
+                bound(database, list_return_bookings_route)});
 }
 
 }  // namespace madoguchi::server::lending

@@ -4,7 +4,7 @@
 
 #include "i18n/catalog.hpp"
 #include "lending/availability_store.hpp"
-#include "lending/ledger_moves.hpp"
+#include "lending/device_allocation.hpp"
 
 namespace madoguchi::server::lending {
 
@@ -33,13 +33,11 @@ store::Result<Issued> issue_replacement(store::Database& database, const LossRep
     row.due_date = due;
     auto id = insert_request(database, row, now);
     if (!id) return store::Error{id.error()};
-    if (auto allocated = allocate(database, id.value(), device.device_id); !allocated) return store::Error{allocated.error()};
     auto submitted = find_request(database, id.value());
     if (!submitted) return store::Error{submitted.error()};
-    if (auto moved = move_device(database, device.device_id, madoguchi::inventory::AssetState::reserved,
-                                 submitted.value()->number, actor);
-        !moved) {
-        return store::Error{moved.error()};
+    // Kitted for this loan like any approved one before the counter hands it over.
+    if (auto reserved = reserve_device(database, *submitted.value(), device.device_id, actor); !reserved) {
+        return store::Error{reserved.error()};
     }
     std::string reason = i18n::text("lending.loss.replacement_reason", i18n::Language::ja);
     reason += ": ";

@@ -2,7 +2,8 @@
 // 代替機の貸出 (a replacement loan for a lost or stolen device): another device of the class,
 // free from today through the lost loan's due date (the availability code's free_devices, at
 // the same counter for a pickup), allocated and reserved to a new request in the approved
-// state for the borrower, its reason naming the lost loan; the report links it. Audited as
+// state for the borrower and queued for kitting, its reason naming the lost loan; the report
+// links it. Audited as
 // loan_request.replacement.
 #include <variant>
 

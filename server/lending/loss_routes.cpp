@@ -12,6 +12,7 @@
 #include "knowledge/route_support.hpp"
 #include "lending/ledger_moves.hpp"
 #include "lending/lending_access.hpp"
+#include "lending/loss_reallocation.hpp"
 #include "lending/loss_replacement.hpp"
 #include "lending/loss_ticket.hpp"
 
@@ -138,6 +139,9 @@ store::Result<Answer> file_report(store::Database& database, const Report& repor
         return store::Error{moved.error()};
     }
     if (auto ended = end_loan(database, lost.loan, lost.device_id, actor, now); !ended) return store::Error{ended.error()};
+    if (auto moved = reallocate_after_loss(database, lost.device_id, report.draft.tag, lost.loan.id, actor, now); !moved) {
+        return store::Error{moved.error()};
+    }
 
     LossReportRow row;
     row.device_id = lost.device_id;

@@ -12,8 +12,7 @@
 #include "inventory/device_class.hpp"
 #include "lending/availability_refusal.hpp"
 #include "lending/availability_store.hpp"
-#include "lending/kitting_store.hpp"
-#include "lending/ledger_moves.hpp"
+#include "lending/device_allocation.hpp"
 #include "lending/lending_access.hpp"
 #include "lending/rule_store.hpp"
 #include "notifications/notification_routing.hpp"
@@ -25,7 +24,6 @@ namespace {
 namespace domain = madoguchi::lending;
 using domain::RequestState;
 using http::Reply;
-using madoguchi::inventory::AssetState;
 
 enum class Move { approve, reject, cancel };
 
@@ -110,34 +108,20 @@ store::Result<std::optional<Reply>> allocate_devices(store::Database& database, 
     auto candidates = free_devices(database, query, row.start_date, row.due_date);
     if (!candidates) return store::Error{candidates.error()};
     if (candidates.value().size() < static_cast<std::size_t>(row.quantity)) {
+        // The count promised a device still in repair: approval waits until it is back.
+        const auto& returns = pool.value().returns;
+        if (!returns.empty() && !(row.due_date < returns.front().on)) {
+            auto body = api::to_json(api::make_error("awaiting_repair_return"));
+            body["expected_on"] = calendar::format_date(returns.front().on);
+            return std::optional<Reply>(Reply{409, body});
+        }
         return std::optional<Reply>(not_available(pool.value(), asked, rule, today));
     }
     for (int index = 0; index < row.quantity; ++index) {
-        const auto& device = candidates.value()[static_cast<std::size_t>(index)];
-        if (auto allocated = allocate(database, row.id, device.device_id); !allocated) return store::Error{allocated.error()};
-        if (auto moved = move_device(database, device.device_id, AssetState::reserved, row.number, actor); !moved) {
-            return store::Error{moved.error()};
-        }
-        // Each device is kitted for this loan before the counter may hand it over.
-        if (auto task = insert_kitting_task(database, device.device_id, row.id, calendar::now()); !task) {
-            return store::Error{task.error()};
-        }
+        const auto device_id = candidates.value()[static_cast<std::size_t>(index)].device_id;
+        if (auto reserved = reserve_device(database, row, device_id, actor); !reserved) return store::Error{reserved.error()};
     }
     return std::optional<Reply>();
-}
-
-// Devices no other request keeps go back on the shelf.
-store::Status release_devices(store::Database& database, const LoanRequestRow& row, const audit::Actor& actor) {
-    if (auto dropped = cancel_kitting_tasks(database, row.id); !dropped) return dropped;
-    auto released = release(database, row.id);
-    if (!released) return store::Error{released.error()};
-    for (const auto device : released.value()) {
-        auto kept = still_allocated(database, device);
-        if (!kept) return store::Error{kept.error()};
-        if (kept.value()) continue;
-        if (auto moved = move_device(database, device, AssetState::in_stock, row.number, actor); !moved) return moved;
-    }
-    return store::success();
 }
 
 store::Status notify(store::Database& database, const LoanRequestRow& row, Move move, const audit::Actor& actor) {

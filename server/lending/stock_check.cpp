@@ -3,7 +3,7 @@
 #include "audit/audit_log.hpp"
 #include "i18n/catalog.hpp"
 #include "inventory/device_class.hpp"
-#include "lending/stock_projection.hpp"
+#include "lending/availability_store.hpp"
 #include "lending/stock_store.hpp"
 #include "notifications/notification_routing.hpp"
 
@@ -36,7 +36,7 @@ store::Status tell_desk(store::Database& database, const StoredThreshold& stored
 // One pool's step; whether it raised (1), recovered (-1) or did nothing (0).
 store::Result<int> check_pool(store::Database& database, const StoredThreshold& stored, calendar::Instant now) {
     const auto& pool = stored.threshold;
-    auto loaded = load_stock_pool(database, pool.class_code, pool.location_id, calendar::to_tokyo(now).date);
+    auto loaded = load_pool(database, {pool.class_code, pool.location_id, calendar::to_tokyo(now).date});
     if (!loaded) return store::Error{loaded.error()};
     const auto available = domain::available_now(loaded.value(), calendar::to_tokyo(now).date);
     auto open = alert_open(database, pool);

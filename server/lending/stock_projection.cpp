@@ -22,16 +22,6 @@ std::optional<int> minimum_of(const std::vector<StoredThreshold>& thresholds, co
 
 }  // namespace
 
-store::Result<domain::Pool> load_stock_pool(store::Database& database, const std::string& class_code,
-                                            std::optional<std::int64_t> location_id, const calendar::Date& today) {
-    auto pool = load_pool(database, {class_code, location_id, today});
-    if (!pool) return store::Error{pool.error()};
-    auto returns = repair_returns(database, class_code, location_id);
-    if (!returns) return store::Error{returns.error()};
-    pool.value().returns = std::move(returns.value());
-    return pool;
-}
-
 store::Result<nlohmann::json> stock_report(store::Database& database, const std::optional<std::string>& class_code,
                                            int weeks, const calendar::Date& today) {
     auto rules = load_rules(database);
@@ -47,7 +37,7 @@ store::Result<nlohmann::json> stock_report(store::Database& database, const std:
         std::vector<std::optional<std::int64_t>> keys{std::nullopt};
         keys.insert(keys.end(), locations.value().begin(), locations.value().end());
         for (const auto& location : keys) {
-            auto pool = load_stock_pool(database, code, location, today);
+            auto pool = load_pool(database, {code, location, today});
             if (!pool) return store::Error{pool.error()};
             std::string name;
             if (location) {

@@ -1,20 +1,16 @@
 #pragma once
 // The safety-stock figures of each pool: a lendable class as a whole and at each location
 // holding its devices (a location's pool as a counter's: its devices and those with no place
-// recorded). The pool is availability_store.hpp's, plus devices in repair joining on their
+// recorded). The pool is availability_store.hpp's, devices in repair joining on their
 // expected return date.
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 
-#include "lending/availability.hpp"
+#include "calendar/civil_date.hpp"
 #include "store/database.hpp"
 
 namespace madoguchi::server::lending {
-
-store::Result<madoguchi::lending::Pool> load_stock_pool(store::Database& database, const std::string& class_code,
-                                                        std::optional<std::int64_t> location_id,
-                                                        const calendar::Date& today);
 
 // {"today","weeks","pools":[{"class","location_id","location_name","devices","available_now",
 // "minimum","below","weeks":[{"from","until","lowest","returning"}]}]}: every lendable class

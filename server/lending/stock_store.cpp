@@ -74,26 +74,6 @@ store::Result<std::vector<std::int64_t>> stock_locations(store::Database& databa
     }
 }
 
-store::Result<std::vector<domain::ExpectedReturn>> repair_returns(store::Database& database,
-                                                                  const std::string& class_code,
-                                                                  std::optional<std::int64_t> location_id) {
-    auto select = database.prepare(
-        "SELECT r.expected_on, count(*) FROM device_repair_returns r JOIN devices d ON d.id = r.device_id "
-        "WHERE d.state = 'in_repair' AND d.class = ?1 AND (?2 IS NULL OR d.location_id = ?2 OR d.location_id IS NULL) "
-        "GROUP BY r.expected_on ORDER BY r.expected_on");
-    if (!select) return store::Error{select.error()};
-    select.value().bind(1, class_code);
-    if (location_id) select.value().bind(2, *location_id);
-    std::vector<domain::ExpectedReturn> returns;
-    while (true) {
-        auto step = select.value().step();
-        if (!step) return store::Error{step.error()};
-        if (!step.value()) return returns;
-        const auto on = calendar::parse_date(select.value().column_text(0));
-        if (on) returns.push_back({*on, static_cast<int>(select.value().column_int(1))});
-    }
-}
-
 store::Status set_repair_return(store::Database& database, std::int64_t device_id, const calendar::Date& expected_on,
                                 const std::string& actor, calendar::Instant now) {
     auto upsert = database.prepare(

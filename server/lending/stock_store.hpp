@@ -33,11 +33,6 @@ store::Status save_thresholds(store::Database& database, const std::vector<madog
 // Locations holding devices of the class (in stock, reserved or lent) or named by a threshold.
 store::Result<std::vector<std::int64_t>> stock_locations(store::Database& database, const std::string& class_code);
 
-// Devices of the class still in repair with an expected return date, by date (at the location
-// as availability_store.hpp counts a counter's pool: kept there or with no place recorded).
-store::Result<std::vector<madoguchi::lending::ExpectedReturn>> repair_returns(store::Database& database,
-                                                                              const std::string& class_code,
-                                                                              std::optional<std::int64_t> location_id);
 store::Status set_repair_return(store::Database& database, std::int64_t device_id, const calendar::Date& expected_on,
                                 const std::string& actor, calendar::Instant now);
 

@@ -66,8 +66,10 @@ store::Result<Resolved> resolve(store::Database& database, const std::vector<std
             }
         } else if (recipient.starts_with("role:")) {
             added = add_users(database,
-                              "SELECT u.id, u.email FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = ?1 "
-                              "WHERE u.disabled = 0 ORDER BY u.id",
+                              // The role's holders first (user_roles_by_role), each user by id: walking
+                              // the users in id order would read every one of them.
+                              "SELECT u.id, u.email FROM user_roles r CROSS JOIN users u ON u.id = r.user_id "
+                              "WHERE r.role = ?1 AND u.disabled = 0 ORDER BY r.user_id",
                               recipient.substr(5), resolved);
         } else if (recipient.starts_with("email:")) {
             resolved.recipients.push_back(Recipient::email(recipient.substr(6)));

@@ -1244,6 +1244,23 @@ CREATE TRIGGER tickets_search_on_delete AFTER DELETE ON tickets BEGIN
 END;
 CREATE VIRTUAL TABLE tickets_search_terms USING fts5vocab (tickets_search, 'row');
 )SQL"},
+    Migration{27, "lending: return bookings", R"SQL(
+-- 返却予約: when the borrower will bring the loan back, at which counter; one per loan (booking
+-- again replaces it), kept after the return as the record of the visit.
+CREATE TABLE loan_return_bookings (
+    request_id INTEGER PRIMARY KEY REFERENCES loan_requests (id),
+    location_id INTEGER NOT NULL REFERENCES locations (id),
+    slot_at TEXT NOT NULL,
+    booked_by TEXT NOT NULL,
+    booked_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX loan_return_bookings_by_slot ON loan_return_bookings (location_id, slot_at);
+)SQL"},
+    Migration{28, "identity: user roles by role", R"SQL(
+-- Notifications routed to a role (role:it_office) read its holders: without this index each
+-- such message walked every user, which the reminder run's escalations felt.
+CREATE INDEX user_roles_by_role ON user_roles (role, user_id);
+)SQL"},
 };
 
 Status apply(Database& database, const Migration& migration) {

@@ -170,3 +170,39 @@ TEST_CASE("the requester cancels until handover, and reserved devices go back to
     auto current = get_ok(desk.staff, request_path(lent))["request"];
     CHECK(error_code(desk.decide(desk.staff, current, "cancelled")) == "not_cancellable");
 }
+
+TEST_CASE("a device expected back from repair is promised from that day, and approval waits until it is back",
+          "[lending][availability][api]") {
+    LendingDesk desk(1, 0);
+    const auto monday = quiet_monday();
+    desk.execute("UPDATE devices SET state = 'in_repair' WHERE asset_tag = 'MPR-000001'");
+    const auto query = "class=mobile_printer&from=" + iso(monday) + "&to=" + iso(calendar::add_days(monday, 4));
+    CHECK(available(desk.staff, query) == std::vector<int>{0, 0, 0, 0, 0});  // no date: promised from no day
+
+    const auto wednesday = calendar::add_days(monday, 2);
+    const auto expected = audited(desk.server, [&] {
+        return put_json(desk.desk, "/api/v1/lending/repair-returns/MPR-000001", {{"expected_on", iso(wednesday)}});
+    });
+    REQUIRE(expected);
+    REQUIRE(expected->status == 200);
+    CHECK(available(desk.staff, query) == std::vector<int>{0, 0, 1, 1, 1});
+
+    // Before it is back nothing is lent; the refusal names the day it is.
+    const auto early = post_json(desk.staff, "/api/v1/lending/requests", desk.request_body("mobile_printer", 1, monday, monday));
+    REQUIRE(early->status == 409);
+    CHECK(error_code(early) == "not_available");
+    CHECK(json_of(early)["earliest_start"] == iso(wednesday));
+
+    // From that day the request is taken, but approval needs the device itself back.
+    const auto request = desk.submitted(desk.staff, desk.request_body("mobile_printer", 1, wednesday, calendar::add_days(monday, 4)));
+    const auto waiting = desk.decide(desk.desk, request, "approved");
+    REQUIRE(waiting->status == 409);
+    CHECK(error_code(waiting) == "awaiting_repair_return");
+    CHECK(json_of(waiting)["expected_on"] == iso(wednesday));
+    CHECK(json_of(waiting)["error"]["message_ja"].get<std::string>().find("修理中") != std::string::npos);
+    CHECK(get_ok(desk.staff, request_path(request))["request"]["state"] == "submitted");
+
+    desk.execute("UPDATE devices SET state = 'in_stock' WHERE asset_tag = 'MPR-000001'");
+    const auto approved = decided(desk, desk.desk, get_ok(desk.staff, request_path(request))["request"], "approved");
+    CHECK(tags_of(approved) == std::vector<std::string>{"MPR-000001"});
+}

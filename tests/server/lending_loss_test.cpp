@@ -237,3 +237,69 @@ TEST_CASE("loss reports about devices one may not report are refused, changing n
     CHECK(rows(desk, "SELECT count(*) FROM tickets") == 0);
     CHECK(rows(desk, "SELECT count(*) FROM loan_loss_reports") == 0);
 }
+
+namespace {
+
+// `borrower`'s printer request for Monday–Friday of the week `weeks` after quiet_monday(),
+// approved by the desk.
+json approved_week(LendingDesk& desk, SignedIn& borrower, int weeks) {
+    const auto monday = calendar::add_days(quiet_monday(), 7 * weeks);
+    const auto request = desk.submitted(borrower, desk.request_body("mobile_printer", 1, monday, calendar::add_days(monday, 4)));
+    const auto decided = desk.decide(desk.desk, request, "approved");
+    REQUIRE(decided);
+    INFO(decided->body);
+    REQUIRE(decided->status == 200);
+    return json_of(decided)["request"];
+}
+
+std::vector<std::string> open_kitting_tags(LendingDesk& desk, const json& request) {
+    std::vector<std::string> tags;
+    for (const auto& task : get_ok(desk.desk, "/api/v1/lending/kitting-tasks?state=open")["kitting_tasks"]) {
+        if (task["request_id"] == request["id"]) tags.push_back(task["asset_tag"].get<std::string>());
+    }
+    return tags;
+}
+
+}  // namespace
+
+TEST_CASE("a lost device's later reservation gets another device, or goes back to its approver when none is free",
+          "[lending][loss][api]") {
+    SECTION("another printer is free for the later week") {
+        LendingDesk desk(2, 0);
+        const auto first = approved_week(desk, desk.staff, 0);
+        const auto later = approved_week(desk, desk.colleague, 1);
+        // Reserved for both weeks: the approval takes the first free printer by tag.
+        REQUIRE(first["devices"][0]["asset_tag"] == "MPR-000001");
+        REQUIRE(later["devices"][0]["asset_tag"] == "MPR-000001");
+        desk.hand_over(desk.desk, first);
+
+        reported(desk, desk.staff, report_body("MPR-000001", "lost"));
+        const auto after = get_ok(desk.colleague, request_path(later))["request"];
+        CHECK(after["state"] == "approved");
+        REQUIRE(after["devices"].size() == 1);
+        CHECK(after["devices"][0]["asset_tag"] == "MPR-000002");
+        CHECK(desk.device_state("MPR-000002") == "reserved");
+        CHECK(open_kitting_tags(desk, later) == std::vector<std::string>{"MPR-000002"});
+        CHECK(rows(desk, "SELECT count(*) FROM audit_log WHERE action = 'loan_request.reallocated' AND object_id = '" +
+                             std::to_string(later["id"].get<std::int64_t>()) + "'") == 1);
+    }
+    SECTION("no printer is left: the request is submitted again with the reason") {
+        LendingDesk desk(1, 0);
+        const auto first = approved_week(desk, desk.staff, 0);
+        const auto later = approved_week(desk, desk.colleague, 1);
+        desk.hand_over(desk.desk, first);
+
+        reported(desk, desk.staff, report_body("MPR-000001", "stolen"));
+        const auto after = get_ok(desk.colleague, request_path(later))["request"];
+        CHECK(after["state"] == "submitted");
+        CHECK(after["devices"].empty());
+        CHECK(after["state_reason"].get<std::string>().find("MPR-000001") != std::string::npos);
+        CHECK(after["state_reason"].get<std::string>().find("紛失・盗難") != std::string::npos);
+        CHECK(open_kitting_tags(desk, later).empty());
+        CHECK(rows(desk, "SELECT count(*) FROM audit_log WHERE action = 'loan_request.reopened'") == 1);
+        // Deciding it again meets an empty pool.
+        const auto again = desk.decide(desk.desk, after, "approved");
+        REQUIRE(again->status == 409);
+        CHECK(error_code(again) == "not_available");
+    }
+}

@@ -11,6 +11,11 @@ bool changes_state(const std::string& method) {
     return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";
 }
 
+// Marking one's own notifications read tells nobody anything.
+bool counts_as_write(const HttpRequest& request) {
+    return changes_state(request.method) && !request.path.starts_with("/api/v1/me/notifications");
+}
+
 }  // namespace
 
 ApiResult to_api_result(const HttpResponse& response) {
@@ -88,9 +93,11 @@ int ApiClient::drain() {
             continue;
         }
         auto callback = std::move(pending.callback);
+        const bool write = counts_as_write(pending.request);
         pending_.erase(found);
         const auto result = to_api_result(response);
         if (result.session_ended()) session_ended_ = true;
+        if (result.ok() && write) ++writes_done_;
         callback(result);
         ++ran;
     }

@@ -88,6 +88,9 @@ public:
     // returns how many callbacks ran.
     int drain();
     std::size_t in_flight() const { return pending_.size(); }
+    // Successful writes (POST, PUT, PATCH, DELETE answered 2xx) so far, outside the user's
+    // own inbox: a write may have told someone, the writer included, so the bell reads again.
+    std::uint64_t writes_done() const { return writes_done_; }
 
     // The browser says the network is gone or back (online/offline events). Coming back
     // resends waiting retries at once instead of at their backoff time.
@@ -116,6 +119,7 @@ private:
     bool offline_ = false;
     std::string csrf_token_;
     bool session_ended_ = false;
+    std::uint64_t writes_done_ = 0;
     std::mutex completed_mutex_;
     std::vector<std::pair<std::uint64_t, HttpResponse>> completed_;
 };

@@ -37,8 +37,14 @@ const std::string& InboxItem::body(i18n::Language language) const {
 }
 
 void NotificationInbox::update(Clock::time_point now) {
-    if (loading_ || (read_at_ && now - *read_at_ < poll_interval)) return;
+    if (const auto writes = api_.writes_done(); writes != writes_seen_) {
+        writes_seen_ = writes;
+        write_read_due_ = now + write_settle;
+    }
+    const bool write_settled = write_read_due_ && now >= *write_read_due_;
+    if (loading_ || (read_at_ && now - *read_at_ < poll_interval && !write_settled)) return;
     read_at_ = now;
+    write_read_due_.reset();
     refresh();
 }
 
@@ -53,6 +59,8 @@ void NotificationInbox::clear() {
     error_ = {};
     next_cursor_.reset();
     read_at_.reset();
+    writes_seen_ = api_.writes_done();
+    write_read_due_.reset();
 }
 
 void NotificationInbox::load_more() {

@@ -36,11 +36,14 @@ public:
     using Clock = std::chrono::steady_clock;
     static constexpr std::chrono::seconds poll_interval{60};
     static constexpr int page_size = 20;
+    // After one's own successful write (a reply, an approval…) the bell reads again this soon:
+    // a burst of writes costs one read.
+    static constexpr std::chrono::milliseconds write_settle{1500};
 
     explicit NotificationInbox(ApiClient& api) : api_(api) {}
 
-    // Reads the first page when it was never read or the interval has passed; once a frame
-    // while someone is signed in.
+    // Reads the first page when it was never read, the interval has passed, or a write of the
+    // user's settled (ApiClient::writes_done); once a frame while someone is signed in.
     void update(Clock::time_point now);
     // Reads the first page again now (the panel opened, the user acted).
     void refresh();
@@ -72,6 +75,8 @@ private:
     api::ApiError error_;
     std::optional<std::string> next_cursor_;
     std::optional<Clock::time_point> read_at_;
+    std::uint64_t writes_seen_ = 0;
+    std::optional<Clock::time_point> write_read_due_;
     // Answers to reads made before clear() belong to the previous user.
     std::uint64_t generation_ = 0;
 };

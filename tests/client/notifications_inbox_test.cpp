@@ -155,3 +155,44 @@ TEST_CASE("notification times read relative to now, in Tokyo days", "[notificati
     CHECK(format_relative_time(tokyo(2025, 12, 31, 18, 0), now, Language::ja) == "2025年12月31日 18:00");
     CHECK(format_relative_time(tokyo(2025, 12, 31, 18, 0), now, Language::en) == "31/12/2025 18:00");
 }
+
+TEST_CASE("after the user's own write the bell reads again once the writes settle, not a minute later",
+          "[notifications][client]") {
+    client::ApiClient api;
+    testing::ScriptedTransport transport(api);
+    NotificationInbox inbox(api);
+    const auto start = NotificationInbox::Clock::now();
+    inbox.update(start);
+    transport.answer(200, page(json::array({entry(1, "担当になりました", true)}), 0));
+    CHECK(inbox.unread() == 0);
+
+    // Two replies in a row (each tells the requester, who may be the user): one read after both.
+    const auto write = [&](const std::string& path, int status) {
+        api.send({"POST", path, "{}", {}}, [](const client::ApiResult&) {});
+        transport.answer(status, "{}");
+    };
+    const auto first_write = start + std::chrono::seconds(5);
+    write("/api/v1/tickets/7/comments", 201);
+    inbox.update(first_write);
+    CHECK(transport.waiting() == 0);
+    write("/api/v1/tickets/7/comments", 201);
+    inbox.update(first_write + std::chrono::milliseconds(500));
+    CHECK(transport.waiting() == 0);
+    inbox.update(first_write + std::chrono::milliseconds(500) + NotificationInbox::write_settle);
+    REQUIRE(transport.waiting() == 1);
+    CHECK(transport.next().path == "/api/v1/me/notifications?limit=20");
+    transport.answer(200, page(json::array({entry(2, "状況が変わりました", false), entry(1, "担当になりました", true)}), 1));
+    CHECK(inbox.unread() == 1);
+
+    // A refused write, a read, and marking one's own notifications read change nothing to tell.
+    const auto later = first_write + std::chrono::seconds(10);
+    write("/api/v1/tickets/7/transitions", 409);
+    api.get("/api/v1/tickets/7", [](const client::ApiResult&) {});
+    transport.answer(200, "{}");
+    inbox.mark_read(2);
+    REQUIRE(transport.waiting() == 1);
+    transport.answer(204, "");
+    inbox.update(later);
+    inbox.update(later + NotificationInbox::write_settle * 2);
+    CHECK(transport.waiting() == 0);
+}

@@ -7,6 +7,7 @@
 #include "cli/notification_options.hpp"
 #include "cli/option_reader.hpp"
 #include "cli/telemetry_options.hpp"
+#include "cli/chatbot_options.hpp"
 #include "http/query_params.hpp"
 
 namespace madoguchi::server::cli {
@@ -67,6 +68,11 @@ constexpr std::string_view serve_help =
     "                 supplies, counters and firmware at these intervals (default: no polling;\n"
     "                 e.g. status=5,supplies=5,counters=60,firmware=1440)\n"
     "  --snmp-agent HOST:PORT  send every SNMP request to this agent (the simulated fleet)\n"
+    "  --chatbot-url URL  probe the chatbot service's health check URL (http or https) and\n"
+    "                 record its availability (default: not probed)\n"
+    "  --chatbot-every SECONDS  how often the chatbot is probed (default 60)\n"
+    "  --chatbot-timeout SECONDS  how long an answer may take before it counts as down\n"
+    "                 (default 5)\n"
     "  -h, --help     show this help\n"
     "\n"
     "A second server on the same database is refused (the lock file is PATH.lock).\n";
@@ -115,6 +121,12 @@ Command parse_serve(std::span<const std::string_view> arguments, const std::file
             if (auto rejected = read_telemetry_option(name, *value, options)) return *rejected;
             continue;
         }
+        if (is_chatbot_option(name)) {
+            const auto value = reader.value();
+            if (!value || value->empty()) return reader.missing_value(name);
+            if (auto rejected = read_chatbot_option(name, *value, options)) return *rejected;
+            continue;
+        }
         if (name != "--port" && name != "--bind" && name != "--db" && name != "--web-dir" && name != "--log-file" &&
             name != "--trusted-proxy" && name != "--escalation-every" &&
             name != "--reminders-every") {
@@ -160,6 +172,7 @@ Command parse_serve(std::span<const std::string_view> arguments, const std::file
         }
     }
     if (auto incomplete = check_backup_options(options.daily_backup)) return *incomplete;
+    if (auto incomplete = check_chatbot_options(options)) return *incomplete;
     return options;
 }
 

@@ -15,6 +15,7 @@
 #include "lending/reminder_job.hpp"
 #include "notifications/notification_config.hpp"
 #include "telemetry/poll_schedule.hpp"
+#include "chatbot/probe_settings.hpp"
 #include "tickets/ticket_escalation_job.hpp"
 
 namespace madoguchi::server::cli {
@@ -43,6 +44,8 @@ struct ServeOptions {
     std::optional<telemetry::PollSchedule> telemetry_schedule;
     // --snmp-agent: every SNMP request (scheduled or "poll now") goes to this one agent.
     std::string snmp_agent;
+    // --chatbot-url and friends; empty: the chatbot's availability is not probed.
+    std::optional<chatbot::ProbeSettings> chatbot_probe;
 };
 
 struct MigrateOptions {

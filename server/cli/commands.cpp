@@ -9,6 +9,7 @@
 
 #include "backup/backup_scheduler.hpp"
 #include "backup/database_lock.hpp"
+#include "chatbot/probe_job.hpp"
 #include "cli/audit_command.hpp"
 #include "cli/backup_command.hpp"
 #include "cli/command_line.hpp"
@@ -22,6 +23,7 @@
 #include "lending/reminder_job.hpp"
 #include "lending/stock_check_job.hpp"
 #include "notifications/outbox_worker.hpp"
+#include "telemetry/anomaly_job.hpp"
 #include "telemetry/poll_job.hpp"
 #include "tickets/ticket_escalation_job.hpp"
 #include "store/migrations.hpp"
@@ -84,6 +86,9 @@ int serve(const ServeOptions& options) {
         telemetry_polling.emplace(options.database,
                                   telemetry::PollJobSettings{*options.telemetry_schedule, {}, options.snmp_agent});
     }
+    const telemetry::AnomalyJob anomalies(options.database);
+    std::optional<chatbot::ProbeJob> chatbot_probe;
+    if (options.chatbot_probe) chatbot_probe.emplace(options.database, *options.chatbot_probe);
     std::printf("Madoguchi listening on http://%s/\n", app.address().c_str());
     std::fflush(stdout);
     if (!app.listen()) {

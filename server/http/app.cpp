@@ -12,6 +12,10 @@
 #include "inventory/export_routes.hpp"
 #include "knowledge/knowledge_routes.hpp"
 #include "telemetry/telemetry_routes.hpp"
+#include "telemetry/billing_routes.hpp"
+#include "telemetry/firmware_routes.hpp"
+#include "telemetry/anomaly_routes.hpp"
+#include "chatbot/chatbot_routes.hpp"
 #include "calendar/calendar_routes.hpp"
 #include "health/health_routes.hpp"
 #include "http/errors.hpp"
@@ -107,6 +111,10 @@ App::App(const AppConfig& config, store::Database database, store::MigrationOutc
     tickets::add_ticket_attachment_routes(router_, database_);
     knowledge::add_knowledge_routes(router_, database_);
     telemetry::add_telemetry_routes(router_, database_, config.telemetry);
+    telemetry::add_billing_routes(router_, database_);
+    telemetry::add_firmware_routes(router_, database_);
+    telemetry::add_anomaly_routes(router_, database_);
+    chatbot::add_chatbot_routes(router_, database_);
     add_openapi_routes(router_);
     install_handlers(config.log_requests);
 }

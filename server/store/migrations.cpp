@@ -1260,6 +1260,65 @@ CREATE INDEX loan_return_bookings_by_slot ON loan_return_bookings (location_id, 
 -- Notifications routed to a role (role:it_office) read its holders: without this index each
 -- such message walked every user, which the reminder run's escalations felt.
 CREATE INDEX user_roles_by_role ON user_roles (role, user_id);
+    Migration{29, "telemetry: firmware targets and release plans, anomalies; chatbot probes and maintenance windows", R"SQL(
+-- The firmware version the IT office wants each model to run (ファームウェア).
+CREATE TABLE telemetry_firmware_targets (
+    model_id INTEGER PRIMARY KEY REFERENCES device_models (id) ON DELETE CASCADE,
+    version TEXT NOT NULL,
+    updated_by TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+) STRICT;
+
+-- The release plan tickets (リリース管理) opened for a model's devices behind its target: one
+-- per model and target while its ticket is open.
+CREATE TABLE telemetry_release_plans (
+    ticket_id INTEGER PRIMARY KEY REFERENCES tickets (id) ON DELETE CASCADE,
+    model_id INTEGER NOT NULL REFERENCES device_models (id) ON DELETE CASCADE,
+    target_version TEXT NOT NULL,
+    devices_behind INTEGER NOT NULL,
+    created_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX telemetry_release_plans_by_model ON telemetry_release_plans (model_id, target_version);
+
+-- Anomalies (特異点) flagged for review, one per device, kind and Tokyo day.
+CREATE TABLE telemetry_anomalies (
+    id INTEGER PRIMARY KEY,
+    device_id INTEGER NOT NULL REFERENCES devices (id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('counter_backwards', 'unusually_high', 'unusually_low', 'silent')),
+    day TEXT NOT NULL,
+    pages INTEGER NOT NULL,
+    usual_pages INTEGER NOT NULL,  -- the device's median day (0 when not judged)
+    detected_at TEXT NOT NULL,
+    acknowledged_at TEXT,
+    acknowledged_by TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT '',
+    UNIQUE (device_id, kind, day)
+) STRICT;
+CREATE INDEX telemetry_anomalies_by_day ON telemetry_anomalies (day, id);
+
+-- The chatbot service's health checks (定期報告: availability), one row per probe.
+CREATE TABLE chatbot_probes (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    up INTEGER NOT NULL CHECK (up IN (0, 1)),
+    http_status INTEGER NOT NULL,  -- 0 without an answer
+    response_milliseconds INTEGER NOT NULL,
+    failure TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX chatbot_probes_by_time ON chatbot_probes (at);
+
+-- Planned maintenance of the chatbot, reported apart from outages; optionally the release
+-- plan ticket it carries out.
+CREATE TABLE chatbot_maintenance_windows (
+    id INTEGER PRIMARY KEY,
+    starts_at TEXT NOT NULL,
+    ends_at TEXT NOT NULL CHECK (ends_at > starts_at),
+    title TEXT NOT NULL,
+    ticket_id INTEGER REFERENCES tickets (id) ON DELETE SET NULL,
+    created_by TEXT NOT NULL,
+    created_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX chatbot_maintenance_by_time ON chatbot_maintenance_windows (starts_at);
 )SQL"},
 };
 

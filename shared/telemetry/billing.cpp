@@ -29,16 +29,16 @@ calendar::Date one_year_after(const calendar::Date& date) {
     return {year, date.month, std::min(date.day, calendar::days_in_month(year, date.month))};
 }
 
-}  // namespace
-
-DeviceBilling monthly_pages(std::span<const CounterSample> samples, const CounterRules& rules) {
-    DeviceBilling billing;
-    std::map<Month, std::int64_t> pages;
+// Calls `counted(sample, delta)` for each readable delta between a sample and the last
+// readable one before it; negative values and samples out of order are noted and stepped over.
+template <typename Counted>
+void walk_deltas(std::span<const CounterSample> samples, const CounterRules& rules, std::vector<Oddity>& oddities,
+                 Counted counted) {
     const CounterSample* last = nullptr;
     for (const auto& sample : samples) {
         if (!sample.value) continue;
         if (*sample.value < 0) {
-            note(billing.oddities, Oddity::counter_negative);
+            note(oddities, Oddity::counter_negative);
             continue;
         }
         if (!last) {
@@ -46,14 +46,40 @@ DeviceBilling monthly_pages(std::span<const CounterSample> samples, const Counte
             continue;
         }
         const auto delta = counter_delta(*last, sample, rules);
-        for (const auto oddity : delta.oddities) note(billing.oddities, oddity);
+        for (const auto oddity : delta.oddities) note(oddities, oddity);
         if (delta.change == CounterChange::unreadable) continue;  // out of order: keep the last
-        if (delta.change == CounterChange::reset || delta.change == CounterChange::jump) ++billing.resets;
-        if (delta.pages > 0) pages[month_of(sample.at)] += delta.pages;
+        counted(sample, delta);
         last = &sample;
     }
+}
+
+}  // namespace
+
+DeviceBilling monthly_pages(std::span<const CounterSample> samples, const CounterRules& rules) {
+    DeviceBilling billing;
+    std::map<Month, std::int64_t> pages;
+    walk_deltas(samples, rules, billing.oddities, [&](const CounterSample& sample, const CounterDelta& delta) {
+        if (delta.change == CounterChange::reset || delta.change == CounterChange::jump) ++billing.resets;
+        if (delta.pages > 0) pages[month_of(sample.at)] += delta.pages;
+    });
     for (const auto& [month, count] : pages) billing.months.push_back({month, count});
     return billing;
+}
+
+std::vector<DailyPages> daily_pages(std::span<const CounterSample> samples, const CounterRules& rules) {
+    std::map<std::int64_t, DailyPages> days;
+    std::vector<Oddity> oddities;  // the anomaly check reads resets from the days themselves
+    walk_deltas(samples, rules, oddities, [&](const CounterSample& sample, const CounterDelta& delta) {
+        const auto date = calendar::to_tokyo(sample.at).date;
+        auto& day = days[calendar::days_from_civil(date)];
+        day.day = date;
+        day.pages += delta.pages;
+        if (delta.change == CounterChange::reset || delta.change == CounterChange::jump) day.reset = true;
+    });
+    std::vector<DailyPages> out;
+    out.reserve(days.size());
+    for (auto& [number, day] : days) out.push_back(day);
+    return out;
 }
 
 std::vector<DivisionPages> totals_by_division(std::span<const DevicePages> rows) {

@@ -40,6 +40,19 @@ struct DeviceBilling {
 // the next readable one is compared with the last readable one.
 DeviceBilling monthly_pages(std::span<const CounterSample> samples, const CounterRules& rules);
 
+// One Tokyo day of a device, for the anomaly check (特異点): the pages and whether the counter
+// went backwards (reset or replaced) or jumped that day.
+struct DailyPages {
+    calendar::Date day;
+    std::int64_t pages = 0;
+    bool reset = false;
+    friend bool operator==(const DailyPages&, const DailyPages&) = default;
+};
+
+// The same deltas as monthly_pages, each counted on the Tokyo day of the later sample; days
+// without a delta are left out, in order.
+std::vector<DailyPages> daily_pages(std::span<const CounterSample> samples, const CounterRules& rules);
+
 struct DevicePages {
     std::int64_t device_id = 0;
     std::string division;  // division code

@@ -157,6 +157,18 @@ const std::map<std::string, std::string> expected_access{
     {"decideLoanExtension", "staff,manager,operator,it_office"},
     {"getDeviceTelemetry", "operator,it_office,auditor,admin"},
     {"pollDeviceTelemetry", "operator,admin"},
+    {"getTelemetryBilling", "operator,it_office,auditor,admin"},
+    {"exportTelemetryBillingCsv", "operator,it_office,auditor,admin"},
+    {"exportTelemetryBillingXlsx", "operator,it_office,auditor,admin"},
+    {"getFirmwareCompliance", "operator,it_office,auditor,admin"},
+    {"setFirmwareTarget", "it_office,admin"},
+    {"openFirmwareReleasePlan", "operator,it_office"},
+    {"listTelemetryAnomalies", "operator,it_office,auditor,admin"},
+    {"scanTelemetryAnomalies", "operator,it_office,admin"},
+    {"acknowledgeTelemetryAnomaly", "operator,it_office,admin"},
+    {"getChatbotAvailability", "operator,it_office,auditor,admin"},
+    {"listChatbotMaintenance", "operator,it_office,auditor,admin"},
+    {"addChatbotMaintenance", "operator,it_office,admin"},
 };
 
 std::string access_of(const madoguchi::server::http::Access& access) {

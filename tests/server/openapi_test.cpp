@@ -132,13 +132,16 @@ TEST_CASE("every operation documents its success body and its errors in the erro
             CHECK_FALSE(responses["204"].contains("content"));
         } else {
             // Signing in, acting on a record (a state transition, a notification's retry, a
-            // kitting tick, an extension's decision, polling a printer now), asking the counter
+            // kitting tick, an extension's decision, polling a printer now, acknowledging an
+            // anomaly), judging a day for anomalies, asking the counter
             // for a scan's verdict and importing a file (whose answer is the plan, also for a dry run) are posts
             // that answer 200.
             const bool action = operation.path == "/api/v1/session" || operation.path.ends_with("/transitions") ||
                                 operation.path.ends_with("/retry") || operation.path.ends_with("/ticks") ||
                                 operation.path.ends_with("/decision") || operation.path.ends_with("/poll") ||
                                 operation.path == "/api/v1/lending/counter/scan" ||
+                                operation.path == "/api/v1/telemetry/anomalies/scan" ||
+                                operation.path.ends_with("/acknowledge") ||
                                 operation.path.starts_with("/api/v1/imports/");
             const auto success = operation.method == "post" && !action ? "201" : "200";
             REQUIRE(responses.contains(success));

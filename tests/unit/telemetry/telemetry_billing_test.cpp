@@ -77,3 +77,18 @@ TEST_CASE("the year's pace against 65 million pages", "[telemetry][billing]") {
     CHECK(contract_pace(0, start, start).expected_by_now == Approx(65'000'000.0 / 365));
     CHECK(contract_pace(0, Date{2027, 4, 1}, Date{2027, 4, 1}).expected_by_now == Approx(65'000'000.0 / 366));
 }
+
+TEST_CASE("pages per Tokyo day, a reset marking its day", "[telemetry][billing]") {
+    const std::vector<CounterSample> samples{
+        sample("2026-11-24T23:00:00+09:00", 5'000),
+        sample("2026-11-25T00:30:00+09:00", 5'040),  // +40 on the 25th (the 24th in UTC)
+        sample("2026-11-25T12:00:00+09:00", 5'400),  // +360
+        sample("2026-11-26T09:00:00+09:00", 20),     // reset on the 26th: nothing counted
+        sample("2026-11-26T10:00:00+09:00", 120),    // +100
+        sample("2026-11-28T10:00:00+09:00", 120),    // a day without pages is still a day
+    };
+    const auto days = daily_pages(samples, CounterRules{});
+    CHECK(days == std::vector<DailyPages>{{Date{2026, 11, 25}, 400, false},
+                                          {Date{2026, 11, 26}, 100, true},
+                                          {Date{2026, 11, 28}, 0, false}});
+}

@@ -1,0 +1,25 @@
+#pragma once
+// One health check of the chatbot service: up when it answers 2xx within the timeout, with
+// the response time; down with the reason otherwise. Stored in chatbot_probes (migration 28).
+#include <cstdint>
+#include <string>
+
+#include "calendar/tokyo_time.hpp"
+#include "chatbot/probe_settings.hpp"
+#include "store/database.hpp"
+
+namespace madoguchi::server::chatbot {
+
+struct ProbeResult {
+    calendar::Instant at;
+    bool up = false;
+    int http_status = 0;  // 0 without an answer
+    std::int64_t response_milliseconds = 0;
+    std::string failure;  // "timeout", "connection", "http_status", "bad_url"; empty when up
+};
+
+ProbeResult probe(const ProbeSettings& settings);
+
+store::Status record_probe(store::Database& database, const ProbeResult& result);
+
+}  // namespace madoguchi::server::chatbot

@@ -82,7 +82,7 @@ int serve(const ServeOptions& options) {
     std::optional<telemetry::PollJob> telemetry_polling;
     if (options.telemetry_schedule) {
         telemetry_polling.emplace(options.database,
-                                  telemetry::PollJobSettings{*options.telemetry_schedule, {}, options.snmp_agent});
+                                  telemetry::PollJobSettings{*options.telemetry_schedule, {}, options.snmp_agent, {}});
     }
     std::printf("Madoguchi listening on http://%s/\n", app.address().c_str());
     std::fflush(stdout);

@@ -157,6 +157,11 @@ const std::map<std::string, std::string> expected_access{
     {"decideLoanExtension", "staff,manager,operator,it_office"},
     {"getDeviceTelemetry", "operator,it_office,auditor,admin"},
     {"pollDeviceTelemetry", "operator,admin"},
+    {"listTelemetryDevices", "operator,it_office,auditor,admin"},
+    {"listTelemetryIncidents", "operator,it_office,auditor,admin"},
+    {"listTonerOrders", "operator,it_office,vendor,auditor,admin"},
+    {"getTonerOrder", "operator,it_office,vendor,auditor,admin"},
+    {"transitionTonerOrder", "operator,vendor,admin"},
 };
 
 std::string access_of(const madoguchi::server::http::Access& access) {

@@ -23,6 +23,7 @@
 #include "lending/stock_check_job.hpp"
 #include "notifications/outbox_worker.hpp"
 #include "telemetry/poll_job.hpp"
+#include "telemetry/retention_job.hpp"
 #include "tickets/ticket_escalation_job.hpp"
 #include "store/migrations.hpp"
 
@@ -80,9 +81,11 @@ int serve(const ServeOptions& options) {
     const lending::ReminderJob reminders(options.database, options.reminder_interval);
     const lending::StockCheckJob stock_check(options.database);
     std::optional<telemetry::PollJob> telemetry_polling;
+    std::optional<telemetry::RetentionJob> telemetry_retention;
     if (options.telemetry_schedule) {
         telemetry_polling.emplace(options.database,
                                   telemetry::PollJobSettings{*options.telemetry_schedule, {}, options.snmp_agent, {}});
+        telemetry_retention.emplace(options.database);
     }
     std::printf("Madoguchi listening on http://%s/\n", app.address().c_str());
     std::fflush(stdout);

@@ -1,5 +1,5 @@
 #pragma once
-// Table chatbot_maintenance_windows (migration 28): the chatbot's planned maintenance, entered
+// Table chatbot_maintenance_windows (migration 29): the chatbot's planned maintenance, entered
 // by the desk or the IT office, optionally for a release plan ticket (リリース管理).
 #include <cstdint>
 #include <nlohmann/json.hpp>

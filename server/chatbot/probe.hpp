@@ -1,6 +1,6 @@
 #pragma once
 // One health check of the chatbot service: up when it answers 2xx within the timeout, with
-// the response time; down with the reason otherwise. Stored in chatbot_probes (migration 28).
+// the response time; down with the reason otherwise. Stored in chatbot_probes (migration 29).
 #include <cstdint>
 #include <string>
 

@@ -25,6 +25,7 @@
 #include "notifications/outbox_worker.hpp"
 #include "telemetry/anomaly_job.hpp"
 #include "telemetry/poll_job.hpp"
+#include "telemetry/retention_job.hpp"
 #include "tickets/ticket_escalation_job.hpp"
 #include "store/migrations.hpp"
 
@@ -82,9 +83,11 @@ int serve(const ServeOptions& options) {
     const lending::ReminderJob reminders(options.database, options.reminder_interval);
     const lending::StockCheckJob stock_check(options.database);
     std::optional<telemetry::PollJob> telemetry_polling;
+    std::optional<telemetry::RetentionJob> telemetry_retention;
     if (options.telemetry_schedule) {
         telemetry_polling.emplace(options.database,
-                                  telemetry::PollJobSettings{*options.telemetry_schedule, {}, options.snmp_agent});
+                                  telemetry::PollJobSettings{*options.telemetry_schedule, {}, options.snmp_agent, {}});
+        telemetry_retention.emplace(options.database);
     }
     const telemetry::AnomalyJob anomalies(options.database);
     std::optional<chatbot::ProbeJob> chatbot_probe;

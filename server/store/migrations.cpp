@@ -1319,6 +1319,68 @@ CREATE TABLE chatbot_maintenance_windows (
     created_at TEXT NOT NULL
 ) STRICT;
 CREATE INDEX chatbot_maintenance_by_time ON chatbot_maintenance_windows (starts_at);
+    Migration{30, "telemetry: interpreted state, sample resolution, toner orders, fault incidents", R"SQL(
+-- The interpretation of the last known state, computed when a cycle is recorded so the fleet
+-- list reads it instead of decoding 723 readings per request: the colour (ok, attention,
+-- error, unreachable, unknown) and a JSON object with the conditions and toner per colour
+-- (server/telemetry/interpretation.hpp).
+ALTER TABLE telemetry_device_state ADD COLUMN printer_state TEXT NOT NULL DEFAULT 'unknown'
+    CHECK (printer_state IN ('ok', 'attention', 'error', 'unreachable', 'unknown'));
+ALTER TABLE telemetry_device_state ADD COLUMN interpreted TEXT NOT NULL DEFAULT '{}';
+CREATE INDEX telemetry_device_state_by_state ON telemetry_device_state (printer_state, device_id);
+
+-- Retention (保存期間): 0 raw, 1 hourly, 2 daily; the compaction folds raw rows older than
+-- 14 days into hourly ones and hourly rows older than a year into daily ones.
+ALTER TABLE telemetry_samples ADD COLUMN resolution INTEGER NOT NULL DEFAULT 0 CHECK (resolution IN (0, 1, 2));
+-- The compaction's candidates by age, without reading a year of hourly rows to find them.
+CREATE INDEX telemetry_samples_by_resolution ON telemetry_samples (resolution, at);
+
+-- Who services a maker's printers: their orders and incidents go to this vendor company
+-- (users.vendor_company), which sees them.
+CREATE TABLE telemetry_vendors (
+    maker TEXT PRIMARY KEY,
+    vendor_company TEXT NOT NULL
+) STRICT;
+INSERT INTO telemetry_vendors (maker, vendor_company) VALUES ('リコー', 'リコージャパン株式会社');
+
+-- トナーの配送と回収: one order per device and colour while one is open (ordered, shipped,
+-- delivered); replaced (a new cartridge seen before the order was closed) and collected
+-- (the empty cartridge taken back) close it. Address and contact are copied from the ledger
+-- when the order is made, as the delivery note had them.
+CREATE TABLE telemetry_toner_orders (
+    id INTEGER PRIMARY KEY,
+    device_id INTEGER NOT NULL REFERENCES devices (id) ON DELETE CASCADE,
+    colour TEXT NOT NULL CHECK (colour IN ('black', 'cyan', 'magenta', 'yellow', 'none')),
+    state TEXT NOT NULL CHECK (state IN ('ordered', 'shipped', 'delivered', 'collected', 'replaced')),
+    reason TEXT NOT NULL,
+    level_at_order INTEGER,
+    days_to_empty_at_order REAL,
+    delivery_address TEXT NOT NULL,
+    contact TEXT NOT NULL,
+    vendor_company TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    closed_at TEXT,
+    version INTEGER NOT NULL DEFAULT 1
+) STRICT;
+CREATE UNIQUE INDEX telemetry_toner_orders_open ON telemetry_toner_orders (device_id, colour)
+    WHERE state IN ('ordered', 'shipped', 'delivered');
+CREATE INDEX telemetry_toner_orders_by_state ON telemetry_toner_orders (state, id);
+
+-- 不具合: one incident ticket per device and condition while the condition lasts; cleared_at
+-- is set (and a note added to the ticket) when a cycle no longer sees it. affects_users marks
+-- those the IT office is told about.
+CREATE TABLE telemetry_fault_incidents (
+    id INTEGER PRIMARY KEY,
+    device_id INTEGER NOT NULL REFERENCES devices (id) ON DELETE CASCADE,
+    condition TEXT NOT NULL,
+    ticket_id INTEGER NOT NULL REFERENCES tickets (id),
+    affects_users INTEGER NOT NULL CHECK (affects_users IN (0, 1)),
+    opened_at TEXT NOT NULL,
+    cleared_at TEXT
+) STRICT;
+CREATE UNIQUE INDEX telemetry_fault_incidents_open ON telemetry_fault_incidents (device_id, condition)
+    WHERE cleared_at IS NULL;
 )SQL"},
 };
 

@@ -1,5 +1,5 @@
 #pragma once
-// Table telemetry_anomalies (migration 28): anomalies (特異点) flagged for review, one per device,
+// Table telemetry_anomalies (migration 29): anomalies (特異点) flagged for review, one per device,
 // kind and Tokyo day, until someone acknowledges them with a note.
 #include <cstdint>
 #include <nlohmann/json.hpp>

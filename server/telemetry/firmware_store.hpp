@@ -1,5 +1,5 @@
 #pragma once
-// ファームウェア (firmware) compliance in SQLite: the target version per model (migration 28,
+// ファームウェア (firmware) compliance in SQLite: the target version per model (migration 29,
 // set by the IT office), the version each polled device runs (its newest firmware sample,
 // kind 4), and the release plan tickets (リリース管理) opened for the devices behind.
 #include <cstdint>

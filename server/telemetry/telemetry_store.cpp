@@ -1,5 +1,6 @@
 #include "telemetry/telemetry_store.hpp"
 
+#include "telemetry/cycle_effects.hpp"
 #include "telemetry/reading_json.hpp"
 
 namespace madoguchi::server::telemetry {
@@ -64,7 +65,7 @@ std::string sample_payload(SampleKind kind, const SnmpReading& r) {
 }
 
 store::Result<std::int64_t> record_cycle(store::Database& database, CycleSummary& summary,
-                                         std::span<const DeviceReading> devices) {
+                                         std::span<const DeviceReading> devices, const LoopRules& rules) {
     std::int64_t cycle_id = 0;
     summary.samples_written = 0;
     const auto polled_at = calendar::format_iso8601_utc(summary.finished);
@@ -117,7 +118,7 @@ store::Result<std::int64_t> record_cycle(store::Database& database, CycleSummary
                 summary.samples_written += database.changes();
             }
         }
-        return store::success();
+        return apply_cycle_effects(database, devices, summary.kinds, rules, summary.finished);
     });
     if (!written) return store::Error{written.error()};
     return cycle_id;

@@ -9,6 +9,7 @@
 
 #include "calendar/tokyo_time.hpp"
 #include "store/database.hpp"
+#include "telemetry/loop_rules.hpp"
 #include "telemetry/poll_schedule.hpp"
 #include "telemetry/snmp_poller.hpp"
 
@@ -35,9 +36,10 @@ CycleSummary summarise(const PollOutcome& outcome, std::string trigger, calendar
 // The compact payload of one sample kind (a JSON array, see the migration's comment).
 std::string sample_payload(SampleKind kind, const SnmpReading& reading);
 
-// Writes the cycle, every device's state and the due samples in one transaction; returns the
-// cycle's id and sets summary.samples_written.
+// Writes the cycle, every device's state and the due samples in one transaction, with what
+// they set off (cycle_effects.hpp: interpretation, toner orders, fault incidents); returns
+// the cycle's id and sets summary.samples_written.
 store::Result<std::int64_t> record_cycle(store::Database& database, CycleSummary& summary,
-                                         std::span<const DeviceReading> devices);
+                                         std::span<const DeviceReading> devices, const LoopRules& rules = {});
 
 }  // namespace madoguchi::server::telemetry

@@ -3,10 +3,13 @@
 // window 32, reading the status kind (the 5-minute poll's smallest part), status and supplies,
 // then every kind: wall time, the poller's CPU time, requests and the in-flight peak; then the
 // storage one device-day of samples takes, from a simulated day on the schedule (status and
-// supplies every 5 minutes, counters hourly, firmware daily) with the levels falling.
+// supplies every 5 minutes, counters hourly, firmware daily) with the levels falling; what
+// the compaction leaves of that day after 14 days (hourly) and after a year (daily); and the
+// fleet list over the 723 devices as the cycle's interpretation left them.
 #include <signal.h>
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <string>
@@ -15,7 +18,9 @@
 #include "bench_support.hpp"
 #include "store/migrations.hpp"
 #include "support/child_process.hpp"
+#include "telemetry/fleet_list.hpp"
 #include "telemetry/poll_cycle.hpp"
+#include "telemetry/sample_retention.hpp"
 
 namespace {
 
@@ -91,6 +96,12 @@ int main() {
     auto database = must(server::store::Database::open(folder / "madoguchi.db"));
     must(server::store::migrate(database));
     add_fleet(database);
+    // A desk account for the incident tickets the fleet's faults open.
+    check(database.execute(
+        "INSERT INTO divisions (code, name_ja) VALUES ('D-DESK', '運用窓口');"
+        "INSERT INTO users (login, name, division_code, created_at, updated_at) "
+        "VALUES ('desk.bench', '窓口', 'D-DESK', '2026-11-25T00:00:00Z', '2026-11-25T00:00:00Z');"
+        "INSERT INTO user_roles (user_id, role) SELECT id, 'operator' FROM users WHERE login = 'desk.bench'"));
 
     telemetry::CycleRequest request;
     request.targets.agent_override = "127.0.0.1:16199";
@@ -123,8 +134,16 @@ int main() {
 
     const auto store_start = bench::Clock::now();
     must(telemetry::record_cycle(database, summary, best.devices));
-    std::printf("telemetry: storing the cycle: %.0f ms, %lld samples\n", bench::milliseconds_since(store_start),
-                static_cast<long long>(summary.samples_written));
+    std::printf("telemetry: storing the cycle (with its interpretation, toner orders and incidents): %.0f ms, %lld samples\n",
+                bench::milliseconds_since(store_start), static_cast<long long>(summary.samples_written));
+    std::vector<double> list_ms;
+    for (int run = 0; run < 21; ++run) {
+        const auto start = bench::Clock::now();
+        must(telemetry::fleet_list(database, {.floor = {}, .model_id = {}, .state = {}, .limit = 200, .offset = 0}));
+        list_ms.push_back(bench::milliseconds_since(start));
+    }
+    std::sort(list_ms.begin(), list_ms.end());
+    std::printf("telemetry: fleet list, 200 of 723 devices with the state counts: median %.1f ms\n", list_ms[list_ms.size() / 2]);
 
     std::vector<telemetry::DeviceReading> sampled;
     for (const auto& device : best.devices) {
@@ -136,6 +155,29 @@ int main() {
                 "x 723 devices = %.1f MB a day)\n",
                 static_cast<double>(grown) / 1024.0 / static_cast<double>(sampled.size()), static_cast<long long>(rows),
                 sampled.size(), static_cast<double>(grown) / static_cast<double>(sampled.size()) * 723 / 1e6);
+    // The same day once the compaction has folded it: bytes the sample rows take, per device-day
+    // (payload and about 20 bytes of key and record header a row), the polled cycle's rows aside.
+    const calendar::Instant simulated{1790000000};
+    const auto day_rows = [&](const std::string& what) {
+        return "SELECT " + what + " FROM telemetry_samples WHERE at BETWEEN " + std::to_string(simulated.unix_seconds - 86400) +
+               " AND " + std::to_string(simulated.unix_seconds + 86400);
+    };
+    const auto sample_bytes = [&] {
+        check(database.execute("VACUUM"));
+        return must(database.query_int(day_rows("coalesce(sum(length(payload)), 0) + count(*) * 20"))).value_or(0);
+    };
+    const auto devices = static_cast<double>(sampled.size());
+    const auto raw_bytes = sample_bytes();
+    for (const auto& [label, days] : {std::pair{"hourly, after 14 days", 16}, std::pair{"daily, after a year", 367}}) {
+        const auto start = bench::Clock::now();
+        const auto compacted = must(telemetry::compact_samples(database, {simulated.unix_seconds + days * 86400}, {}));
+        const auto ms = bench::milliseconds_since(start);
+        const auto rows_left = must(database.query_int(day_rows("count(*)"))).value_or(0);
+        std::printf("telemetry: samples per device-day %s: %.0f rows, about %.1f KB (raw %.1f KB); compaction folded %lld rows "
+                    "in %.0f ms\n",
+                    label, static_cast<double>(rows_left) / devices, static_cast<double>(sample_bytes()) / 1024.0 / devices,
+                    static_cast<double>(raw_bytes) / 1024.0 / devices, static_cast<long long>(compacted.rows_folded), ms);
+    }
     std::filesystem::remove_all(folder);
     return 0;
 }

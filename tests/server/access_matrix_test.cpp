@@ -169,6 +169,11 @@ const std::map<std::string, std::string> expected_access{
     {"getChatbotAvailability", "operator,it_office,auditor,admin"},
     {"listChatbotMaintenance", "operator,it_office,auditor,admin"},
     {"addChatbotMaintenance", "operator,it_office,admin"},
+    {"listTelemetryDevices", "operator,it_office,auditor,admin"},
+    {"listTelemetryIncidents", "operator,it_office,auditor,admin"},
+    {"listTonerOrders", "operator,it_office,vendor,auditor,admin"},
+    {"getTonerOrder", "operator,it_office,vendor,auditor,admin"},
+    {"transitionTonerOrder", "operator,vendor,admin"},
 };
 
 std::string access_of(const madoguchi::server::http::Access& access) {

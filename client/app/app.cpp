@@ -31,6 +31,9 @@ App::App(ApiClient& api, DraftStore& drafts)
                                           "inquiry.needs_changes", "inquiry.rejected"});
     outbox_.add_route(loan_request_form_name, {"/api/v1/lending/requests", "/request/number", "lending_client.sent",
                                                "lending_client.needs_changes", "lending_client.refused"});
+    outbox_.add_route(loss_report_form_name, {"/api/v1/lending/loss-reports", "/loss_report/ticket/number",
+                                              "lending_client.loss.sent", "lending_client.loss.needs_changes",
+                                              "lending_client.loss.refused"});
 }
 
 void App::start(std::optional<CurrentUser> remembered) {
@@ -50,6 +53,7 @@ void App::frame(calendar::Instant now) {
         // Typing is saved under the sign-in overlay too; sending waits for a session.
         inquiry_form_.update(steady_now);
         lending_page_.form.update(steady_now);
+        lending_page_.loss.update(steady_now);
         if (session_.working()) outbox_.update(steady_now);
         deliver_outbox();
     }
@@ -94,12 +98,15 @@ void App::follow_session() {
         // Lending lists are scoped like tickets; the queue's opened request is not the next user's.
         lending_page_.started = false;
         lending_page_.queue.close();
+        lending_page_.mine.detail.close();
+        lending_page_.loss_incident.clear();
         inbox_.clear();
         routing_editor_.close();
         password_change_.clear();
         password_dialog_open_ = false;
     }
     if (user != nullptr && lending_page_.form.owner() != user->login) lending_page_.form.set_owner(user->login);
+    if (user != nullptr && lending_page_.loss.owner() != user->login) lending_page_.loss.set_owner(user->login);
     if (user != nullptr && inquiry_form_.owner() != user->login) {
         outbox_.set_owner(user->login);
         prefill_requester();
@@ -153,6 +160,7 @@ void App::deliver_outbox() {
     for (const auto& event : outbox_.take_events()) {
         // A refused loan request goes back into its form, shown at once.
         if (lending_page_.form.outbox_event(event)) lending_page_.select_form = true;
+        lending_page_.loss.outbox_event(event);
         const bool sent = event.kind == OutboxEvent::Kind::sent;
         toasts_.show(sent ? ToastKind::success : ToastKind::failure, event.message_key, now,
                      sent ? event.receipt : event.title);

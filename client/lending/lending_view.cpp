@@ -6,7 +6,9 @@
 
 #include "app/app.hpp"
 #include "lending/availability_calendar_view.hpp"
+#include "lending/division_loans_view.hpp"
 #include "lending/loan_request_form_view.hpp"
+#include "lending/loss_report_view.hpp"
 #include "lending/my_loans_view.hpp"
 #include "lending/request_queue_view.hpp"
 #include "ui/format.hpp"
@@ -17,9 +19,11 @@ namespace {
 
 using identity::Role;
 
-// Those who decide requests or read a division's: the desk, the IT office, managers, admins.
-bool sees_queue(const CurrentUser& user) {
-    return user.has(Role::desk_operator) || user.has(Role::it_office) || user.has(Role::manager) || user.has(Role::admin);
+// True once for the tab a notification asked for.
+bool wanted(LendingPage& page, LendingTab tab) {
+    if (page.select_tab != tab) return false;
+    page.select_tab = LendingTab::none;
+    return true;
 }
 
 bool tab(const char* label, bool& select) {
@@ -47,23 +51,41 @@ void draw_lending_page(App& app, calendar::Instant now) {
         draw_loan_request_form(app, now);
         ImGui::EndTabItem();
     }
-    if (tab(t("lending_client.tab.mine", language), never)) {
+    bool select_mine = wanted(page, LendingTab::mine);
+    if (tab(t("lending_client.tab.mine", language), select_mine)) {
         // Opening the tab reads the list again: a decision may have come meanwhile.
         if (page.shown_tab != LendingTab::mine) page.mine.load(app.api(), user->login);
         shown = LendingTab::mine;
-        draw_my_loans(app);
+        draw_my_loans(app, now);
         ImGui::EndTabItem();
     }
-    if (sees_queue(*user) && tab(t("lending_client.tab.queue", language), never)) {
+    bool select_queue = wanted(page, LendingTab::queue);
+    if (sees_lending_queue(*user) && tab(t("lending_client.tab.queue", language), select_queue)) {
         if (page.shown_tab != LendingTab::queue) page.queue.load(app.api());
         shown = LendingTab::queue;
         draw_request_queue(app);
+        ImGui::EndTabItem();
+    }
+    if (user->has(Role::manager) && tab(t("lending_client.tab.division", language), never)) {
+        if (page.shown_tab != LendingTab::division) page.division.load(app.api());
+        shown = LendingTab::division;
+        draw_division_loans(app, now);
         ImGui::EndTabItem();
     }
     if (tab(t("lending_client.tab.calendar", language), never)) {
         if (page.shown_tab != LendingTab::calendar) page.calendar.load(app.api());
         shown = LendingTab::calendar;
         draw_availability_calendar(app, now);
+        ImGui::EndTabItem();
+    }
+    if (tab(t("lending_client.tab.loss", language), never)) {
+        // The devices to choose from are those of one's loans, read afresh with the reports.
+        if (page.shown_tab != LendingTab::loss) {
+            page.mine.load(app.api(), user->login);
+            page.losses.load(app.api());
+        }
+        shown = LendingTab::loss;
+        draw_loss_report(app, now);
         ImGui::EndTabItem();
     }
     page.shown_tab = shown;

@@ -1,14 +1,19 @@
 #include "lending/my_loans.hpp"
 
 #include <algorithm>
+#include <utility>
 
 namespace madoguchi::client {
 
 void MyLoans::load(ApiClient& api, const std::string& login) {
     ++generation_;
     state_ = State::loading;
-    api.get("/api/v1/lending/requests", [this, login, generation = generation_](const ApiResult& result) {
-        if (generation == generation_) accept(result, login);
+    api.get("/api/v1/lending/requests", [this, &api, login, generation = generation_](const ApiResult& result) {
+        if (generation != generation_) return;
+        accept(result, login);
+        if (const auto wanted = std::exchange(focus_, std::nullopt)) {
+            if (const auto* loan = find(*wanted)) detail.open(api, *loan);
+        }
     });
 }
 
@@ -21,6 +26,9 @@ void MyLoans::accept(const ApiResult& result, const std::string& login) {
     }
     std::erase_if(*requests, [&](const LoanRequestRecord& request) { return request.requester_login != login; });
     rows_ = std::move(*requests);
+    if (const auto* opened = detail.loan()) {
+        if (const auto* listed = find(opened->id)) detail.refresh(*listed);
+    }
     error_ = {};
     state_ = State::loaded;
     login_ = login;

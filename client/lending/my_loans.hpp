@@ -1,14 +1,17 @@
 #pragma once
 // 自分の貸出 (my requests and loans): the signed-in user's own loan requests, newest first,
 // with number, class, state, period and the devices allocated; a request can be cancelled
-// (after a confirm) until its devices are handed over.
+// (after a confirm) until its devices are handed over; one opened shows its extensions and
+// reminders and takes an ask for a later due date (my_loans_detail.hpp).
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "api/api_client.hpp"
 #include "lending/lending_records.hpp"
+#include "lending/my_loans_detail.hpp"
 
 namespace madoguchi::client {
 
@@ -25,6 +28,8 @@ public:
     const api::ApiError& error() const { return error_; }
     const std::vector<LoanRequestRecord>& rows() const { return rows_; }
     const LoanRequestRecord* find(std::int64_t id) const;
+    // Opens the loan below its line once the next read lists it (a notification's link).
+    void focus(std::int64_t id) { focus_ = id; }
 
     // Cancels the request; the list is read again when the server has it.
     void cancel(ApiClient& api, const LoanRequestRecord& request);
@@ -33,10 +38,14 @@ public:
     std::string take_cancelled() { return std::exchange(cancelled_, {}); }
     const api::ApiError& cancel_error() const { return cancel_error_; }
 
+    // The loan opened below its line; it follows the list when it is read again.
+    MyLoanDetail detail;
+
 private:
     State state_ = State::idle;
     std::uint64_t generation_ = 0;
     std::string login_;
+    std::optional<std::int64_t> focus_;
     api::ApiError error_;
     std::vector<LoanRequestRecord> rows_;
     bool cancelling_ = false;

@@ -8,8 +8,17 @@
 
 namespace madoguchi::client {
 
+bool sees_lending_queue(const CurrentUser& user) {
+    using identity::Role;
+    return user.has(Role::desk_operator) || user.has(Role::it_office) || user.has(Role::manager) || user.has(Role::admin);
+}
+
 std::string decision_block(const LoanRequestRecord& request, const lending::LoanRule* rule, const CurrentUser& user) {
     if (request.state != lending::RequestState::submitted) return "lending_client.queue.already_decided";
+    return approver_block(request, rule, user);
+}
+
+std::string approver_block(const LoanRequestRecord& request, const lending::LoanRule* rule, const CurrentUser& user) {
     if (request.requester_login == user.login) return "lending_client.queue.own_request";
     if (rule == nullptr) return "lending_client.queue.no_rule";
     if (!user.has(lending::approver_role(rule->approver))) return "lending_client.queue.not_approver";
@@ -66,12 +75,27 @@ void RequestQueue::accept(const ApiResult& result) {
     }
     rows_ = std::move(*requests);
     table_.set_rows(rows_.size());
+    if (const auto wanted = std::exchange(focus_, std::nullopt)) {
+        const auto& shown = table_.visible_rows();
+        for (std::size_t position = 0; position < shown.size(); ++position) {
+            if (rows_[shown[position]].id != *wanted) continue;
+            table_.click(position, {});
+            opened_.reset();
+            open(*wanted);
+        }
+    }
     if (opened_) {
         const auto found = std::find_if(rows_.begin(), rows_.end(), [&](const LoanRequestRecord& row) { return row.id == opened_->id; });
         if (found != rows_.end()) opened_ = *found;
     }
     error_ = {};
     state_ = State::loaded;
+}
+
+void RequestQueue::focus(std::int64_t id) {
+    state_filter.clear();
+    class_filter.clear();
+    focus_ = id;
 }
 
 void RequestQueue::open(std::int64_t id) {

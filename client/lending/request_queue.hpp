@@ -2,7 +2,9 @@
 // 貸出申請一覧 (the desk's and managers' request queue): the requests the server lets the
 // user see (the desk all, a manager the division's), filtered by state and class, in the UI
 // kit's table; one opened shows its detail and, for whoever the class's rule names, approve
-// and reject (a reason required). Anyone else is told why the buttons are not there.
+// and reject (a reason required); a loan opened shows its extensions, the one waiting decided
+// by the same approver (extension_decisions.hpp). Anyone else is told why the buttons are not
+// there.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -11,6 +13,7 @@
 
 #include "api/api_client.hpp"
 #include "identity/current_user.hpp"
+#include "lending/extension_decisions.hpp"
 #include "lending/lending_reference.hpp"
 #include "ui/table_model.hpp"
 
@@ -19,6 +22,11 @@ namespace madoguchi::client {
 // Why `user` may not decide `request`: a catalog key, empty when they may. The same test as
 // the server's (the rule's approver role; a manager only for the own division; never one's own).
 std::string decision_block(const LoanRequestRecord& request, const lending::LoanRule* rule, const CurrentUser& user);
+// The same for deciding an extension of the loan, whatever the request's state.
+std::string approver_block(const LoanRequestRecord& request, const lending::LoanRule* rule, const CurrentUser& user);
+
+// Those who decide requests or read a division's: the desk, the IT office, managers, admins.
+bool sees_lending_queue(const CurrentUser& user);
 
 class RequestQueue {
 public:
@@ -43,7 +51,12 @@ public:
     // Opens a listed request; it stays open (with its new state and devices once decided)
     // when a reload no longer lists it.
     void open(std::int64_t id);
-    void close() { opened_.reset(); }
+    // Opens the request once the next read lists it (a notification's link), whatever its state.
+    void focus(std::int64_t id);
+    void close() {
+        opened_.reset();
+        extensions.close();
+    }
     const LoanRequestRecord* opened() const { return opened_ ? &*opened_ : nullptr; }
 
     // The rejection reason typed for the opened request.
@@ -58,6 +71,9 @@ public:
     // Once: the number of the request just decided.
     std::string take_decided() { return std::exchange(decided_, {}); }
 
+    // The opened loan's extensions.
+    ExtensionDecisions extensions;
+
 private:
     void accept_decision(const ApiResult& result);
 
@@ -68,6 +84,7 @@ private:
     std::vector<LoanRequestRecord> rows_;
     TableModel table_;
     std::optional<LoanRequestRecord> opened_;
+    std::optional<std::int64_t> focus_;
     bool deciding_ = false;
     bool reason_missing_ = false;
     api::ApiError decision_error_;

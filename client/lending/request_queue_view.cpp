@@ -60,6 +60,62 @@ void draw_filters(App& app, RequestQueue& queue, const LendingReference& referen
     if (changed) queue.load(app.api());
 }
 
+std::string approver_text(App& app, const std::string& block, const LoanRequestRecord& request, Language language) {
+    const auto* rule = app.lending_page().reference.rule_for(request.class_code);
+    std::string approver_key = "lending.approver.";
+    approver_key += rule != nullptr ? lending::approver_name(rule->approver) : "operator";
+    return fill_template(i18n::text(block, language), {{"approver", i18n::text(approver_key, language)}});
+}
+
+// The loan's extensions; the one waiting with approve and reject for the class's approver.
+void draw_extensions(App& app, ExtensionDecisions& decisions, const LoanRequestRecord& request, Language language) {
+    if (decisions.request_id() != request.id) decisions.open(app.api(), request.id);
+    ImGui::Separator();
+    ImGui::TextUnformatted(t("lending_client.extension.heading", language));
+    report_last_item(i18n::text("lending_client.extension.heading", language), "heading");
+    if (decisions.state() == ExtensionDecisions::State::failed) draw_alert(error_text(decisions.error(), language));
+    if (decisions.state() == ExtensionDecisions::State::loaded && decisions.extensions().empty()) {
+        draw_status(i18n::text("lending_client.extension.none", language));
+    }
+    for (const auto& extension : decisions.extensions()) {
+        auto line = fill_template(i18n::text("lending_client.extension.asked_line", language),
+                                  {{"due", both_calendars(extension.due, language)},
+                                   {"state", extension_state_text(extension.state, language)},
+                                   {"reason", extension.reason}});
+        if (!extension.decision_reason.empty()) {
+            line += fill_template(i18n::text("lending_client.extension.decision_reason", language),
+                                  {{"reason", extension.decision_reason}});
+        }
+        draw_status(line);
+    }
+    if (decisions.pending() == nullptr) return;
+    const auto* user = app.session().user();
+    const auto block = user == nullptr ? std::string("lending_client.queue.not_approver")
+                                       : approver_block(request, app.lending_page().reference.rule_for(request.class_code), *user);
+    if (!block.empty()) {
+        draw_status(approver_text(app, block, request, language));
+        return;
+    }
+    ImGui::PushID("extension_decision");
+    ImGui::BeginDisabled(decisions.deciding());
+    if (ImGui::Button(t("lending_client.extension.approve", language))) {
+        decisions.decide(app.api(), ExtensionDecisions::Decision::approve);
+    }
+    ImGui::EndDisabled();
+    form_text_field(FieldFrame{i18n::text("lending_client.extension.decision_reason_field", language), false,
+                               decisions.reason_missing() ? i18n::text("lending_client.queue.reason_required", language)
+                                                          : std::string(),
+                               {}},
+                    decisions.reason, language);
+    ImGui::BeginDisabled(decisions.deciding());
+    if (ImGui::Button(t("lending_client.extension.reject", language))) {
+        decisions.decide(app.api(), ExtensionDecisions::Decision::reject);
+    }
+    ImGui::EndDisabled();
+    if (!decisions.reason_missing()) draw_alert(decisions.decision_error(language));
+    ImGui::PopID();
+}
+
 void draw_detail(App& app, RequestQueue& queue, const LoanRequestRecord& request, Language language) {
     const auto* user = app.session().user();
     const auto heading = fill_template(i18n::text("lending_client.queue.detail", language),
@@ -85,13 +141,14 @@ void draw_detail(App& app, RequestQueue& queue, const LoanRequestRecord& request
         draw_status(fill_template(i18n::text("lending_client.mine.reason", language), {{"reason", request.state_reason}}));
     }
     ImGui::Spacing();
+    if (request.state == lending::RequestState::on_loan) {
+        draw_extensions(app, queue.extensions, request, language);
+        return;
+    }
     const auto block = user == nullptr ? std::string("lending_client.queue.not_approver")
                                        : decision_block(request, app.lending_page().reference.rule_for(request.class_code), *user);
     if (!block.empty()) {
-        const auto* rule = app.lending_page().reference.rule_for(request.class_code);
-        std::string approver_key = "lending.approver.";
-        approver_key += rule != nullptr ? lending::approver_name(rule->approver) : "operator";
-        draw_status(fill_template(i18n::text(block, language), {{"approver", i18n::text(approver_key, language)}}));
+        draw_status(approver_text(app, block, request, language));
         return;
     }
     ImGui::BeginDisabled(queue.deciding());
@@ -116,6 +173,12 @@ void draw_request_queue(App& app) {
     queue.set_language(language);
     if (const auto decided = queue.take_decided(); !decided.empty()) {
         app.toasts().show(ToastKind::success, "lending_client.queue.decided", Clock::now(), decided);
+    }
+    if (const auto extension = queue.extensions.take_decided()) {
+        app.toasts().show(ToastKind::success, "lending_client.extension.decided", Clock::now(),
+                          extension_state_text(extension->state, language));
+        // An approval moved the loan's due date.
+        queue.load(app.api());
     }
     draw_filters(app, queue, page.reference, language);
     if (queue.state() == RequestQueue::State::failed) draw_alert(error_text(queue.error(), language));

@@ -4,6 +4,7 @@
 
 #include "api/form_errors.hpp"
 #include "app/app.hpp"
+#include "lending/request_queue.hpp"
 #include "notifications/relative_time.hpp"
 #include "ui/format.hpp"
 #include "ui/item_registry.hpp"
@@ -32,6 +33,15 @@ void open_ticket(App& app, std::int64_t id) {
     }
 }
 
+// Where the user reads a loan: the queue for those who decide or oversee loans, else one's
+// own loans with it opened.
+void open_loan(App& app, std::int64_t id) {
+    const auto* user = app.session().user();
+    if (user == nullptr || !app.allowed(Area::lending)) return;
+    app.lending_page().focus_loan(id, sees_lending_queue(*user));
+    app.select(Area::lending);
+}
+
 void draw_entry(App& app, NotificationInbox& inbox, const InboxItem& item, calendar::Instant now, Language language) {
     const auto& title = item.title(language);
     ImGui::PushID(static_cast<int>(item.id));
@@ -48,6 +58,10 @@ void draw_entry(App& app, NotificationInbox& inbox, const InboxItem& item, calen
     report_last_item(when, "text");
     ImGui::PopID();
     if (!opened) return;
+    if (item.loan_request_id) {
+        if (const auto loan = inbox.open_loan(item.id)) open_loan(app, *loan);
+        return;
+    }
     const auto ticket = inbox.open(item.id);
     if (ticket) open_ticket(app, *ticket);
 }

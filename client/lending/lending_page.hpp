@@ -1,7 +1,8 @@
 #pragma once
 // The lending area's state: the reference data every tab reads, the staff request form with
 // its availability hint, one's own requests, the desk's and managers' queue and the
-// availability calendar; the lost/stolen report with one's reports; a manager's division loans.
+// availability calendar; the lost/stolen report with one's reports; a manager's division loans;
+// the desk's kitting tasks, master images, overdue list, shipments and stock.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -9,21 +10,33 @@
 #include "lending/availability_calendar.hpp"
 #include "lending/availability_hint.hpp"
 #include "lending/division_loans.hpp"
+#include "lending/kitting_tasks.hpp"
 #include "lending/lending_reference.hpp"
 #include "lending/loan_request_form.hpp"
 #include "lending/loss_report_form.hpp"
 #include "lending/loss_reports.hpp"
+#include "lending/master_images.hpp"
 #include "lending/my_loans.hpp"
+#include "lending/overdue_loans.hpp"
 #include "lending/request_queue.hpp"
+#include "lending/shipment_form.hpp"
+#include "lending/shipment_list.hpp"
+#include "lending/stock_report.hpp"
 #include "ui/confirm_dialog.hpp"
 
 namespace madoguchi::client {
 
-enum class LendingTab { none, request, mine, queue, calendar, loss, division };
+enum class LendingTab { none, request, mine, queue, calendar, loss, division, kitting, masters, overdue, shipments, stock };
 
 struct LendingPage {
     LendingPage(DraftStore& drafts, Outbox& outbox, i18n::Language language)
-        : form(drafts, outbox, reference), queue(language), loss(drafts, outbox) {}
+        : form(drafts, outbox, reference),
+          queue(language),
+          loss(drafts, outbox),
+          kitting(language),
+          overdue(language),
+          shipments(language),
+          stock(language) {}
 
     LendingReference reference;
     LoanRequestForm form;
@@ -35,6 +48,13 @@ struct LendingPage {
     LossReportForm loss;
     LossReports losses;
     std::string loss_incident;  // the security incident opened for the report just sent
+    KittingTasks kitting;
+    MasterImages masters;
+    OverdueLoans overdue;
+    ShipmentList shipments;
+    ShipmentForm new_shipment;
+    StockReport stock;
+    ConfirmDialog desk_confirm;  // the desk tabs' (send a reminder now)
     ConfirmDialog confirm;
     std::optional<std::int64_t> pending_cancel;  // the request the confirm dialog asks about
     bool started = false;

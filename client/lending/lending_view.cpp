@@ -7,10 +7,15 @@
 #include "app/app.hpp"
 #include "lending/availability_calendar_view.hpp"
 #include "lending/division_loans_view.hpp"
+#include "lending/kitting_tasks_view.hpp"
 #include "lending/loan_request_form_view.hpp"
 #include "lending/loss_report_view.hpp"
+#include "lending/master_images_view.hpp"
 #include "lending/my_loans_view.hpp"
+#include "lending/overdue_loans_view.hpp"
 #include "lending/request_queue_view.hpp"
+#include "lending/shipments_view.hpp"
+#include "lending/stock_report_view.hpp"
 #include "ui/format.hpp"
 #include "ui/item_registry.hpp"
 
@@ -26,10 +31,61 @@ bool wanted(LendingPage& page, LendingTab tab) {
     return true;
 }
 
+// The desk's own tabs and those the IT office, auditors and admins may read (as the API lets them).
+bool desk(const CurrentUser& user) { return user.has(Role::desk_operator); }
+bool overseer(const CurrentUser& user) {
+    return desk(user) || user.has(Role::it_office) || user.has(Role::auditor) || user.has(Role::admin);
+}
+
 bool tab(const char* label, bool& select) {
     const bool open = ImGui::BeginTabItem(label, nullptr, std::exchange(select, false) ? ImGuiTabItemFlags_SetSelected : 0);
     annotate_last_item("tab", open ? "selected" : "");
     return open;
+}
+
+// Each tab reads its data afresh when it is opened, as the tabs above do.
+LendingTab draw_desk_tabs(App& app, const CurrentUser& user, i18n::Language language, LendingTab shown) {
+    auto& page = app.lending_page();
+    bool never = false;
+    const auto opened = [&](LendingTab which) { return page.shown_tab != which; };
+    if (desk(user) && tab(t("lending_desk.tab.kitting", language), never)) {
+        if (opened(LendingTab::kitting)) {
+            page.kitting.load(app.api());
+            page.masters.load(app.api());
+        }
+        shown = LendingTab::kitting;
+        draw_kitting_tasks(app);
+        ImGui::EndTabItem();
+    }
+    if (overseer(user) && tab(t("lending_desk.tab.masters", language), never)) {
+        if (opened(LendingTab::masters)) page.masters.load(app.api());
+        shown = LendingTab::masters;
+        draw_master_images(app);
+        ImGui::EndTabItem();
+    }
+    const bool reads_overdue = desk(user) || user.has(Role::it_office) || user.has(Role::auditor) || user.has(Role::manager);
+    if (reads_overdue && tab(t("lending_desk.tab.overdue", language), never)) {
+        if (opened(LendingTab::overdue)) page.overdue.load(app.api());
+        shown = LendingTab::overdue;
+        draw_overdue_loans(app);
+        ImGui::EndTabItem();
+    }
+    if (overseer(user) && tab(t("lending_desk.tab.shipments", language), never)) {
+        if (opened(LendingTab::shipments)) {
+            page.shipments.load(app.api());
+            if (desk(user)) page.new_shipment.load(app.api());
+        }
+        shown = LendingTab::shipments;
+        draw_shipments(app);
+        ImGui::EndTabItem();
+    }
+    if (overseer(user) && tab(t("lending_desk.tab.stock", language), never)) {
+        if (opened(LendingTab::stock)) page.stock.load(app.api());
+        shown = LendingTab::stock;
+        draw_stock_report(app);
+        ImGui::EndTabItem();
+    }
+    return shown;
 }
 
 }  // namespace
@@ -42,6 +98,7 @@ void draw_lending_page(App& app, calendar::Instant now) {
     if (!page.started) {
         page.started = true;
         page.reference.load(app.api());
+        page.shown_tab = LendingTab::none;  // another user: the open tab reads its list again
     }
     if (!ImGui::BeginTabBar("lending_tabs")) return;
     auto shown = LendingTab::none;
@@ -88,6 +145,7 @@ void draw_lending_page(App& app, calendar::Instant now) {
         draw_loss_report(app, now);
         ImGui::EndTabItem();
     }
+    shown = draw_desk_tabs(app, *user, language, shown);
     page.shown_tab = shown;
     ImGui::EndTabBar();
 }

@@ -172,6 +172,7 @@ void App::set_terminal(const TerminalSettings& settings) {
     terminal_.idle_seconds = std::clamp(settings.idle_seconds, TerminalSettings::shortest_idle_seconds,
                                         TerminalSettings::longest_idle_seconds);
     counter_ = CounterSession(terminal_.idle_seconds);
+    counter_.set_counter(terminal_.counter_location_id);
     if (terminal_.kiosk) area_ = Area::counter;
 }
 
@@ -182,11 +183,5 @@ float App::text_scale() const {
 }
 
 void App::note_input() { counter_.activity(std::chrono::system_clock::now()); }
-
-std::vector<bool> App::take_sounds() {
-    std::vector<bool> taken;
-    taken.swap(sounds_);
-    return taken;
-}
 
 }  // namespace madoguchi::client

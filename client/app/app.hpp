@@ -14,6 +14,7 @@
 #include "knowledge/knowledge_page.hpp"
 #include "notifications/inbox.hpp"
 #include "notifications/routing_editor.hpp"
+#include "counter/counter_receipt.hpp"
 #include "counter/counter_session.hpp"
 #include "calendar/tokyo_time.hpp"
 #include "dashboard/dashboard_view_model.hpp"
@@ -55,6 +56,9 @@ struct TerminalSettings {
 
     bool kiosk = false;
     int idle_seconds = CounterSession::default_idle_seconds;
+    // The ledger location of the counter this terminal stands at (`?counter=ID`), recorded
+    // with every handover and return; 0 when not set up.
+    std::int64_t counter_location_id = 0;
     friend bool operator==(const TerminalSettings&, const TerminalSettings&) = default;
 };
 
@@ -125,8 +129,13 @@ public:
     CounterSession& counter() { return counter_; }
     std::string& counter_input() { return counter_input_; }
     // Scan verdicts to be heard: true accepted, false refused. The platform plays them.
-    void play_sound(bool accepted) { sounds_.push_back(accepted); }
-    std::vector<bool> take_sounds();
+    std::vector<bool> take_sounds() { return counter_.take_sounds(); }
+    // Offered where the platform can print (the browser's print of the counter's receipts).
+    void set_printer(std::function<void(const std::vector<ReceiptSheet>&)> printer) { printer_ = std::move(printer); }
+    bool can_print() const { return static_cast<bool>(printer_); }
+    void print(const std::vector<ReceiptSheet>& sheets) const {
+        if (printer_) printer_(sheets);
+    }
     Toasts& toasts() { return toasts_; }
     ApiClient& api() { return api_; }
 
@@ -176,7 +185,7 @@ private:
     std::function<void(const std::string&)> download_;
     FilePicker file_picker_;
     Divisions::State prefilled_with_ = Divisions::State::idle;
-    std::vector<bool> sounds_;
+    std::function<void(const std::vector<ReceiptSheet>&)> printer_;
     bool ready_ = false;
     bool update_available_ = false;
     bool reload_requested_ = false;

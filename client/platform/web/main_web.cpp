@@ -18,6 +18,7 @@
 #include "platform/web/local_storage_web.hpp"
 #include "platform/web/page_address.hpp"
 #include "platform/web/preferences_web.hpp"
+#include "platform/web/print_web.hpp"
 #include "platform/web/sound_web.hpp"
 #include "platform/web/terminal_web.hpp"
 #include "platform/web/text_bridge_web.hpp"
@@ -238,6 +239,7 @@ int main() {
     if (const auto area = area_from_name(page_parameter("view"))) client->app.select(*area);
     client->app.set_terminal(load_terminal_settings());
     client->app.set_download(download_from);
+    client->app.set_printer(print_sheets);
     client->app.set_file_picker(pick_file_web);
     client->app.ticket_desk_page().saved.set_storage({load_stored_text, store_text});
     client->saved_user = load_remembered_user();

@@ -28,6 +28,11 @@ TerminalSettings load_terminal_settings() {
         settings.kiosk = kiosk == 1;
         store_number("terminal.kiosk", kiosk);
     }
+    settings.counter_location_id = load_stored_number("terminal.counter", 0);
+    if (const int counter = address_number("counter", -1); counter >= 0) {
+        settings.counter_location_id = counter;
+        store_number("terminal.counter", counter);
+    }
     const int idle = address_number("idle", -1);
     if (idle > 0) {
         settings.idle_seconds = idle;

@@ -71,13 +71,14 @@ void return_slots_route(store::SharedDatabase& database, const httplib::Request&
     const auto location = location_param(request, true, error);
     if (!error.fields.empty()) return http::send_error(response, 400, error);
     auto answer = database.use([&](store::Database& connection) -> store::Result<Reply> {
+        // A location that is no counter has no bookings: its slots are all free, and its name
+        // null tells the client so (booking there is refused).
         auto name = location_name(connection, *location);
         if (!name) return store::Error{name.error()};
-        if (!name.value()) return http::refusal(400, api::field_error("invalid_parameter", "location", "field.unknown_location"));
         auto slots = slots_of(connection, *location, *day, calendar::now());
         if (!slots) return store::Error{slots.error()};
         return Reply{200, {{"date", calendar::format_date(*day)},
-                           {"counter", {{"id", *location}, {"name", *name.value()}}},
+                           {"counter", {{"id", *location}, {"name", name.value() ? json(*name.value()) : json()}}},
                            {"capacity", domain::return_slot_capacity},
                            {"slots", slots.value()}}};
     });

@@ -1260,6 +1260,7 @@ CREATE INDEX loan_return_bookings_by_slot ON loan_return_bookings (location_id, 
 -- Notifications routed to a role (role:it_office) read its holders: without this index each
 -- such message walked every user, which the reminder run's escalations felt.
 CREATE INDEX user_roles_by_role ON user_roles (role, user_id);
+)SQL"},
     Migration{29, "telemetry: firmware targets and release plans, anomalies; chatbot probes and maintenance windows", R"SQL(
 -- The firmware version the IT office wants each model to run (ファームウェア).
 CREATE TABLE telemetry_firmware_targets (
@@ -1319,6 +1320,7 @@ CREATE TABLE chatbot_maintenance_windows (
     created_at TEXT NOT NULL
 ) STRICT;
 CREATE INDEX chatbot_maintenance_by_time ON chatbot_maintenance_windows (starts_at);
+)SQL"},
     Migration{30, "telemetry: interpreted state, sample resolution, toner orders, fault incidents", R"SQL(
 -- The interpretation of the last known state, computed when a cycle is recorded so the fleet
 -- list reads it instead of decoding 723 readings per request: the colour (ok, attention,

@@ -27,7 +27,6 @@ namespace {
 using namespace madoguchi;
 using bench::check;
 using bench::must;
-namespace telemetry = server::telemetry;
 
 double cpu_seconds() {
     rusage usage{};
@@ -51,15 +50,15 @@ void add_fleet(server::store::Database& database) {
 
 // A day of cycles on the schedule for `devices`, levels falling a point an hour and the
 // status changing four times a day; returns the bytes the database grew by.
-std::int64_t simulated_day(server::store::Database& database, std::vector<telemetry::DeviceReading> devices) {
-    const telemetry::PollSchedule schedule;
+std::int64_t simulated_day(server::store::Database& database, std::vector<server::telemetry::DeviceReading> devices) {
+    const server::telemetry::PollSchedule schedule;
     const auto before = database_bytes(database);
     const calendar::Instant day{1790000000};
     std::array<std::optional<std::chrono::system_clock::time_point>, 4> last{};
     for (int tick = 0; tick < 24 * 12; ++tick) {
         const auto at = std::chrono::system_clock::time_point{std::chrono::seconds{day.unix_seconds + tick * 300}};
-        const auto kinds = telemetry::kinds_due(schedule, at, last);
-        for (const auto kind : telemetry::all_sample_kinds) {
+        const auto kinds = server::telemetry::kinds_due(schedule, at, last);
+        for (const auto kind : server::telemetry::all_sample_kinds) {
             if (kinds.contains(kind)) last[static_cast<std::size_t>(kind) - 1] = at;
         }
         for (auto& device : devices) {
@@ -71,11 +70,11 @@ std::int64_t simulated_day(server::store::Database& database, std::vector<teleme
             if (tick % 72 == 0) device.reading.printer_status = device.reading.printer_status == 3 ? 4 : 3;
             if (device.reading.marker_life_count) *device.reading.marker_life_count += 25;
         }
-        telemetry::CycleSummary summary;
+        server::telemetry::CycleSummary summary;
         summary.trigger = "schedule";
         summary.started = summary.finished = calendar::Instant{day.unix_seconds + tick * 300};
         summary.kinds = kinds;
-        must(telemetry::record_cycle(database, summary, devices));
+        must(server::telemetry::record_cycle(database, summary, devices));
     }
     return database_bytes(database) - before;
 }
@@ -103,49 +102,49 @@ int main() {
         "VALUES ('desk.bench', '窓口', 'D-DESK', '2026-11-25T00:00:00Z', '2026-11-25T00:00:00Z');"
         "INSERT INTO user_roles (user_id, role) SELECT id, 'operator' FROM users WHERE login = 'desk.bench'"));
 
-    telemetry::CycleRequest request;
+    server::telemetry::CycleRequest request;
     request.targets.agent_override = "127.0.0.1:16199";
     request.settings = {.window = 32, .timeout = std::chrono::milliseconds{1000}, .retries = 1};
-    const auto targets = must(telemetry::load_poll_targets(database, request.targets));
+    const auto targets = must(server::telemetry::load_poll_targets(database, request.targets));
     // The storage figures below use the readings of the cycle that got the most answers.
-    telemetry::PollOutcome best;
-    telemetry::CycleSummary summary;
+    server::telemetry::PollOutcome best;
+    server::telemetry::CycleSummary summary;
     for (const auto* kinds : {"status", "status,supplies", "status,supplies,counters,firmware"}) {
         // snmpsim still works through requests the previous cycle gave up on: let it finish.
         std::this_thread::sleep_for(std::chrono::seconds{5});
-        const auto due = *telemetry::parse_kinds(kinds);
+        const auto due = *server::telemetry::parse_kinds(kinds);
         const auto cpu_start = cpu_seconds();
         const auto start = bench::Clock::now();
-        auto outcome = telemetry::poll_devices(targets, request.settings, due);
+        auto outcome = server::telemetry::poll_devices(targets, request.settings, due);
         const auto wall = bench::milliseconds_since(start) / 1000.0;
         const auto cpu = cpu_seconds() - cpu_start;
-        summary = telemetry::summarise(outcome, "command", calendar::now(), calendar::now(), due);
+        summary = server::telemetry::summarise(outcome, "command", calendar::now(), calendar::now(), due);
         std::printf("telemetry: one cycle (%s) over %d devices, 10%% offline, timeout 1 s x 1 retry, window 32: %.2f s "
                     "wall (target <= 3 s), %.2f s poller CPU, %d requests, at most %d in flight, %d answered, %d not\n",
                     kinds, summary.devices, wall, cpu, summary.requests, summary.in_flight_peak, summary.reachable,
                     summary.devices - summary.reachable);
-        if (best.devices.empty() || summary.reachable >= telemetry::summarise(best, "", {}, {}, due).reachable) {
+        if (best.devices.empty() || summary.reachable >= server::telemetry::summarise(best, "", {}, {}, due).reachable) {
             best = std::move(outcome);
         }
     }
-    summary = telemetry::summarise(best, "command", calendar::now(), calendar::now(), telemetry::every_kind());
+    summary = server::telemetry::summarise(best, "command", calendar::now(), calendar::now(), server::telemetry::every_kind());
     simulator.send_signal(SIGTERM);
     simulator.wait();
 
     const auto store_start = bench::Clock::now();
-    must(telemetry::record_cycle(database, summary, best.devices));
+    must(server::telemetry::record_cycle(database, summary, best.devices));
     std::printf("telemetry: storing the cycle (with its interpretation, toner orders and incidents): %.0f ms, %lld samples\n",
                 bench::milliseconds_since(store_start), static_cast<long long>(summary.samples_written));
     std::vector<double> list_ms;
     for (int run = 0; run < 21; ++run) {
         const auto start = bench::Clock::now();
-        must(telemetry::fleet_list(database, {.floor = {}, .model_id = {}, .state = {}, .limit = 200, .offset = 0}));
+        must(server::telemetry::fleet_list(database, {.floor = {}, .model_id = {}, .state = {}, .limit = 200, .offset = 0}));
         list_ms.push_back(bench::milliseconds_since(start));
     }
     std::sort(list_ms.begin(), list_ms.end());
     std::printf("telemetry: fleet list, 200 of 723 devices with the state counts: median %.1f ms\n", list_ms[list_ms.size() / 2]);
 
-    std::vector<telemetry::DeviceReading> sampled;
+    std::vector<server::telemetry::DeviceReading> sampled;
     for (const auto& device : best.devices) {
         if (device.reachable && sampled.size() < 65) sampled.push_back(device);
     }
@@ -170,7 +169,7 @@ int main() {
     const auto raw_bytes = sample_bytes();
     for (const auto& [label, days] : {std::pair{"hourly, after 14 days", 16}, std::pair{"daily, after a year", 367}}) {
         const auto start = bench::Clock::now();
-        const auto compacted = must(telemetry::compact_samples(database, {simulated.unix_seconds + days * 86400}, {}));
+        const auto compacted = must(server::telemetry::compact_samples(database, {simulated.unix_seconds + days * 86400}, {}));
         const auto ms = bench::milliseconds_since(start);
         const auto rows_left = must(database.query_int(day_rows("count(*)"))).value_or(0);
         std::printf("telemetry: samples per device-day %s: %.0f rows, about %.1f KB (raw %.1f KB); compaction folded %lld rows "

@@ -150,7 +150,9 @@ TEST_CASE("a lending notification opens its loan in my loans", "[lending][staff]
     const auto* mine = screen.find("自分の貸出", "tab");
     REQUIRE(mine);
     CHECK(mine->value == "selected");
-    CHECK(screen.find("返却期限 2020-01-10（金） 令和2年1月10日（金） への延長: 判断待ち", "status"));
+    // The loan's extensions arrive after its heading.
+    CHECK(screen.draw_until(
+        [&] { return screen.find("返却期限 2020-01-10（金） 令和2年1月10日（金） への延長: 判断待ち", "status") != nullptr; }));
 }
 
 TEST_CASE("only a lending notification's own app link names a loan", "[lending][staff][notifications]") {

@@ -4,12 +4,13 @@
 // with instants after the due date, as the server's job would meet them) reminds on business
 // days only and then hands the loan to the IT office with its history, the device comes back
 // short of an accessory, and re-kitting makes it lendable again. The only shortcut is time:
-// the approved request's start date is moved to today, as if it had come.
+// the approved request's days are moved to start today, as if they had come.
 #include <catch2/catch.hpp>
 
 #include "calendar/business_calendar.hpp"
 #include "calendar/tokyo_time.hpp"
 #include "lending/reminder_run.hpp"
+#include "inquiry_test_support.hpp"
 #include "lending_counter_support.hpp"
 #include "notification_test_support.hpp"
 #include "store/database.hpp"
@@ -66,11 +67,13 @@ json answer(const httplib::Result& response, int status) {
     return json_of(response);
 }
 
+// What the audit trail says of the loan and its extensions, in order.
 Texts audit_actions(LendingDesk& desk, const json& loan) {
     auto database = store::Database::open(desk.server.database_path());
     REQUIRE(database);
     auto select = database.value().prepare(
-        "SELECT action FROM audit_log WHERE object_type = 'loan_request' AND object_id = ?1 ORDER BY id");
+        "SELECT action FROM audit_log WHERE (object_type = 'loan_request' AND object_id = ?1) OR (object_type = "
+        "'loan_extension' AND object_id IN (SELECT CAST(id AS TEXT) FROM loan_extensions WHERE request_id = ?1)) ORDER BY id");
     REQUIRE(select);
     select.value().bind(1, std::to_string(loan["id"].get<std::int64_t>()));
     Texts actions;
@@ -107,10 +110,11 @@ TEST_CASE("a loan from request to re-kitting: approval, kitting, handover, exten
     CHECK(request["devices"][0]["asset_tag"] == "MPR-000001");
     CHECK(queued_to(db, "lending.approved") == Texts{"sato@example.go.jp"});
 
-    // Kitting before the counter will give it out.
+    // Its days have come (the loan is now from today to the next business day); kitting
+    // before the counter will give it out.
     const auto today = calendar::to_tokyo(calendar::now()).date;
-    desk.execute("UPDATE loan_requests SET start_date = '" + iso(today) + "' WHERE id = " +
-                 std::to_string(request["id"].get<std::int64_t>()));
+    desk.execute("UPDATE loan_requests SET start_date = '" + iso(today) + "', due_date = '" +
+                 iso(business_days_after(today, 1)) + "' WHERE id = " + std::to_string(request["id"].get<std::int64_t>()));
     request = get_ok(desk.staff, request_path(request))["request"];
     CHECK(error_code_of(hand_over(desk, desk.desk, request, sato_card)) == "handover_refused");
     const auto task = kitting_tasks_of(desk, "MPR-000001");
@@ -180,7 +184,7 @@ TEST_CASE("a loan from request to re-kitting: approval, kitting, handover, exten
     CHECK(desk.device_state("MPR-000001") == "in_stock");
 
     CHECK(audit_actions(desk, request) ==
-          Texts{"lending.submitted", "lending.approved", "lending.handed_over", "lending.extension_requested",
-                "lending.extension_approved", "lending.reminded", "lending.reminded", "lending.reminded", "lending.reminded",
-                "lending.escalated", "lending.returned"});
+          Texts{"loan_request.submitted", "loan_request.approved", "loan_request.handed_over", "loan_extension.requested",
+                "loan_extension.approved", "lending.reminded", "lending.reminded", "lending.reminded", "lending.reminded",
+                "lending.escalated", "loan_request.device_returned"});
 }

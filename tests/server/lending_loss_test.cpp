@@ -254,7 +254,8 @@ json approved_week(LendingDesk& desk, SignedIn& borrower, int weeks) {
 
 std::vector<std::string> open_kitting_tags(LendingDesk& desk, const json& request) {
     std::vector<std::string> tags;
-    for (const auto& task : get_ok(desk.desk, "/api/v1/lending/kitting-tasks?state=open")["kitting_tasks"]) {
+    const auto page = get_ok(desk.desk, "/api/v1/lending/kitting-tasks?state=open");
+    for (const auto& task : page["kitting_tasks"]) {
         if (task["request_id"] == request["id"]) tags.push_back(task["asset_tag"].get<std::string>());
     }
     return tags;

@@ -7,6 +7,7 @@
 
 #include "calendar/business_calendar.hpp"
 #include "calendar/tokyo_time.hpp"
+#include "i18n/catalog.hpp"
 #include "inquiry_test_support.hpp"
 #include "lending_counter_support.hpp"
 
@@ -51,8 +52,12 @@ json answer(const httplib::Result& response, int status) {
     return response->body.empty() ? json() : json_of(response);
 }
 
-std::string reason_of(const httplib::Result& response, const std::string& field) {
-    return json_of(response)["error"]["fields"][field].get<std::string>();
+// The field's message as the client shows it (English), for the catalog key expected.
+bool names(const httplib::Result& response, const std::string& field, const std::string& reason_key) {
+    REQUIRE(response);
+    INFO(response->body);
+    const auto fields = json_of(response)["error"]["fields"];
+    return fields.contains(field) && fields[field] == madoguchi::i18n::text(reason_key, madoguchi::i18n::Language::en);
 }
 
 // sato's printer, kitted and handed over at the counter today.
@@ -93,6 +98,7 @@ TEST_CASE("the borrower books, moves and cancels the return of a loan at a count
     CHECK(slots["slots"][0]["free"] == 4);
     CHECK(slots["counter"]["name"].get<std::string>().find("貸出窓口") != std::string::npos);
     CHECK(get_ok(desk.staff, request_path(loan, "/return-booking"))["return_booking"].is_null());
+    CHECK(get_ok(desk.staff, "/api/v1/lending/return-slots?location=99999&date=" + iso(day))["counter"]["name"].is_null());
 
     const auto booked = answer(book(desk, desk.staff, loan, slot(day, 10)), 201)["return_booking"];
     CHECK(booked["slot_at"] == utc(day, 10));
@@ -130,15 +136,15 @@ TEST_CASE("a return booking names a slot to come on a business day, and only the
 
     const auto off_slot = book(desk, desk.staff, loan, slot(day, 10, 15));
     CHECK(answer(off_slot, 422)["error"]["code"] == "validation_failed");
-    CHECK(reason_of(off_slot, "slot_at") == "lending.return_booking.not_a_slot");
-    CHECK(reason_of(book(desk, desk.staff, loan, slot(day, 18)), "slot_at") == "lending.return_booking.not_a_slot");
-    CHECK(reason_of(book(desk, desk.staff, loan, slot(next_closed_day(), 10)), "slot_at") == "lending.return_booking.closed_day");
-    CHECK(reason_of(book(desk, desk.staff, loan, "2020-01-06T10:00:00+09:00"), "slot_at") == "lending.return_booking.in_past");
-    CHECK(reason_of(book(desk, desk.staff, loan, "明日の朝"), "slot_at") == "field.invalid_datetime");
+    CHECK(names(off_slot, "slot_at", "lending.return_booking.not_a_slot"));
+    CHECK(names(book(desk, desk.staff, loan, slot(day, 18)), "slot_at", "lending.return_booking.not_a_slot"));
+    CHECK(names(book(desk, desk.staff, loan, slot(next_closed_day(), 10)), "slot_at", "lending.return_booking.closed_day"));
+    CHECK(names(book(desk, desk.staff, loan, "2020-01-06T10:00:00+09:00"), "slot_at", "lending.return_booking.in_past"));
+    CHECK(names(book(desk, desk.staff, loan, "明日の朝"), "slot_at", "field.invalid_datetime"));
     const auto nowhere = audited(desk.server, [&] {
         return put_json(desk.staff, request_path(loan, "/return-booking"), {{"counter_location_id", 99999}, {"slot_at", slot(day, 10)}});
     });
-    CHECK(reason_of(nowhere, "counter_location_id") == "field.unknown_location");
+    CHECK(names(nowhere, "counter_location_id", "field.unknown_location"));
     CHECK(put_json(desk.staff, request_path(loan, "/return-booking"), {{"slot_at", slot(day, 10)}})->status == 400);
 
     // Someone else's loan: the colleague does not see it, the desk may not book for the borrower.

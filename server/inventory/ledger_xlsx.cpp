@@ -1,14 +1,13 @@
 #include "inventory/ledger_xlsx.hpp"
 
-#include <unistd.h>
 #include <xlsxwriter.h>
 
 #include <algorithm>
-#include <filesystem>
 #include <fstream>
 #include <iterator>
 
 #include "calendar/civil_date.hpp"
+#include "store/temporary_file.hpp"
 
 namespace madoguchi::server::inventory {
 namespace {
@@ -33,30 +32,6 @@ double display_width(const std::string& text) {
     }
     return width;
 }
-
-// The temporary file the workbook is written to (libxlsxwriter 1.1.4 writes only to files),
-// removed when done.
-class TemporaryFile {
-public:
-    TemporaryFile() {
-        auto pattern = (std::filesystem::temp_directory_path() / "madoguchi-ledger-XXXXXX").string();
-        const int descriptor = mkstemp(pattern.data());
-        if (descriptor >= 0) {
-            ::close(descriptor);
-            path_ = pattern;
-        }
-    }
-    ~TemporaryFile() {
-        if (!path_.empty()) std::filesystem::remove(path_);
-    }
-    TemporaryFile(const TemporaryFile&) = delete;
-    TemporaryFile& operator=(const TemporaryFile&) = delete;
-
-    const std::string& path() const { return path_; }
-
-private:
-    std::string path_;
-};
 
 void write_rows(lxw_workbook* workbook, lxw_worksheet* sheet, domain::LedgerTable table, std::span<const LedgerRow> rows) {
     const auto columns = domain::ledger_columns(table);
@@ -98,7 +73,7 @@ void write_rows(lxw_workbook* workbook, lxw_worksheet* sheet, domain::LedgerTabl
 }  // namespace
 
 store::Result<std::string> ledger_xlsx(domain::LedgerTable table, std::span<const LedgerRow> rows) {
-    TemporaryFile file;
+    store::TemporaryFile file("madoguchi-ledger");
     if (file.path().empty()) return store::Error{"cannot create a temporary file for the workbook"};
     lxw_workbook_options options{};
     options.constant_memory = LXW_TRUE;

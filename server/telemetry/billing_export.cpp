@@ -1,14 +1,13 @@
 #include "telemetry/billing_export.hpp"
 
-#include <unistd.h>
 #include <xlsxwriter.h>
 
-#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <vector>
 
 #include "i18n/catalog.hpp"
+#include "store/temporary_file.hpp"
 #include "text/csv.hpp"
 
 namespace madoguchi::server::telemetry {
@@ -23,28 +22,6 @@ std::vector<std::string> device_header() {
     }
     return header;
 }
-
-// The temporary file libxlsxwriter writes to (it writes only to files), removed when done.
-class TemporaryFile {
-public:
-    TemporaryFile() {
-        auto pattern = (std::filesystem::temp_directory_path() / "madoguchi-billing-XXXXXX").string();
-        const int descriptor = mkstemp(pattern.data());
-        if (descriptor >= 0) {
-            ::close(descriptor);
-            path_ = pattern;
-        }
-    }
-    ~TemporaryFile() {
-        if (!path_.empty()) std::filesystem::remove(path_);
-    }
-    TemporaryFile(const TemporaryFile&) = delete;
-    TemporaryFile& operator=(const TemporaryFile&) = delete;
-    const std::string& path() const { return path_; }
-
-private:
-    std::string path_;
-};
 
 void write_header(lxw_worksheet* sheet, const std::vector<std::string>& header, lxw_format* bold) {
     for (std::size_t c = 0; c < header.size(); ++c) {
@@ -138,7 +115,7 @@ std::string billing_csv(const BillingReport& report) {
 }
 
 store::Result<std::string> billing_xlsx(const BillingReport& report) {
-    TemporaryFile file;
+    store::TemporaryFile file("madoguchi-billing");
     if (file.path().empty()) return store::Error{"cannot create a temporary file for the workbook"};
     auto* workbook = workbook_new(file.path().c_str());
     if (workbook == nullptr) return store::Error{"libxlsxwriter cannot start a workbook"};

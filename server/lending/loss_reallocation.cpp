@@ -3,11 +3,14 @@
 #include <vector>
 
 #include "i18n/catalog.hpp"
+#include "identity/user_store.hpp"
+#include "lending/class_name.hpp"
 #include "lending/availability_store.hpp"
 #include "lending/device_allocation.hpp"
 #include "lending/kitting_store.hpp"
 #include "lending/loss_store.hpp"
 #include "lending/request_store.hpp"
+#include "notifications/notification_routing.hpp"
 
 namespace madoguchi::server::lending {
 namespace {
@@ -38,6 +41,24 @@ store::Status audited(store::Database& database, const audit::Actor& actor, cons
                                     to_json(*after.value())});
 }
 
+// The requester hears that the approved loan has no device any more and waits for one again.
+store::Status notify_reopened(store::Database& database, const LoanRequestRow& row, const std::string& asset_tag,
+                              const audit::Actor& actor) {
+    auto requester = identity::find_user_by_login(database, row.requester_login);
+    if (!requester) return store::Error{requester.error()};
+    notifications::PlaceholderValues values{{"request_number", row.number},
+                                            {"requester", requester.value() ? requester.value()->fields.name : row.requester_login},
+                                            {"device_class", class_name_ja(row.class_code)},
+                                            {"quantity", std::to_string(row.quantity)},
+                                            {"start_date", calendar::format_date(row.start_date)},
+                                            {"due_date", calendar::format_date(row.due_date)},
+                                            {"asset_tag", asset_tag},
+                                            {"url", "/#/lending/requests/" + std::to_string(row.id)}};
+    const notifications::RoutingSubject subject{
+        requester.value() ? std::optional<std::int64_t>(requester.value()->id) : std::nullopt, std::nullopt, "", {}};
+    return notifications::enqueue_routed(database, {"lending.reopened", {}, {}, std::move(values)}, subject, actor);
+}
+
 store::Status reallocate(store::Database& database, const LoanRequestRow& row, std::int64_t device_id,
                          const std::string& asset_tag, const audit::Actor& actor, calendar::Instant now) {
     if (auto cancelled = cancel_kitting_task(database, row.id, device_id); !cancelled) return cancelled;
@@ -57,7 +78,8 @@ store::Status reallocate(store::Database& database, const LoanRequestRow& row, s
     auto reopened = set_request_state(database, row, domain::RequestState::submitted, actor.name, reason, now);
     if (!reopened) return store::Error{reopened.error()};
     if (!reopened.value()) return store::Error{"loan request " + row.number + " changed inside the transaction"};
-    return audited(database, actor, "loan_request.reopened", row);
+    if (auto told = audited(database, actor, "loan_request.reopened", row); !told) return told;
+    return notify_reopened(database, row, asset_tag, actor);
 }
 
 }  // namespace

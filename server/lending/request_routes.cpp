@@ -20,6 +20,13 @@ void list(store::SharedDatabase& database, const httplib::Request& request, http
     if (auto class_code = http::query_param(request, "class"); class_code && !class_code->empty()) {
         filter.class_code = *class_code;
     }
+    if (auto extension = http::query_param(request, "extension"); extension && !extension->empty()) {
+        if (*extension == "pending") {
+            filter.extension_pending = true;
+        } else {
+            api::add_field(error, "extension", "field.unknown_extension_filter");
+        }
+    }
     if (!error.fields.empty()) return http::send_error(response, 400, error);
     restrict(*context.principal, filter);
     auto rows = database.use([&](store::Database& connection) { return list_requests(connection, filter); });

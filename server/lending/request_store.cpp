@@ -15,7 +15,9 @@ constexpr std::string_view select_requests =
     "r.purpose, r.start_date, r.due_date, r.delivery, coalesce(r.pickup_location_id, 0), "
     "coalesce(trim(l.building || ' ' || l.floor || ' ' || l.room), ''), r.ship_address, r.ship_recipient, "
     "r.accessories, r.terms_form, r.terms_version, r.state, r.decided_by, r.decided_at, r.state_reason, r.version, "
-    "r.created_at, r.updated_at "
+    "r.created_at, r.updated_at, "
+    "coalesce((SELECT e.new_due FROM loan_extensions e WHERE e.request_id = r.id AND e.state = 'requested' "
+    "ORDER BY e.id DESC LIMIT 1), '') "
     "FROM loan_requests r "
     "LEFT JOIN users u ON u.login = r.requester_login "
     "LEFT JOIN locations l ON l.id = r.pickup_location_id";
@@ -52,6 +54,7 @@ LoanRequestRow read_row(const store::Statement& s) {
     row.version = s.column_int(22);
     row.created_at = s.column_text(23);
     row.updated_at = s.column_text(24);
+    row.pending_extension_due = calendar::parse_date(s.column_text(25));
     return row;
 }
 
@@ -101,7 +104,10 @@ nlohmann::json to_json(const LoanRequestRow& row) {
                         {"version", row.version},
                         {"created_at", row.created_at},
                         {"updated_at", row.updated_at},
-                        {"devices", devices}};
+                        {"devices", devices},
+                        {"pending_extension_due", row.pending_extension_due
+                                                      ? nlohmann::json(calendar::format_date(*row.pending_extension_due))
+                                                      : nlohmann::json()}};
     if (row.delivery == domain::Delivery::pickup) {
         json["pickup_location_id"] = row.pickup_location_id;
         json["pickup_location_name"] = row.pickup_location_name;
@@ -118,6 +124,9 @@ store::Result<std::vector<LoanRequestRow>> list_requests(store::Database& databa
     if (filter.class_code) conditions.add("r.class = ?", *filter.class_code);
     if (filter.requester_login) conditions.add("r.requester_login = ?", *filter.requester_login);
     if (filter.division) conditions.add("r.requester_division = ?", *filter.division);
+    if (filter.extension_pending) {
+        conditions.add_sql("EXISTS (SELECT 1 FROM loan_extensions e WHERE e.request_id = r.id AND e.state = 'requested')");
+    }
     auto select = database.prepare(std::string(select_requests) + conditions.sql() + " ORDER BY r.id DESC");
     if (!select) return store::Error{select.error()};
     conditions.bind(select.value());

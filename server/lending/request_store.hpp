@@ -45,6 +45,8 @@ struct LoanRequestRow {
     std::string created_at;
     std::string updated_at;
     std::vector<AllocatedDevice> devices;
+    // The due date an extension waiting for its approver asks for (延長申請の判断待ち).
+    std::optional<calendar::Date> pending_extension_due;
 };
 
 nlohmann::json to_json(const LoanRequestRow& row);
@@ -56,6 +58,7 @@ struct RequestFilter {
     std::optional<std::string> class_code;
     std::optional<std::string> requester_login;
     std::optional<std::string> division;
+    bool extension_pending = false;  // only loans with an extension waiting for a decision
 };
 
 store::Result<std::vector<LoanRequestRow>> list_requests(store::Database& database, const RequestFilter& filter);

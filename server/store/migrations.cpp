@@ -1384,6 +1384,16 @@ CREATE TABLE telemetry_fault_incidents (
 CREATE UNIQUE INDEX telemetry_fault_incidents_open ON telemetry_fault_incidents (device_id, condition)
     WHERE cleared_at IS NULL;
 )SQL"},
+    Migration{31, "lending: the requester is told when a lost device leaves the loan waiting again", R"SQL(
+INSERT INTO notification_templates (event, version, subject_ja, body_ja, subject_en, body_en, updated_by, updated_at)
+VALUES
+('lending.reopened', 1, '【窓口】貸出予定の機器が用意できなくなりました {{request_number}}',
+ '{{requester}} 様' || char(10) || char(10) || '承認済みの貸出申請 {{request_number}}（{{device_class}} {{quantity}}台、{{start_date}} ～ {{due_date}}）に割り当てていた機器 {{asset_tag}} が紛失・盗難の届出により貸し出せなくなりました。' || char(10) || '代わりの機器が空いていないため、申請は承認待ちに戻りました。機器が用意でき次第あらためてお知らせします。' || char(10) || char(10) || '{{url}}',
+ 'Loan request waiting again: {{request_number}}',
+ 'The device {{asset_tag}} set aside for your approved loan request {{request_number}} ({{device_class}} x{{quantity}}, {{start_date}} to {{due_date}}) was reported lost or stolen and no other device is free, so the request waits for approval again. You will hear from the desk once a device is ready.' || char(10) || char(10) || '{{url}}',
+ 'system', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
+INSERT INTO notification_routing (event, position, recipient) VALUES ('lending.reopened', 1, 'requester');
+)SQL"},
 };
 
 Status apply(Database& database, const Migration& migration) {

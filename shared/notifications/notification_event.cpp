@@ -18,6 +18,8 @@ constexpr std::array<std::string_view, 10> lending_approved{"request_number", "r
                                                             "actor", "url"};
 constexpr std::array<std::string_view, 9> lending_rejected{"request_number", "requester", "device_class", "quantity",
                                                            "start_date", "due_date", "reason", "actor", "url"};
+constexpr std::array<std::string_view, 8> lending_reopened{"request_number", "requester", "device_class", "quantity",
+                                                           "start_date", "due_date", "asset_tag", "url"};
 constexpr std::array<std::string_view, 5> lending_stock_low{"device_class", "location", "available", "minimum", "url"};
 
 constexpr std::array<std::string_view, 8> lending_reminder{"request_number", "borrower", "division", "device_class",
@@ -41,6 +43,7 @@ constexpr std::array events{
     NotificationEvent{"vendor.task", vendor_task},
     NotificationEvent{"lending.approved", lending_approved},
     NotificationEvent{"lending.rejected", lending_rejected},
+    NotificationEvent{"lending.reopened", lending_reopened},
     NotificationEvent{"lending.reminder_before_due", lending_reminder},
     NotificationEvent{"lending.reminder_overdue", lending_reminder_overdue},
     NotificationEvent{"lending.escalated", lending_escalated},

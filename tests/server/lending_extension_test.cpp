@@ -48,7 +48,7 @@ httplib::Result decide(LendingDesk& desk, SignedIn& user, const json& request, c
 
 }  // namespace
 
-TEST_CASE("an approved extension moves the due date and tells the borrower", "[lending][extension][api]") {
+TEST_CASE("an extension waits in the approver's list, and approved moves the due date and tells the borrower", "[lending][extension][api]") {
     LendingDesk desk(1, 0);
     desk.execute("UPDATE users SET email = 'sato@example.go.jp' WHERE login = 'sato'");
     const auto request = loan_out(desk);
@@ -63,6 +63,15 @@ TEST_CASE("an approved extension moves the due date and tells the borrower", "[l
     CHECK(ask(desk, desk.colleague, request, new_due)->status == 404);
     CHECK(ask(desk, desk.desk, request, new_due)->status == 403);
     CHECK(decide(desk, desk.staff, request, extension, {{"decision", "approve"}})->status == 403);
+    // The approver finds the loan among those waiting for a decision, with the date asked for.
+    const auto waiting = get_ok(desk.desk, "/api/v1/lending/requests?extension=pending")["requests"];
+    REQUIRE(waiting.size() == 1);
+    CHECK(waiting[0]["id"] == request["id"]);
+    CHECK(waiting[0]["pending_extension_due"] == iso(new_due));
+    const auto unknown = desk.desk.client->Get("/api/v1/lending/requests?extension=yes");
+    REQUIRE(unknown);
+    CHECK(unknown->status == 400);
+    CHECK(json::parse(unknown->body)["error"]["fields"].contains("extension"));
 
     const auto decided = decide(desk, desk.desk, request, extension, {{"decision", "approve"}});
     REQUIRE(decided->status == 200);
@@ -70,6 +79,8 @@ TEST_CASE("an approved extension moves the due date and tells the borrower", "[l
     CHECK(json_of(decided)["request"]["due_date"] == iso(new_due));
     CHECK(get_ok(desk.staff, request_path(request))["request"]["due_date"] == iso(new_due));
     CHECK(get_ok(desk.staff, request_path(request, "/extensions"))["extensions"].size() == 1);
+    CHECK(get_ok(desk.desk, "/api/v1/lending/requests?extension=pending")["requests"].empty());
+    CHECK(get_ok(desk.staff, request_path(request))["request"]["pending_extension_due"].is_null());
     CHECK(queued_to(desk.server.database_path(), "lending.extension_approved") ==
           std::vector<std::string>{"sato@example.go.jp"});
     CHECK(error_code_of(decide(desk, desk.desk, request, extension, {{"decision", "reject"}, {"reason", "重複"}})) ==

@@ -284,8 +284,9 @@ TEST_CASE("a lost device's later reservation gets another device, or goes back t
         CHECK(rows(desk, "SELECT count(*) FROM audit_log WHERE action = 'loan_request.reallocated' AND object_id = '" +
                              std::to_string(later["id"].get<std::int64_t>()) + "'") == 1);
     }
-    SECTION("no printer is left: the request is submitted again with the reason") {
+    SECTION("no printer is left: the request is submitted again with the reason, and its requester is told") {
         LendingDesk desk(1, 0);
+        desk.execute("UPDATE users SET email = 'suzuki@example.go.jp' WHERE login = 'suzuki'");
         const auto first = approved_week(desk, desk.staff, 0);
         const auto later = approved_week(desk, desk.colleague, 1);
         desk.hand_over(desk.desk, first);
@@ -298,6 +299,8 @@ TEST_CASE("a lost device's later reservation gets another device, or goes back t
         CHECK(after["state_reason"].get<std::string>().find("紛失・盗難") != std::string::npos);
         CHECK(open_kitting_tags(desk, later).empty());
         CHECK(rows(desk, "SELECT count(*) FROM audit_log WHERE action = 'loan_request.reopened'") == 1);
+        // Its requester is told the loan waits again; nobody else is.
+        CHECK(queued_to(desk.server.database_path(), "lending.reopened") == std::vector<std::string>{"suzuki@example.go.jp"});
         // Deciding it again meets an empty pool.
         const auto again = desk.decide(desk.desk, after, "approved");
         REQUIRE(again->status == 409);

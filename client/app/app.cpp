@@ -98,7 +98,7 @@ void App::follow_session() {
         // Lending lists are scoped like tickets; the queue's opened request is not the next user's.
         lending_page_.started = false;
         lending_page_.queue.close();
-        lending_page_.mine.detail.close();
+        lending_page_.mine.close_loan();
         lending_page_.loss_incident.clear();
         inbox_.clear();
         routing_editor_.close();

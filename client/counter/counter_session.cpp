@@ -72,6 +72,9 @@ void CounterSession::refuse_with(const std::string& code, const ApiResult& resul
 void CounterSession::scan(ApiClient& api, std::string_view raw, WallClock::time_point now) {
     activity(now);
     const auto scanned = lending::classify_scan(raw);
+    // Enter on an empty field (a scanner's extra return, a key held through a slow frame) is
+    // no scan: it must not sound a refusal the operator cannot place.
+    if (scanned.code.empty()) return;
     if (scanned.kind == ScanKind::invalid) return refuse_locally(scanned.code, "counter.unreadable");
     if (busy()) return refuse_locally(scanned.code, "counter.wait");
     if (screen_ == Screen::start) {

@@ -223,11 +223,10 @@ void draw_counter(App& app, std::chrono::system_clock::time_point now) {
         session.scan(app.api(), code, now);
         code.clear();
     }
-    if (session.busy()) {
-        ImGui::TextDisabled("%s", t("counter.checking", language));
-    } else {
-        ImGui::TextDisabled("%s", t("counter.scan_hint", language));
-    }
+    // Whether a scan is being checked is part of what the counter shows (and what tests wait on).
+    const auto& hint = i18n::text(session.busy() ? "counter.checking" : "counter.scan_hint", language);
+    ImGui::TextDisabled("%s", hint.c_str());
+    report_last_item(hint, "status");
     if (const auto verdict = session.verdict(now)) draw_verdict(*verdict, language);
     if (const auto left = session.reset_countdown(now)) {
         const auto warning = fill_template(i18n::text("counter.idle_warning", language), {{"n", std::to_string(*left)}});

@@ -2,7 +2,7 @@
 // The lending area's state: the reference data every tab reads, the staff request form with
 // its availability hint, one's own requests, the desk's and managers' queue and the
 // availability calendar; the lost/stolen report with one's reports; a manager's division loans;
-// the desk's kitting tasks, master images, overdue list, shipments and stock.
+// the desk's kitting tasks, master images, overdue list, return bookings, shipments and stock.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -19,6 +19,7 @@
 #include "lending/my_loans.hpp"
 #include "lending/overdue_loans.hpp"
 #include "lending/request_queue.hpp"
+#include "lending/return_bookings.hpp"
 #include "lending/shipment_form.hpp"
 #include "lending/shipment_list.hpp"
 #include "lending/stock_report.hpp"
@@ -26,7 +27,8 @@
 
 namespace madoguchi::client {
 
-enum class LendingTab { none, request, mine, queue, calendar, loss, division, kitting, masters, overdue, shipments, stock };
+enum class LendingTab { none, request, mine, queue, calendar, loss, division, kitting, masters, overdue, return_bookings, shipments,
+                        stock };
 
 struct LendingPage {
     LendingPage(DraftStore& drafts, Outbox& outbox, i18n::Language language)
@@ -51,6 +53,7 @@ struct LendingPage {
     KittingTasks kitting;
     MasterImages masters;
     OverdueLoans overdue;
+    ReturnBookingList return_bookings;
     ShipmentList shipments;
     ShipmentForm new_shipment;
     StockReport stock;

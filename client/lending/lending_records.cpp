@@ -85,6 +85,7 @@ std::optional<LoanRequestRecord> request_from_json(const nlohmann::json& item) {
     record.start = *start;
     record.due = *due;
     record.delivery = string_field(item, "delivery");
+    record.pickup_location_id = integer_field(item, "pickup_location_id");
     record.pickup_location_name = string_field(item, "pickup_location_name");
     record.ship_address = string_field(item, "ship_address");
     record.ship_recipient = string_field(item, "ship_recipient");
@@ -96,6 +97,7 @@ std::optional<LoanRequestRecord> request_from_json(const nlohmann::json& item) {
     record.state = *state;
     record.state_reason = string_field(item, "state_reason");
     record.version = integer_field(item, "version");
+    record.pending_extension_due = calendar::parse_date(string_field(item, "pending_extension_due"));
     if (const auto found = item.find("devices"); found != item.end() && found->is_array()) {
         for (const auto& device : *found) {
             if (device.is_object()) record.devices.push_back({integer_field(device, "id"), string_field(device, "asset_tag")});

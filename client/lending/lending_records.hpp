@@ -43,6 +43,7 @@ struct LoanRequestRecord {
     calendar::Date start;
     calendar::Date due;
     std::string delivery;  // "pickup" | "shipping"
+    std::int64_t pickup_location_id = 0;  // 0 when shipped
     std::string pickup_location_name;
     std::string ship_address;
     std::string ship_recipient;
@@ -51,6 +52,8 @@ struct LoanRequestRecord {
     std::string state_reason;
     std::int64_t version = 0;
     std::vector<LoanDevice> devices;
+    // The due date an extension waiting for a decision asks for.
+    std::optional<calendar::Date> pending_extension_due;
 };
 
 struct LocationChoice {

@@ -14,6 +14,7 @@
 #include "lending/my_loans_view.hpp"
 #include "lending/overdue_loans_view.hpp"
 #include "lending/request_queue_view.hpp"
+#include "lending/return_bookings_view.hpp"
 #include "lending/shipments_view.hpp"
 #include "lending/stock_report_view.hpp"
 #include "ui/format.hpp"
@@ -44,7 +45,8 @@ bool tab(const char* label, bool& select) {
 }
 
 // Each tab reads its data afresh when it is opened, as the tabs above do.
-LendingTab draw_desk_tabs(App& app, const CurrentUser& user, i18n::Language language, LendingTab shown) {
+LendingTab draw_desk_tabs(App& app, const CurrentUser& user, i18n::Language language, LendingTab shown,
+                          calendar::Instant now) {
     auto& page = app.lending_page();
     bool never = false;
     const auto opened = [&](LendingTab which) { return page.shown_tab != which; };
@@ -68,6 +70,12 @@ LendingTab draw_desk_tabs(App& app, const CurrentUser& user, i18n::Language lang
         if (opened(LendingTab::overdue)) page.overdue.load(app.api());
         shown = LendingTab::overdue;
         draw_overdue_loans(app);
+        ImGui::EndTabItem();
+    }
+    if (overseer(user) && tab(t("lending_desk.tab.return_bookings", language), never)) {
+        if (opened(LendingTab::return_bookings)) page.return_bookings.load(app.api(), calendar::to_tokyo(now).date);
+        shown = LendingTab::return_bookings;
+        draw_return_bookings(app, now);
         ImGui::EndTabItem();
     }
     if (overseer(user) && tab(t("lending_desk.tab.shipments", language), never)) {
@@ -145,7 +153,7 @@ void draw_lending_page(App& app, calendar::Instant now) {
         draw_loss_report(app, now);
         ImGui::EndTabItem();
     }
-    shown = draw_desk_tabs(app, *user, language, shown);
+    shown = draw_desk_tabs(app, *user, language, shown, now);
     page.shown_tab = shown;
     ImGui::EndTabBar();
 }

@@ -12,7 +12,8 @@ void MyLoans::load(ApiClient& api, const std::string& login) {
         if (generation != generation_) return;
         accept(result, login);
         if (const auto wanted = std::exchange(focus_, std::nullopt)) {
-            if (const auto* loan = find(*wanted)) detail.open(api, *loan);
+            // A link followed now: the booking's first day is counted from the wall clock.
+            if (const auto* loan = find(*wanted)) open_loan(api, *loan, calendar::to_tokyo(calendar::now()).date);
         }
     });
 }
@@ -29,9 +30,26 @@ void MyLoans::accept(const ApiResult& result, const std::string& login) {
     if (const auto* opened = detail.loan()) {
         if (const auto* listed = find(opened->id)) detail.refresh(*listed);
     }
+    // A loan brought back has nothing left to book.
+    const auto* booked = find(return_booking.request_id());
+    if (booked == nullptr || booked->state != lending::RequestState::on_loan) return_booking.close();
     error_ = {};
     state_ = State::loaded;
     login_ = login;
+}
+
+void MyLoans::open_loan(ApiClient& api, const LoanRequestRecord& loan, const calendar::Date& today) {
+    detail.open(api, loan);
+    if (loan.state == lending::RequestState::on_loan) {
+        return_booking.open(api, loan, today);
+    } else {
+        return_booking.close();
+    }
+}
+
+void MyLoans::close_loan() {
+    detail.close();
+    return_booking.close();
 }
 
 const LoanRequestRecord* MyLoans::find(std::int64_t id) const {

@@ -2,7 +2,8 @@
 // 自分の貸出 (my requests and loans): the signed-in user's own loan requests, newest first,
 // with number, class, state, period and the devices allocated; a request can be cancelled
 // (after a confirm) until its devices are handed over; one opened shows its extensions and
-// reminders and takes an ask for a later due date (my_loans_detail.hpp).
+// reminders, takes an ask for a later due date (my_loans_detail.hpp) and, while it is out,
+// a booking of its return at a counter (return_booking.hpp).
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -12,6 +13,7 @@
 #include "api/api_client.hpp"
 #include "lending/lending_records.hpp"
 #include "lending/my_loans_detail.hpp"
+#include "lending/return_booking.hpp"
 
 namespace madoguchi::client {
 
@@ -38,8 +40,13 @@ public:
     std::string take_cancelled() { return std::exchange(cancelled_, {}); }
     const api::ApiError& cancel_error() const { return cancel_error_; }
 
+    // Opens the loan below its line (its detail, and its return booking while it is out).
+    void open_loan(ApiClient& api, const LoanRequestRecord& loan, const calendar::Date& today);
+    void close_loan();
     // The loan opened below its line; it follows the list when it is read again.
     MyLoanDetail detail;
+    // Its return booking, while it is out.
+    ReturnBooking return_booking;
 
 private:
     State state_ = State::idle;

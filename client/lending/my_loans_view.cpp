@@ -4,6 +4,7 @@
 
 #include "app/app.hpp"
 #include "configuration/pane_widgets.hpp"
+#include "lending/return_booking_view.hpp"
 #include "ui/date_picker.hpp"
 #include "ui/form_field.hpp"
 #include "ui/format.hpp"
@@ -63,7 +64,8 @@ void draw_ask(App& app, MyLoanDetail& detail, const calendar::Date& today, Langu
     ImGui::EndDisabled();
 }
 
-void draw_detail(App& app, MyLoanDetail& detail, const calendar::Date& today, Language language) {
+void draw_detail(App& app, MyLoans& mine, const calendar::Date& today, Language language) {
+    auto& detail = mine.detail;
     ImGui::Indent();
     if (detail.state() == MyLoanDetail::State::failed) draw_alert(error_text(detail.error(), language));
     if (detail.state() == MyLoanDetail::State::loading) draw_status(i18n::text("lending_client.loading", language));
@@ -82,6 +84,7 @@ void draw_detail(App& app, MyLoanDetail& detail, const calendar::Date& today, La
     }
     for (const auto& reminder : history.reminders) draw_status(reminder_text(reminder, language));
     if (history.escalated) draw_alert(i18n::text("lending_client.reminder.escalated", language));
+    if (mine.return_booking.request_id() == detail.loan()->id) draw_return_booking(app, mine.return_booking, today);
     ImGui::Unindent();
 }
 
@@ -125,15 +128,15 @@ void draw_request(App& app, LendingPage& page, const LoanRequestRecord& request,
         request.state == lending::RequestState::lost) {
         if (ImGui::SmallButton(t(opened ? "lending_client.mine.close_detail" : "lending_client.mine.open_detail", language))) {
             if (opened) {
-                detail.close();
+                page.mine.close_loan();
             } else {
-                detail.open(app.api(), request);
+                page.mine.open_loan(app.api(), request, today);
             }
         }
     } else {
         ImGui::NewLine();
     }
-    if (opened) draw_detail(app, detail, today, language);
+    if (opened) draw_detail(app, page.mine, today, language);
     ImGui::Separator();
     ImGui::PopID();
 }
@@ -150,6 +153,13 @@ void draw_my_loans(App& app, calendar::Instant now) {
     }
     if (const auto asked = mine.detail.take_asked(); !asked.empty()) {
         app.toasts().show(ToastKind::success, "lending_client.extension.asked", Clock::now(), asked);
+    }
+    if (const auto booked = mine.return_booking.take_booked()) {
+        app.toasts().show(ToastKind::success, "lending_client.return_booking.done", Clock::now(),
+                          return_slot_text(*booked, language, app.preferences().wareki));
+    }
+    if (mine.return_booking.take_cancelled()) {
+        app.toasts().show(ToastKind::success, "lending_client.return_booking.cancelled", Clock::now());
     }
     if (ImGui::Button(t("lending_client.reload", language))) mine.load(app.api(), page.form.owner());
     draw_alert(error_text(mine.cancel_error(), language));

@@ -28,6 +28,15 @@ std::string approver_block(const LoanRequestRecord& request, const lending::Loan
     return {};
 }
 
+std::string queue_state_text(const LoanRequestRecord& request, i18n::Language language) {
+    auto text = state_text(request.state, language);
+    if (request.pending_extension_due) {
+        text += fill_template(i18n::text("lending_client.queue.extension_waiting", language),
+                              {{"due", calendar::format_date(*request.pending_extension_due)}});
+    }
+    return text;
+}
+
 RequestQueue::RequestQueue(i18n::Language language)
     : language_(language),
       table_({{"lending_client.column.number", 9.0F, CellAlignment::left, SortKind::text,
@@ -46,7 +55,7 @@ RequestQueue::RequestQueue(i18n::Language language)
                [this](std::size_t row) { return calendar::format_date(rows_[row].due); }, {},
                [this](std::size_t row) { return rows_[row].due; }},
               {"lending_client.column.state", 0.0F, CellAlignment::left, SortKind::text,
-               [this](std::size_t row) { return state_text(rows_[row].state, language_); }}},
+               [this](std::size_t row) { return queue_state_text(rows_[row], language_); }}},
              0) {}
 
 void RequestQueue::set_language(i18n::Language language) {
@@ -59,7 +68,11 @@ void RequestQueue::load(ApiClient& api) {
     ++generation_;
     state_ = State::loading;
     std::vector<std::pair<std::string, std::string>> parameters;
-    if (!state_filter.empty()) parameters.emplace_back("state", state_filter);
+    if (state_filter == extension_pending_filter) {
+        parameters.emplace_back("extension", "pending");
+    } else if (!state_filter.empty()) {
+        parameters.emplace_back("state", state_filter);
+    }
     if (!class_filter.empty()) parameters.emplace_back("class", class_filter);
     api.get(with_query("/api/v1/lending/requests", parameters), [this, generation = generation_](const ApiResult& result) {
         if (generation == generation_) accept(result);

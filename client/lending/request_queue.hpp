@@ -25,6 +25,9 @@ std::string decision_block(const LoanRequestRecord& request, const lending::Loan
 // The same for deciding an extension of the loan, whatever the request's state.
 std::string approver_block(const LoanRequestRecord& request, const lending::LoanRule* rule, const CurrentUser& user);
 
+// The state column: "貸出中（延長申請中 → 2026-12-18）" while an extension waits for a decision.
+std::string queue_state_text(const LoanRequestRecord& request, i18n::Language language);
+
 // Those who decide requests or read a division's: the desk, the IT office, managers, admins.
 bool sees_lending_queue(const CurrentUser& user);
 
@@ -36,7 +39,9 @@ public:
     RequestQueue(const RequestQueue&) = delete;
     RequestQueue& operator=(const RequestQueue&) = delete;
 
-    // "" for every state or class; a change reads the list again.
+    // "" for every state or class; a change reads the list again. The state filter may also
+    // be extension_pending_filter: loans with an extension waiting for a decision.
+    static constexpr const char* extension_pending_filter = "extension_pending";
     std::string state_filter = "submitted";
     std::string class_filter;
     void load(ApiClient& api);

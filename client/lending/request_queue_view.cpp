@@ -43,6 +43,8 @@ void draw_filters(App& app, RequestQueue& queue, const LendingReference& referen
         states.emplace_back(lending::state_name(state));
         state_labels.push_back(state_text(state, language));
     }
+    states.emplace_back(RequestQueue::extension_pending_filter);
+    state_labels.push_back(i18n::text("lending_client.queue.extension_filter", language));
     std::vector<std::string> classes;
     std::vector<std::string> class_labels;
     for (const auto& rule : reference.rules()) {

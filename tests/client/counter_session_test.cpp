@@ -149,7 +149,7 @@ TEST_CASE("two counters hand over the same device: the second is told and reads 
     CHECK(second.person()->loans[0].asset_tag == world.ready_tag);
 }
 
-TEST_CASE("misreads and a tag before the card are refused at once, a counter without a location hands nothing over", "[counter]") {
+TEST_CASE("misreads and a tag before the card are refused at once, an empty Enter is ignored, a counter without a location hands nothing over", "[counter]") {
     client::ApiClient api;  // no transport: nothing may be sent
     CounterSession session(90);
     const auto now = Clock::now();
@@ -160,6 +160,11 @@ TEST_CASE("misreads and a tag before the card are refused at once, a counter wit
     CHECK(api.in_flight() == 0);
     CHECK(session.take_sounds() == std::vector<bool>{false, false});
     CHECK_FALSE(session.verdict(now + CounterSession::verdict_shown));
+    // Enter on an empty field is no scan: no verdict, no tone.
+    session.scan(api, "", now + CounterSession::verdict_shown);
+    session.scan(api, "  \r\n", now + CounterSession::verdict_shown);
+    CHECK_FALSE(session.verdict(now + CounterSession::verdict_shown));
+    CHECK(session.take_sounds().empty());
 }
 
 TEST_CASE("a counter left alone goes back to the start, with a countdown first, and ignores late answers", "[counter]") {

@@ -124,6 +124,23 @@ TEST_CASE("the queue filters, a rejection needs a reason, an approval shows the 
     CHECK(client::device_tags(*queue.opened()) == "PRN-0031");
 }
 
+TEST_CASE("the queue finds the loans with an extension waiting, and says so in the state column", "[lending][queue]") {
+    client::ApiClient api;
+    testing::ScriptedTransport transport(api);
+    client::RequestQueue queue(Language::ja);
+    queue.state_filter = client::RequestQueue::extension_pending_filter;
+    queue.load(api);
+    CHECK(transport.next().path == "/api/v1/lending/requests?extension=pending");
+    auto waiting = testing::loan_request_json(1, "staff", "on_loan");
+    waiting["pending_extension_due"] = "2026-12-18";
+    auto settled = testing::loan_request_json(2, "staff", "on_loan");
+    settled["pending_extension_due"] = nullptr;
+    transport.answer(200, list_of({waiting, settled}).dump());
+    REQUIRE(queue.table().total_rows() == 2);
+    CHECK(queue.table().cell_text(0, 6) == "貸出中（延長申請中 → 2026-12-18）");
+    CHECK(queue.table().cell_text(1, 6) == "貸出中");
+}
+
 TEST_CASE("an approval refused for want of devices is explained", "[lending][queue]") {
     client::ApiClient api;
     testing::ScriptedTransport transport(api);

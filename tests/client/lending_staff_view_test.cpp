@@ -104,7 +104,7 @@ TEST_CASE("an overdue loan has its badge and opens to its waiting extension and 
     screen.draw(3);
     CHECK(screen.find("LND-2026-00004 GSS端末 ×1（貸出中）", "listitem"));
     CHECK(screen.find("【延滞】", "badge"));
-    screen.click("延長・督促履歴");
+    screen.click("延長・返却予約・督促履歴");
     screen.draw(3);
     CHECK(screen.find("返却期限 2020-01-10（金） 令和2年1月10日（金） への延長: 判断待ち", "status"));
     CHECK(screen.find("2020-01-09（木） 9:00 返却督促（第1回）", "status"));

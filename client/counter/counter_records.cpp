@@ -83,9 +83,10 @@ std::optional<CounterPerson> counter_person_from_body(const std::string& body) {
 std::optional<TagVerdict> tag_verdict_from_body(const std::string& body) {
     const auto verdict = object_of(body, "verdict");
     if (!verdict) return std::nullopt;
-    return TagVerdict{boolean_field(*verdict, "accepted"), string_field(*verdict, "asset_tag"),
-                      string_field(*verdict, "class"),     string_field(*verdict, "reason"),
-                      integer_field(*verdict, "request_id"), string_field(*verdict, "request_number")};
+    return TagVerdict{boolean_field(*verdict, "accepted"),   string_field(*verdict, "asset_tag"),
+                      string_field(*verdict, "class"),       string_field(*verdict, "reason"),
+                      integer_field(*verdict, "request_id"), string_field(*verdict, "request_number"),
+                      strings_of(*verdict, "accessories")};
 }
 
 std::optional<HandoverReceipt> handover_receipt_from_body(const std::string& body) {
@@ -117,20 +118,6 @@ std::optional<ReturnReceipt> return_receipt_from_body(const std::string& body) {
                          strings_of(*taken, "missing_accessories"),
                          string_field(member(*taken, "repair_ticket"), "number"),
                          string_field(*taken, "request_state")};
-}
-
-std::vector<std::string> request_accessories_from_body(const std::string& body) {
-    const auto request = object_of(body, "request");
-    return request ? strings_of(*request, "accessories") : std::vector<std::string>{};
-}
-
-std::vector<std::string> device_accessories_from_body(const std::string& body, const std::string& asset_tag) {
-    const auto parsed = json::parse(body, nullptr, false);
-    if (!parsed.is_object() || !parsed.contains("devices") || !parsed["devices"].is_array()) return {};
-    for (const auto& device : parsed["devices"]) {
-        if (device.is_object() && string_field(device, "asset_tag") == asset_tag) return strings_of(device, "accessories");
-    }
-    return {};
 }
 
 }  // namespace madoguchi::client

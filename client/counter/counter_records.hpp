@@ -61,6 +61,8 @@ struct TagVerdict {
     std::string reason_key;  // "lending.counter.refusal.<reason>" when refused
     std::int64_t request_id = 0;  // the loan the tag belongs to, when there is one
     std::string request_number;
+    // What goes out, or should come back, with the device on that loan (the server's list).
+    std::vector<std::string> accessories;
 };
 
 // 貸出票: what was handed over, to whom, until when, under which terms.
@@ -95,9 +97,5 @@ std::optional<CounterPerson> counter_person_from_body(const std::string& body);
 std::optional<TagVerdict> tag_verdict_from_body(const std::string& body);
 std::optional<HandoverReceipt> handover_receipt_from_body(const std::string& body);
 std::optional<ReturnReceipt> return_receipt_from_body(const std::string& body);
-// The accessories of a loan request ({"request":{…,"accessories":[…]}}) or of a device
-// ({"devices":[{…,"accessories":[…]}]}, the one with the tag).
-std::vector<std::string> request_accessories_from_body(const std::string& body);
-std::vector<std::string> device_accessories_from_body(const std::string& body, const std::string& asset_tag);
 
 }  // namespace madoguchi::client

@@ -17,16 +17,6 @@ using nlohmann::json;
 
 constexpr const char* counter_path = "/api/v1/lending/counter";
 
-bool contains(const std::vector<std::string>& names, const std::string& name) {
-    return std::find(names.begin(), names.end(), name) != names.end();
-}
-
-void add_once(std::vector<std::string>& names, const std::vector<std::string>& more) {
-    for (const auto& name : more) {
-        if (!contains(names, name)) names.push_back(name);
-    }
-}
-
 }  // namespace
 
 std::string verdict_text(const ScanVerdict& verdict, i18n::Language language) {
@@ -114,12 +104,12 @@ void CounterSession::judge_tag(ApiClient& api, const std::string& tag) {
     for (const auto& item : basket_) scanned.push_back(item.asset_tag);
     const json body{{"card", card_}, {"tag", tag}, {"mode", out ? "return" : "handover"}, {"scanned", scanned}};
     HttpRequest request{"POST", std::string(counter_path) + "/scan", body.dump(), {}};
-    api.send(std::move(request), for_this_visit([this, &api, tag, out](const ApiResult& result) {
+    api.send(std::move(request), for_this_visit([this, tag, out](const ApiResult& result) {
         const auto verdict = result.ok() ? tag_verdict_from_body(result.body) : std::nullopt;
         if (!verdict) return refuse_with(tag, result);
         if (!verdict->accepted) return show({false, verdict->reason_key, tag, {}, {}, {}});
         if (out) {
-            open_inspection(api, *verdict);
+            open_inspection(*verdict);
             return show({true, "counter.tag_for_return", tag, {}, {}, {}});
         }
         basket_.push_back({tag, verdict->request_id, verdict->request_number});
@@ -127,32 +117,17 @@ void CounterSession::judge_tag(ApiClient& api, const std::string& tag) {
     }));
 }
 
-// What went out with the loan, as the server's inspection counts it: the class's standard
-// accessories, then the device's own and the request's (read from the ledger and the request).
-void CounterSession::open_inspection(ApiClient& api, const TagVerdict& verdict) {
+// What went out with the loan, as the server counts it for the inspection: the verdict lists
+// the class's standard accessories, the device's own and the request's.
+void CounterSession::open_inspection(const TagVerdict& verdict) {
     ReturnInspection inspection;
     inspection.asset_tag = verdict.asset_tag;
     inspection.class_code = verdict.class_code;
     inspection.request_id = verdict.request_id;
     inspection.request_number = verdict.request_number;
-    if (const auto* known = inventory::find_device_class(verdict.class_code)) {
-        for (const auto name : known->standard_accessories) inspection.accessories.emplace_back(name);
-    }
+    inspection.accessories = verdict.accessories;
     inspection.missing.assign(inspection.accessories.size(), false);
-    inspection.lookups_waiting = 2;
     inspection_ = std::move(inspection);
-    const auto add = [this, tag = verdict.asset_tag](const std::vector<std::string>& names) {
-        if (!inspection_ || inspection_->asset_tag != tag) return;
-        add_once(inspection_->accessories, names);
-        inspection_->missing.resize(inspection_->accessories.size(), false);
-        --inspection_->lookups_waiting;
-    };
-    api.get("/api/v1/devices?q=" + percent_encode(verdict.asset_tag), for_this_visit([add, tag = verdict.asset_tag](const ApiResult& result) {
-        add(result.ok() ? device_accessories_from_body(result.body, tag) : std::vector<std::string>{});
-    }));
-    api.get("/api/v1/lending/requests/" + std::to_string(verdict.request_id), for_this_visit([add](const ApiResult& result) {
-        add(result.ok() ? request_accessories_from_body(result.body) : std::vector<std::string>{});
-    }));
 }
 
 void CounterSession::hand_over(ApiClient& api, WallClock::time_point now) {

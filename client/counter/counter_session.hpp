@@ -44,10 +44,10 @@ struct ReturnInspection {
     Choice choice = Choice::ok;
     std::string note;  // what is damaged (required when damaged)
     // What went out with the loan (the class's standard accessories, the device's own and
-    // those the request asked for), each with whether it is missing.
+    // those the request asked for, as the server's verdict lists them), each with whether it
+    // is missing.
     std::vector<std::string> accessories;
     std::vector<bool> missing;
-    int lookups_waiting = 0;  // the accessories are still being read
 };
 
 class CounterSession {
@@ -117,7 +117,7 @@ private:
     void refuse_with(const std::string& code, const ApiResult& result);
     void look_up_person(ApiClient& api, const std::string& card);
     void judge_tag(ApiClient& api, const std::string& tag);
-    void open_inspection(ApiClient& api, const TagVerdict& verdict);
+    void open_inspection(const TagVerdict& verdict);
     void send_handover(ApiClient& api, std::size_t first);
     // Runs `done` with the answer only while the same visit is on (see visit_).
     ApiClient::Callback for_this_visit(std::function<void(const ApiResult&)> done);

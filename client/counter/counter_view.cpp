@@ -132,7 +132,7 @@ void draw_inspection(App& app, CounterSession& session, Language language) {
                                              {{"name", accessory_name(inspection.accessories[index], language)}});
             if (ImGui::Checkbox(label.c_str(), &missing)) inspection.missing[index] = missing;
         }
-        if (inspection.accessories.empty() && inspection.lookups_waiting == 0) line(i18n::text("counter.no_accessories", language));
+        if (inspection.accessories.empty()) line(i18n::text("counter.no_accessories", language));
     }
     const auto problem = session.inspection_problem();
     if (!problem.empty()) coloured_line(status_colours().warning, i18n::text(problem, language), "status");

@@ -13,6 +13,7 @@
 #include "lending/counter_lookup.hpp"
 #include "lending/location_name.hpp"
 #include "lending/counter_scan.hpp"
+#include "lending/lent_accessories.hpp"
 #include "lending/ledger_moves.hpp"
 #include "lending/request_store.hpp"
 #include "lending/scan_code.hpp"
@@ -220,7 +221,16 @@ void counter_scan(store::SharedDatabase& database, const httplib::Request& reque
             return madoguchi::lending::classify_scan(earlier).code == device.asset_tag;
         });
         if (again) verdict.refusal = "lending.counter.refusal.already_scanned";
-        return Reply{200, {{"verdict", verdict_json(verdict, device)}}};
+        auto answer = verdict_json(verdict, device);
+        // What goes out (or should come back) with the device, for the operator to check.
+        answer["accessories"] = json::array();
+        const auto* device_class = madoguchi::inventory::find_device_class(device.class_code);
+        if (verdict.refusal.empty() && verdict.loan && device_class != nullptr) {
+            auto loan = find_request(connection, verdict.loan->request_id);
+            if (!loan) return store::Error{loan.error()};
+            if (loan.value()) answer["accessories"] = lent_accessories(*device_class, device.accessories, loan.value()->accessories);
+        }
+        return Reply{200, {{"verdict", answer}}};
     });
     if (!answer) return http::send_failure(request, response, answer.error());
     http::send_json(response, answer.value().status, answer.value().body);

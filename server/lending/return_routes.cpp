@@ -1,7 +1,5 @@
 #include "lending/return_routes.hpp"
 
-#include <algorithm>
-
 #include "audit/audit_log.hpp"
 #include "http/body_reader.hpp"
 #include "http/errors.hpp"
@@ -14,6 +12,7 @@
 #include "lending/location_name.hpp"
 #include "lending/counter_scan.hpp"
 #include "lending/kitting_store.hpp"
+#include "lending/lent_accessories.hpp"
 #include "lending/ledger_moves.hpp"
 #include "lending/request_store.hpp"
 #include "lending/return_inspection.hpp"
@@ -56,20 +55,6 @@ std::optional<Return> read_return(const httplib::Request& request, httplib::Resp
         return std::nullopt;
     }
     return taken;
-}
-
-// What went out with the loan: the class's standard accessories, the device's own and those
-// the request asked for, each once.
-std::vector<std::string> lent_accessories(const domain::ReturnedDevice& device, const std::vector<std::string>& own,
-                                          const std::vector<std::string>& asked) {
-    std::vector<std::string> names(device.device_class.standard_accessories.begin(),
-                                   device.device_class.standard_accessories.end());
-    for (const auto* list : {&own, &asked}) {
-        for (const auto& name : *list) {
-            if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
-        }
-    }
-    return names;
 }
 
 Reply inspection_refusal(const std::vector<validation::FieldProblem>& problems) {
@@ -144,7 +129,7 @@ void take_back(store::SharedDatabase& database, const httplib::Request& request,
         const auto* device_class = madoguchi::inventory::find_device_class(device.class_code);
         if (!device_class) return store::Error{"device " + device.asset_tag + " has no known class"};
         domain::ReturnedDevice returned{*device_class, device.asset_tag, device.state, {}, before.requester_login};
-        returned.accessories = lent_accessories(returned, device.accessories, before.accessories);
+        returned.accessories = lent_accessories(*device_class, device.accessories, before.accessories);
         const auto inspected = domain::inspect_return(returned, taken->findings);
         if (const auto* problems = std::get_if<std::vector<validation::FieldProblem>>(&inspected)) {
             return inspection_refusal(*problems);

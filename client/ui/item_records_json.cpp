@@ -16,7 +16,8 @@ std::string item_records_json(float pixel_ratio) {
                          {"w", item.width / pixel_ratio},
                          {"h", item.height / pixel_ratio},
                          {"focused", item.focused},
-                         {"enabled", item.enabled}});
+                         {"enabled", item.enabled},
+                         {"clipped", item.clipped}});
     }
     return items.dump();
 }

@@ -15,6 +15,11 @@ std::string visible_label(const char* label) {
     return std::string(label, static_cast<std::size_t>(end - label));
 }
 
+bool clipped_vertically(const ImRect& rect) {
+    const auto& clip = ImGui::GetCurrentWindowRead()->ClipRect;
+    return rect.Min.y < clip.Min.y || rect.Max.y > clip.Max.y;
+}
+
 std::string role_from_flags(ImGuiItemStatusFlags flags) {
     if ((flags & ImGuiItemStatusFlags_Checkable) != 0) return "checkbox";
     if ((flags & ImGuiItemStatusFlags_Openable) != 0) return "tree";
@@ -49,6 +54,7 @@ void report_last_item(std::string_view label, std::string_view role, std::string
     record.y = min.y;
     record.width = max.x - min.x;
     record.height = max.y - min.y;
+    record.clipped = clipped_vertically(ImRect(min, max));
     const auto& context = *ImGui::GetCurrentContext();
     record.focused = record.id != 0 && (context.NavId == record.id || context.ActiveId == record.id);
     record.enabled = (context.LastItemData.InFlags & ImGuiItemFlags_Disabled) == 0;
@@ -76,6 +82,7 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext*, const ImRect& rect, ImGuiID id) 
     record.y = rect.Min.y;
     record.width = rect.GetWidth();
     record.height = rect.GetHeight();
+    record.clipped = madoguchi::client::clipped_vertically(rect);
 }
 
 void ImGuiTestEngineHook_ItemInfo(ImGuiContext* context, ImGuiID id, const char* label, ImGuiItemStatusFlags flags) {
@@ -94,6 +101,7 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* context, ImGuiID id, const char*
     record.y = rect.Min.y;
     record.width = rect.GetWidth();
     record.height = rect.GetHeight();
+    record.clipped = madoguchi::client::clipped_vertically(rect);
     record.focused = context->NavId == id || context->ActiveId == id;
     record.enabled = (context->LastItemData.InFlags & ImGuiItemFlags_Disabled) == 0;
     madoguchi::client::drawing.push_back(std::move(record));

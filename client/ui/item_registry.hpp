@@ -20,6 +20,9 @@ struct ItemRecord {
     float height = 0.0F;
     bool focused = false;
     bool enabled = true;
+    // Part of it lies above or below what its window shows (scrolled away): a click there
+    // reaches nothing.
+    bool clipped = false;
 };
 
 // Turns the hooks on for the current ImGui context.

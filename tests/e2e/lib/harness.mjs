@@ -175,10 +175,24 @@ async function settledItem(page, label, role) {
   return handle.jsonValue();
 }
 
+// The widget settled and wholly inside the viewport: one outside it (a form's button below
+// the fold, the tabs of a page scrolled down) is scrolled to with the mouse wheel first, as a
+// person would, since a click on its clipped edge would land on nothing.
+async function visibleItem(page, label, role) {
+  const { height } = page.viewportSize();
+  let item = await settledItem(page, label, role);
+  for (let tries = 0; tries < 8 && (item.clipped || item.y < 0 || item.y + item.h > height); tries += 1) {
+    await page.mouse.move(item.x + item.w / 2, height / 2);
+    await page.mouse.wheel(0, item.y + item.h / 2 - height / 2);
+    item = await settledItem(page, label, role);
+  }
+  return item;
+}
+
 // Clicks the centre of the widget with this label, as found in window.madoguchi.items().
 // `modifiers` (e.g. ['Control']) are held down during the click.
 export async function clickItem(page, label, { role, modifiers = [] } = {}) {
-  const item = await settledItem(page, label, role);
+  const item = await visibleItem(page, label, role);
   for (const key of modifiers) await page.keyboard.down(key);
   await page.mouse.click(item.x + item.w / 2, item.y + item.h / 2);
   for (const key of [...modifiers].reverse()) await page.keyboard.up(key);

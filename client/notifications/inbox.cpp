@@ -23,24 +23,14 @@ std::optional<InboxItem> item_of(const json& entry) {
     item.body_en = json_text(entry, "body_en");
     item.created_at = calendar::parse_iso8601(json_text(entry, "created_at")).instant.value_or(calendar::Instant{});
     item.read = entry.contains("read_at") && entry["read_at"].is_string();
-    item.loan_request_id = linked_loan_request(item.event, item.body_ja);
+    if (entry.contains("loan_request_id") && entry["loan_request_id"].is_number_integer()) {
+        item.loan_request_id = entry["loan_request_id"].get<std::int64_t>();
+    }
+    item.loan_request_number = json_text(entry, "loan_request_number");
     return item;
 }
 
 }  // namespace
-
-std::optional<std::int64_t> linked_loan_request(std::string_view event, std::string_view text) {
-    if (!event.starts_with("lending.")) return std::nullopt;
-    constexpr std::string_view link = "/#/lending/requests/";
-    const auto at = text.find(link);
-    if (at == std::string_view::npos) return std::nullopt;
-    std::int64_t id = 0;
-    std::size_t digits = 0;
-    for (auto i = at + link.size(); i < text.size() && text[i] >= '0' && text[i] <= '9' && digits < 18; ++i, ++digits) {
-        id = id * 10 + (text[i] - '0');
-    }
-    return digits > 0 && id > 0 ? std::optional<std::int64_t>(id) : std::nullopt;
-}
 
 const std::string& InboxItem::title(i18n::Language language) const {
     return language == i18n::Language::en && !title_en.empty() ? title_en : title_ja;
@@ -134,20 +124,12 @@ void NotificationInbox::mark_all_read() {
     });
 }
 
-std::optional<std::int64_t> NotificationInbox::open_loan(std::int64_t id) {
+NotificationInbox::Target NotificationInbox::open(std::int64_t id) {
     const auto found = std::find_if(items_.begin(), items_.end(), [id](const auto& item) { return item.id == id; });
-    if (found == items_.end()) return std::nullopt;
-    const auto loan = found->loan_request_id;
+    if (found == items_.end()) return {};
+    const Target target = found->ticket_id ? Target{found->ticket_id, std::nullopt} : Target{std::nullopt, found->loan_request_id};
     mark_read(id);
-    return loan;
-}
-
-std::optional<std::int64_t> NotificationInbox::open(std::int64_t id) {
-    const auto found = std::find_if(items_.begin(), items_.end(), [id](const auto& item) { return item.id == id; });
-    if (found == items_.end()) return std::nullopt;
-    const auto ticket = found->ticket_id;
-    mark_read(id);
-    return ticket;
+    return target;
 }
 
 }  // namespace madoguchi::client

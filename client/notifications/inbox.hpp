@@ -2,8 +2,8 @@
 // 通知 (the in-app inbox): the signed-in user's notifications as GET /api/v1/me/notifications
 // gives them, newest first, with the unread count the header's bell shows. Read at sign-in,
 // every poll_interval after, and whenever the panel opens; marking one or all read goes to
-// the server and shows at once. An entry points at a ticket, or at a loan request when it is
-// a lending notification whose text has the app's link to it (/#/lending/requests/<id>).
+// the server and shows at once. An entry points at what it is about, as the server says: a
+// ticket, a loan request, or both (a loss report's security incident).
 #include <chrono>
 #include <cstdint>
 #include <optional>
@@ -21,8 +21,8 @@ struct InboxItem {
     std::string event;
     std::optional<std::int64_t> ticket_id;
     std::string ticket_number;
-    // The loan request a lending notification is about, from the app link its text carries.
-    std::optional<std::int64_t> loan_request_id;
+    std::optional<std::int64_t> loan_request_id;  // a lending notification's loan request
+    std::string loan_request_number;
     std::string title_ja;
     std::string body_ja;
     std::string title_en;  // empty when the template has no English: the Japanese is shown
@@ -33,9 +33,6 @@ struct InboxItem {
     const std::string& title(i18n::Language language) const;
     const std::string& body(i18n::Language language) const;
 };
-
-// The loan request id of the app link "/#/lending/requests/<id>" in a lending event's text.
-std::optional<std::int64_t> linked_loan_request(std::string_view event, std::string_view text);
 
 class NotificationInbox {
 public:
@@ -66,10 +63,14 @@ public:
 
     void mark_read(std::int64_t id);
     void mark_all_read();
-    // The user picked the entry: marks it read and answers the ticket it points at.
-    std::optional<std::int64_t> open(std::int64_t id);
-    // The same for the loan request it points at.
-    std::optional<std::int64_t> open_loan(std::int64_t id);
+    // The user picked the entry: marks it read and answers what to show. The ticket when it
+    // points at one (a loss report's incident is the IT office's work, the loan its context),
+    // else its loan request; neither for an entry about neither.
+    struct Target {
+        std::optional<std::int64_t> ticket_id;
+        std::optional<std::int64_t> loan_request_id;
+    };
+    Target open(std::int64_t id);
 
 private:
     void read_page(const std::string& cursor);

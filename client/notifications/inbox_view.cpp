@@ -53,17 +53,18 @@ void draw_entry(App& app, NotificationInbox& inbox, const InboxItem& item, calen
     const bool opened = ImGui::Selectable(title.c_str(), false, ImGuiSelectableFlags_None);
     annotate_last_item("listitem", item.read ? "read" : "unread");
     std::string when = format_relative_time(item.created_at, now, language);
+    if (!item.loan_request_number.empty()) when = item.loan_request_number + "  " + when;
     if (!item.ticket_number.empty()) when = item.ticket_number + "  " + when;
     ImGui::TextDisabled("%s", when.c_str());
     report_last_item(when, "text");
     ImGui::PopID();
     if (!opened) return;
-    if (item.loan_request_id) {
-        if (const auto loan = inbox.open_loan(item.id)) open_loan(app, *loan);
-        return;
+    const auto target = inbox.open(item.id);
+    if (target.ticket_id) {
+        open_ticket(app, *target.ticket_id);
+    } else if (target.loan_request_id) {
+        open_loan(app, *target.loan_request_id);
     }
-    const auto ticket = inbox.open(item.id);
-    if (ticket) open_ticket(app, *ticket);
 }
 
 void draw_panel(App& app, NotificationInbox& inbox, calendar::Instant now, Language language) {

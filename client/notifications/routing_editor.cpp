@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 namespace madoguchi::client {
 namespace {
@@ -18,6 +19,21 @@ constexpr std::array<RecipientKind, 6> kinds{{
     {"slack:", "notifications_inbox.recipient.slack", true},
 }};
 
+// A bare string is told every way; an object names its channels.
+std::optional<RecipientDraft> recipient_of(const json& item) {
+    if (item.is_string()) return RecipientDraft{item.get<std::string>(), {}};
+    if (!item.is_object() || !item.contains("recipient") || !item["recipient"].is_string()) return std::nullopt;
+    RecipientDraft draft{item["recipient"].get<std::string>(), {}};
+    if (item.contains("channels") && item["channels"].is_array()) {
+        std::vector<std::string> names;
+        for (const auto& name : item["channels"]) {
+            if (name.is_string()) names.push_back(name.get<std::string>());
+        }
+        draft.channels = notifications::parse_route_channels(names).channels;
+    }
+    return draft;
+}
+
 std::vector<RouteDraft> routes_of(const std::string& body) {
     std::vector<RouteDraft> routes;
     const auto document = json::parse(body, nullptr, false);
@@ -27,7 +43,7 @@ std::vector<RouteDraft> routes_of(const std::string& body) {
         RouteDraft draft{route["event"].get<std::string>(), {}};
         if (route.contains("recipients") && route["recipients"].is_array()) {
             for (const auto& recipient : route["recipients"]) {
-                if (recipient.is_string()) draft.recipients.push_back(recipient.get<std::string>());
+                if (auto read = recipient_of(recipient)) draft.recipients.push_back(std::move(*read));
             }
         }
         routes.push_back(std::move(draft));
@@ -86,8 +102,9 @@ bool RoutingEditor::add_recipient(std::size_t route, const RecipientKind& kind, 
         recipient += value;
     }
     auto& recipients = routes_[route].recipients;
-    if (std::find(recipients.begin(), recipients.end(), recipient) != recipients.end()) return false;
-    recipients.push_back(std::move(recipient));
+    const auto listed = [&](const RecipientDraft& draft) { return draft.recipient == recipient; };
+    if (std::find_if(recipients.begin(), recipients.end(), listed) != recipients.end()) return false;
+    recipients.push_back({std::move(recipient), {}});
     // The server's problems name recipients by position: after an edit they may name others.
     errors_.clear();
     return true;
@@ -109,6 +126,18 @@ void RoutingEditor::remove_recipient(std::size_t route, std::size_t index) {
     errors_.clear();
 }
 
+bool RoutingEditor::set_channel(std::size_t route, std::size_t index, notifications::RouteChannel channel, bool on) {
+    if (route >= routes_.size() || index >= routes_[route].recipients.size()) return false;
+    auto& draft = routes_[route].recipients[index];
+    if (!notifications::names_users(draft.recipient)) return false;
+    auto channels = draft.channels;
+    channels.set(channel, on);
+    if (!channels.any()) return false;
+    draft.channels = channels;
+    errors_.clear();
+    return true;
+}
+
 void RoutingEditor::undo() {
     routes_ = saved_;
     errors_.clear();
@@ -118,7 +147,13 @@ bool RoutingEditor::save(ApiClient& api) {
     if (saving_ || state_ != State::loaded) return false;
     errors_.clear();
     auto routes = json::array();
-    for (const auto& route : routes_) routes.push_back({{"event", route.event}, {"recipients", route.recipients}});
+    for (const auto& route : routes_) {
+        auto recipients = json::array();
+        for (const auto& [recipient, channels] : route.recipients) {
+            recipients.push_back(notifications::recipient_json(recipient, channels));
+        }
+        routes.push_back({{"event", route.event}, {"recipients", recipients}});
+    }
     saving_ = true;
     api.send({"PUT", "/api/v1/notifications/routing", json{{"routes", routes}}.dump(), {}},
              [this, generation = generation_](const ApiResult& result) {

@@ -1,9 +1,10 @@
 #pragma once
 // 通知先の設定 (who is told what): the admin's editor of GET/PUT /api/v1/notifications/routing.
 // Each event lists its recipients (requester, assignee, vendor_contacts, role:<role>,
-// email:<address>, slack:<webhook>); edits stay local until 保存, which sends the whole
-// routing; the server's 422 names the recipient it refuses, shown beside it; 元に戻す puts
-// back what was loaded or last saved.
+// email:<address>, slack:<webhook>), and for those naming users how they are told (メール,
+// アプリ内通知, or both: shared/notifications/route_channels.hpp); edits stay local until
+// 保存, which sends the whole routing; the server's 422 names the recipient it refuses, shown
+// beside it; 元に戻す puts back what was loaded or last saved.
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -14,12 +15,19 @@
 
 #include "api/api_client.hpp"
 #include "api/form_errors.hpp"
+#include "notifications/route_channels.hpp"
 
 namespace madoguchi::client {
 
+struct RecipientDraft {
+    std::string recipient;
+    notifications::RouteChannels channels;  // both for a new one; email:/slack: keep both
+    friend bool operator==(const RecipientDraft&, const RecipientDraft&) = default;
+};
+
 struct RouteDraft {
     std::string event;
-    std::vector<std::string> recipients;
+    std::vector<RecipientDraft> recipients;
     friend bool operator==(const RouteDraft&, const RouteDraft&) = default;
 };
 
@@ -49,6 +57,10 @@ public:
     // missing for a kind that needs one, or the recipient is listed already.
     bool add_recipient(std::size_t route, const RecipientKind& kind, const std::string& value);
     void remove_recipient(std::size_t route, std::size_t index);
+    // Ticks or clears one way a recipient naming users is told; false (nothing changed) for
+    // one that names no users, or when clearing it would leave none: a recipient told no way
+    // is removed instead.
+    bool set_channel(std::size_t route, std::size_t index, notifications::RouteChannel channel, bool on);
     // What the admin is typing to add to each route: a kind (an index of recipient_kinds())
     // and its value; one per route, emptied when its recipient is added.
     struct NewRecipient {

@@ -31,6 +31,25 @@ std::string recipient_text(const std::string& recipient, Language language) {
     return recipient;
 }
 
+// メール and アプリ内通知 for a recipient naming users; the only one ticked cannot be cleared
+// (a recipient told no way is removed instead).
+void draw_channels(RoutingEditor& editor, std::size_t route, std::size_t index, Language language) {
+    const auto& draft = editor.routes()[route].recipients[index];
+    if (!notifications::names_users(draft.recipient)) return;
+    for (const auto channel : notifications::all_route_channels()) {
+        const auto key = std::string("notifications_inbox.routing.channel.").append(notifications::route_channel_name(channel));
+        bool on = draft.channels.has(channel);
+        auto without = draft.channels;
+        without.set(channel, false);
+        ImGui::SameLine();
+        ImGui::BeginDisabled(on && !without.any());
+        const bool changed = ImGui::Checkbox(t(key, language), &on);
+        ImGui::EndDisabled();
+        annotate_last_item("checkbox", on ? "true" : "false");
+        if (changed) editor.set_channel(route, index, channel, on);
+    }
+}
+
 void draw_route(RoutingEditor& editor, std::size_t index, Language language) {
     const auto& route = editor.routes()[index];
     ImGui::PushID(static_cast<int>(index));
@@ -44,9 +63,10 @@ void draw_route(RoutingEditor& editor, std::size_t index, Language language) {
     }
     for (std::size_t i = 0; i < route.recipients.size(); ++i) {
         ImGui::PushID(static_cast<int>(i));
-        const auto text = recipient_text(route.recipients[i], language);
+        const auto text = recipient_text(route.recipients[i].recipient, language);
         ImGui::BulletText("%s", text.c_str());
         report_last_item(text, "listitem", route.event);
+        draw_channels(editor, index, i, language);
         ImGui::SameLine();
         const bool removed = ImGui::SmallButton(t("notifications_inbox.routing.remove", language));
         draw_alert(editor.errors().field(RoutingEditor::recipient_field(index, i), language));

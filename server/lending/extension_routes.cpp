@@ -108,7 +108,8 @@ store::Status notify(store::Database& database, const LoanRequestRow& before, co
         values["reason"] = extension.decision_reason;
     }
     const notifications::RoutingSubject subject{
-        requester.value() ? std::optional<std::int64_t>(requester.value()->id) : std::nullopt, std::nullopt, "", {}};
+        requester.value() ? std::optional<std::int64_t>(requester.value()->id) : std::nullopt, std::nullopt, "",
+        notifications::InboxReference::loan(before.id, before.number)};
     return notifications::enqueue_routed(
         database, {approved ? "lending.extension_approved" : "lending.extension_rejected", {}, {}, std::move(values)},
         subject, actor);

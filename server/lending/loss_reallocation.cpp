@@ -55,7 +55,8 @@ store::Status notify_reopened(store::Database& database, const LoanRequestRow& r
                                             {"asset_tag", asset_tag},
                                             {"url", "/#/lending/requests/" + std::to_string(row.id)}};
     const notifications::RoutingSubject subject{
-        requester.value() ? std::optional<std::int64_t>(requester.value()->id) : std::nullopt, std::nullopt, "", {}};
+        requester.value() ? std::optional<std::int64_t>(requester.value()->id) : std::nullopt, std::nullopt, "",
+        notifications::InboxReference::loan(row.id, row.number)};
     return notifications::enqueue_routed(database, {"lending.reopened", {}, {}, std::move(values)}, subject, actor);
 }
 

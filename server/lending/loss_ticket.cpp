@@ -58,6 +58,7 @@ store::Result<std::variant<idempotency::Answer, tickets::TicketRow>> open_securi
     creation.draft.category = "device";
     creation.basics = *ticket_domain::basics_of(creation.draft);
     creation.device_ids = {report.device_id};
+    creation.loan = notifications::InboxReference::loan(report.request_id, report.request_number);
     // The desk or the IT office reporting on the borrower's behalf opens it in their name.
     if (report.borrower_login != principal.user.fields.login) creation.requester_login = report.borrower_login;
     auto written = tickets::write_ticket(database, creation, principal, actor, now);

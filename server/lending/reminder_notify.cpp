@@ -73,8 +73,9 @@ store::Status copy_to_managers(store::Database& database, const LoanRequestRow& 
     auto found = notifications::find_template(database, request.event);
     if (!found) return store::Error{found.error()};
     if (!found.value()) return store::Error{"no notification template " + request.event};
-    auto delivered = notifications::deliver_to_inbox(database, request.event, user_ids, found.value()->text,
-                                                     request.values, {}, actor, calendar::now());
+    auto delivered = notifications::deliver_to_inbox(database, request.event, user_ids, found.value()->text, request.values,
+                                                     notifications::InboxReference::loan(loan.id, loan.number), actor,
+                                                     calendar::now());
     if (!delivered) return delivered;
     if (recipients.empty()) return store::success();
     auto copy = request;
@@ -132,8 +133,8 @@ store::Status notify_reminder(store::Database& database, const LoanRequestRow& l
     if (overdue) values["reminder_number"] = std::to_string(reminder.overdue_number);
     notifications::NotificationRequest request{overdue ? "lending.reminder_overdue" : "lending.reminder_before_due", {},
                                                {}, std::move(values)};
-    // A loan request is not a ticket: its inbox entry carries no ticket to open.
-    const notifications::RoutingSubject subject{borrower.value().user_id, std::nullopt, "", {}};
+    const notifications::RoutingSubject subject{borrower.value().user_id, std::nullopt, "",
+                                                notifications::InboxReference::loan(loan.id, loan.number)};
     if (auto told = notifications::enqueue_routed(database, request, subject, actor); !told) return told;
     if (overdue && copy_manager) return copy_to_managers(database, loan, request, actor);
     return store::success();
@@ -145,7 +146,8 @@ store::Status notify_escalation(store::Database& database, const LoanRequestRow&
     if (!borrower) return store::Error{borrower.error()};
     auto values = values_of(loan, borrower.value(), overdue_days);
     values["history"] = history_text(history);
-    const notifications::RoutingSubject subject{borrower.value().user_id, std::nullopt, "", {}};
+    const notifications::RoutingSubject subject{borrower.value().user_id, std::nullopt, "",
+                                                notifications::InboxReference::loan(loan.id, loan.number)};
     return notifications::enqueue_routed(database, {"lending.escalated", {}, {}, std::move(values)}, subject, actor);
 }
 

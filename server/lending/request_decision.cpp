@@ -152,8 +152,7 @@ store::Status notify(store::Database& database, const LoanRequestRow& row, Move 
     }
     const notifications::RoutingSubject subject{
         requester.value() ? std::optional<std::int64_t>(requester.value()->id) : std::nullopt, std::nullopt, "",
-        // A loan request is not a ticket: its inbox entry carries no ticket to open.
-        {}};
+        notifications::InboxReference::loan(row.id, row.number)};
     return notifications::enqueue_routed(
         database, {move == Move::approve ? "lending.approved" : "lending.rejected", {}, {}, std::move(values)}, subject,
         actor);

@@ -6,8 +6,8 @@ namespace {
 namespace domain = madoguchi::notifications;
 
 constexpr std::string_view entry_columns =
-    "SELECT id, event, ticket_id, ticket_number, title_ja, body_ja, title_en, body_en, created_at, read_at "
-    "FROM notification_inbox";
+    "SELECT id, event, ticket_id, ticket_number, title_ja, body_ja, title_en, body_en, created_at, read_at, "
+    "loan_request_id, loan_request_number FROM notification_inbox";
 
 InboxEntry entry_of(const store::Statement& s) {
     InboxEntry entry;
@@ -21,6 +21,8 @@ InboxEntry entry_of(const store::Statement& s) {
     entry.body_en = s.column_text(7);
     entry.created_at = s.column_text(8);
     if (!s.column_is_null(9)) entry.read_at = s.column_text(9);
+    if (!s.column_is_null(10)) entry.reference.loan_request_id = s.column_int(10);
+    entry.reference.loan_request_number = s.column_text(11);
     return entry;
 }
 
@@ -56,6 +58,9 @@ nlohmann::json to_json(const InboxEntry& entry) {
             {"event", entry.event},
             {"ticket_id", entry.reference.ticket_id ? nlohmann::json(*entry.reference.ticket_id) : nlohmann::json(nullptr)},
             {"ticket_number", entry.reference.ticket_number},
+            {"loan_request_id", entry.reference.loan_request_id ? nlohmann::json(*entry.reference.loan_request_id)
+                                                                : nlohmann::json(nullptr)},
+            {"loan_request_number", entry.reference.loan_request_number},
             {"title_ja", entry.title_ja},
             {"body_ja", entry.body_ja},
             {"title_en", entry.title_en},
@@ -84,7 +89,8 @@ store::Status deliver_to_inbox(store::Database& database, const std::string& eve
     const auto& ja = std::get<domain::RenderedMessage>(japanese);
     auto insert = database.prepare(
         "INSERT INTO notification_inbox (user_id, event, ticket_id, ticket_number, title_ja, body_ja, title_en, body_en, "
-        "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING id");
+        "created_at, loan_request_id, loan_request_number) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
+        "RETURNING id");
     if (!insert) return store::Error{insert.error()};
     const auto created_at = calendar::format_iso8601_utc(now);
     for (const auto user_id : user_ids) {
@@ -92,7 +98,8 @@ store::Status deliver_to_inbox(store::Database& database, const std::string& eve
         statement.bind(1, user_id).bind(2, event);
         if (reference.ticket_id) statement.bind(3, *reference.ticket_id);
         statement.bind(4, reference.ticket_number).bind(5, ja.subject).bind(6, ja.body).bind(7, english.subject)
-            .bind(8, english.body).bind(9, created_at);
+            .bind(8, english.body).bind(9, created_at).bind(11, reference.loan_request_number);
+        if (reference.loan_request_id) statement.bind(10, *reference.loan_request_id);
         auto row = statement.step();
         if (!row) return store::Error{row.error()};
         const auto id = statement.column_int(0);

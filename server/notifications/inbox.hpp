@@ -17,13 +17,19 @@
 
 namespace madoguchi::server::notifications {
 
-// Entries older than this are forgotten (they point at the ticket; the ticket is the record).
+// Entries older than this are forgotten (they point at the ticket or loan; that is the record).
 inline constexpr int inbox_retention_days = 180;
 
-// What an entry points at; a ticket for every event so far.
+// What an entry points at, for the client to open: the ticket of a ticket's event, the loan
+// request of a lending one (a loss report's security incident: both); nothing for events
+// about neither (lending.stock_low).
 struct InboxReference {
     std::optional<std::int64_t> ticket_id;
     std::string ticket_number;
+    std::optional<std::int64_t> loan_request_id;
+    std::string loan_request_number;
+
+    static InboxReference loan(std::int64_t id, std::string number) { return {{}, {}, id, std::move(number)}; }
 };
 
 struct InboxEntry {

@@ -21,14 +21,18 @@ bool known_recipient(std::string_view recipient) {
 }
 
 // Whom a route resolves to: addresses for the outbox, and the users among them for their
-// in-app inbox (a user without an e-mail address is still told there).
+// in-app inbox (a user without an e-mail address is still told there), each as the recipient
+// that named them says.
 struct Resolved {
     std::vector<Recipient> recipients;
     std::vector<std::int64_t> user_ids;
 };
 
+using madoguchi::notifications::RouteChannels;
+
 // The enabled users a query selects (its one parameter bound to `value`; columns id, email).
-store::Status add_users(store::Database& database, const char* sql, const std::string& value, Resolved& resolved) {
+store::Status add_users(store::Database& database, const char* sql, const std::string& value, const RouteChannels& told,
+                        Resolved& resolved) {
     auto select = database.prepare(sql);
     if (!select) return store::Error{select.error()};
     select.value().bind(1, value);
@@ -36,33 +40,34 @@ store::Status add_users(store::Database& database, const char* sql, const std::s
         auto row = select.value().step();
         if (!row) return store::Error{row.error()};
         if (!row.value()) return store::success();
-        resolved.user_ids.push_back(select.value().column_int(0));
+        if (told.in_app) resolved.user_ids.push_back(select.value().column_int(0));
         auto email = select.value().column_text(1);
-        if (!email.empty()) resolved.recipients.push_back(Recipient::email(std::move(email)));
+        if (told.email && !email.empty()) resolved.recipients.push_back(Recipient::email(std::move(email)));
     }
 }
 
-store::Status add_user_by_id(store::Database& database, std::optional<std::int64_t> user_id, Resolved& resolved) {
+store::Status add_user_by_id(store::Database& database, std::optional<std::int64_t> user_id, const RouteChannels& told,
+                             Resolved& resolved) {
     if (!user_id) return store::success();
-    return add_users(database, "SELECT id, email FROM users WHERE id = ?1 AND disabled = 0", std::to_string(*user_id),
+    return add_users(database, "SELECT id, email FROM users WHERE id = ?1 AND disabled = 0", std::to_string(*user_id), told,
                      resolved);
 }
 
-store::Result<Resolved> resolve(store::Database& database, const std::vector<std::string>& route,
+store::Result<Resolved> resolve(store::Database& database, const std::vector<RoutedRecipient>& route,
                                 const RoutingSubject& subject) {
     Resolved resolved;
-    for (const auto& recipient : route) {
+    for (const auto& [recipient, told] : route) {
         store::Status added = store::success();
         if (recipient == "requester") {
-            added = add_user_by_id(database, subject.requester_user_id, resolved);
+            added = add_user_by_id(database, subject.requester_user_id, told, resolved);
         } else if (recipient == "assignee") {
-            added = add_user_by_id(database, subject.assignee_user_id, resolved);
+            added = add_user_by_id(database, subject.assignee_user_id, told, resolved);
         } else if (recipient == "vendor_contacts") {
             if (!subject.vendor_company.empty()) {
                 added = add_users(database,
                                   "SELECT u.id, u.email FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = 'vendor' "
                                   "WHERE u.vendor_company = ?1 AND u.disabled = 0 ORDER BY u.id",
-                                  subject.vendor_company, resolved);
+                                  subject.vendor_company, told, resolved);
             }
         } else if (recipient.starts_with("role:")) {
             added = add_users(database,
@@ -70,7 +75,7 @@ store::Result<Resolved> resolve(store::Database& database, const std::vector<std
                               // the users in id order would read every one of them.
                               "SELECT u.id, u.email FROM user_roles r CROSS JOIN users u ON u.id = r.user_id "
                               "WHERE r.role = ?1 AND u.disabled = 0 ORDER BY r.user_id",
-                              recipient.substr(5), resolved);
+                              recipient.substr(5), told, resolved);
         } else if (recipient.starts_with("email:")) {
             resolved.recipients.push_back(Recipient::email(recipient.substr(6)));
         } else if (recipient.starts_with("slack:")) {
@@ -79,7 +84,7 @@ store::Result<Resolved> resolve(store::Database& database, const std::vector<std
         if (!added) return store::Error{added.error()};
     }
     // One message per address and one entry per user, however many routes name them, in the
-    // routing's order.
+    // routing's order: a user named in-app only by one recipient and by mail by another gets both.
     std::set<std::pair<Channel, std::string>> seen;
     std::vector<Recipient> unique;
     for (auto& recipient : resolved.recipients) {
@@ -95,7 +100,13 @@ store::Result<Resolved> resolve(store::Database& database, const std::vector<std
 
 nlohmann::json to_json(const Routing& routing) {
     auto routes = nlohmann::json::array();
-    for (const auto& route : routing) routes.push_back({{"event", route.event}, {"recipients", route.recipients}});
+    for (const auto& route : routing) {
+        auto recipients = nlohmann::json::array();
+        for (const auto& [recipient, told] : route.recipients) {
+            recipients.push_back(madoguchi::notifications::recipient_json(recipient, told));
+        }
+        routes.push_back({{"event", route.event}, {"recipients", recipients}});
+    }
     return {{"routes", routes}};
 }
 
@@ -112,12 +123,14 @@ std::vector<validation::FieldProblem> validate(const Routing& routing) {
         }
         std::set<std::string> recipients;
         for (std::size_t j = 0; j < route.recipients.size(); ++j) {
-            const auto& recipient = route.recipients[j];
+            const auto& [recipient, told] = route.recipients[j];
             const auto recipient_field = std::string(field).append(".recipients[").append(std::to_string(j)).append("]");
             if (!known_recipient(recipient)) {
                 problems.push_back({recipient_field, "field.unknown_recipient"});
             } else if (!recipients.insert(recipient).second) {
                 problems.push_back({recipient_field, "field.repeated_recipient"});
+            } else if (!told.any()) {
+                problems.push_back({recipient_field + ".channels", "field.no_channel"});
             }
         }
     }
@@ -127,7 +140,8 @@ std::vector<validation::FieldProblem> validate(const Routing& routing) {
 store::Result<Routing> load_routing(store::Database& database) {
     Routing routing;
     for (const auto& event : madoguchi::notifications::all_events()) routing.push_back({std::string(event.key), {}});
-    auto select = database.prepare("SELECT event, recipient FROM notification_routing ORDER BY event, position");
+    auto select = database.prepare(
+        "SELECT event, recipient, tell_by_email, tell_in_app FROM notification_routing ORDER BY event, position");
     if (!select) return store::Error{select.error()};
     while (true) {
         auto row = select.value().step();
@@ -135,18 +149,24 @@ store::Result<Routing> load_routing(store::Database& database) {
         if (!row.value()) return routing;
         const auto event = select.value().column_text(0);
         const auto found = std::find_if(routing.begin(), routing.end(), [&](const auto& route) { return route.event == event; });
-        if (found != routing.end()) found->recipients.push_back(select.value().column_text(1));
+        if (found == routing.end()) continue;
+        found->recipients.push_back(
+            {select.value().column_text(1), {select.value().column_int(2) != 0, select.value().column_int(3) != 0}});
     }
 }
 
 store::Status save_routing(store::Database& database, const Routing& routing) {
     if (auto cleared = database.execute("DELETE FROM notification_routing"); !cleared) return cleared;
-    auto insert = database.prepare("INSERT INTO notification_routing (event, position, recipient) VALUES (?1, ?2, ?3)");
+    auto insert = database.prepare(
+        "INSERT INTO notification_routing (event, position, recipient, tell_by_email, tell_in_app) "
+        "VALUES (?1, ?2, ?3, ?4, ?5)");
     if (!insert) return store::Error{insert.error()};
     for (const auto& route : routing) {
         for (std::size_t i = 0; i < route.recipients.size(); ++i) {
+            const auto& [recipient, told] = route.recipients[i];
             insert.value().reset();
-            insert.value().bind(1, route.event).bind(2, static_cast<std::int64_t>(i + 1)).bind(3, route.recipients[i]);
+            insert.value().bind(1, route.event).bind(2, static_cast<std::int64_t>(i + 1)).bind(3, recipient);
+            insert.value().bind(4, std::int64_t{told.email}).bind(5, std::int64_t{told.in_app});
             if (auto done = insert.value().step(); !done) return store::Error{done.error()};
         }
     }

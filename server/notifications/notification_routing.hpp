@@ -5,9 +5,10 @@
 //   vendor_contacts    the vendor users of the company the ticket is handed to
 //   role:<role>        every enabled user holding the role (role:it_office: 情報システム室)
 //   email:<address>    a fixed address                  slack:<name>    a configured webhook
-// and resolved, when a change happens, to e-mail addresses (users' mail) and webhook names;
-// every user named also gets an entry in their in-app inbox (inbox.hpp), those without an
-// e-mail address too. Disabled users are skipped.
+// and resolved, when a change happens, to e-mail addresses (users' mail) and webhook names,
+// and to entries in the users' in-app inbox (inbox.hpp). Each recipient naming users says how
+// they are told (route_channels.hpp): by e-mail, in the app, or both (the default); a user
+// without an e-mail address is told in the app only. Disabled users are skipped.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -16,21 +17,30 @@
 #include "audit/audit_log.hpp"
 #include "notifications/inbox.hpp"
 #include "notifications/outbox.hpp"
+#include "notifications/route_channels.hpp"
 #include "store/database.hpp"
 #include "validation/field_problem.hpp"
 
 namespace madoguchi::server::notifications {
 
+struct RoutedRecipient {
+    std::string recipient;  // in the form above
+    // How the users it names are told; email: and slack: recipients keep the default.
+    madoguchi::notifications::RouteChannels channels;
+    friend bool operator==(const RoutedRecipient&, const RoutedRecipient&) = default;
+};
+
 struct EventRoute {
-    std::string event;                    // a key of notifications/notification_event.hpp
-    std::vector<std::string> recipients;  // in the form above, in order, without repeats
+    std::string event;                         // a key of notifications/notification_event.hpp
+    std::vector<RoutedRecipient> recipients;  // in order, without repeats
 };
 using Routing = std::vector<EventRoute>;
 
 nlohmann::json to_json(const Routing& routing);
 
-// Problems under "routes[i].event" (field.unknown_event, field.repeated_event) and
-// "routes[i].recipients[j]" (field.unknown_recipient, field.repeated_recipient).
+// Problems under "routes[i].event" (field.unknown_event, field.repeated_event),
+// "routes[i].recipients[j]" (field.unknown_recipient, field.repeated_recipient) and
+// "routes[i].recipients[j].channels" (field.no_channel: a user told no way at all).
 std::vector<validation::FieldProblem> validate(const Routing& routing);
 
 // Every event of the catalog, each with its recipients (none for an event nobody is told of).

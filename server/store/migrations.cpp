@@ -1394,6 +1394,26 @@ VALUES
  'system', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
 INSERT INTO notification_routing (event, position, recipient) VALUES ('lending.reopened', 1, 'requester');
 )SQL"},
+    Migration{32, "notifications: channels per routed recipient, inbox entries that point at loans", R"SQL(
+-- How the users a routed recipient names are told (shared/notifications/route_channels.hpp):
+-- by e-mail, in the app, or both, as every recipient was until now. email: and slack:
+-- recipients keep 1, 1 and ignore them.
+ALTER TABLE notification_routing ADD COLUMN tell_by_email INTEGER NOT NULL DEFAULT 1 CHECK (tell_by_email IN (0, 1));
+ALTER TABLE notification_routing ADD COLUMN tell_in_app INTEGER NOT NULL DEFAULT 1
+    CHECK (tell_in_app IN (0, 1) AND (tell_by_email = 1 OR tell_in_app = 1));
+
+-- A lending notification's entry points at its loan request, as a ticket's at the ticket.
+ALTER TABLE notification_inbox ADD COLUMN loan_request_id INTEGER REFERENCES loan_requests (id);
+ALTER TABLE notification_inbox ADD COLUMN loan_request_number TEXT NOT NULL DEFAULT '';
+-- Entries written before had only the app link in their text (the {{url}} of the lending
+-- templates, /#/lending/requests/<id>); the client read it from there. Taken from the text
+-- once here, so the client reads the reference alone.
+UPDATE notification_inbox SET loan_request_id = r.id, loan_request_number = r.number
+FROM loan_requests r
+WHERE notification_inbox.event LIKE 'lending.%'
+  AND instr(notification_inbox.body_ja, '/#/lending/requests/') > 0
+  AND r.id = CAST(substr(notification_inbox.body_ja, instr(notification_inbox.body_ja, '/#/lending/requests/') + 20) AS INTEGER);
+)SQL"},
 };
 
 Status apply(Database& database, const Migration& migration) {

@@ -126,7 +126,7 @@ store::Result<Written> write_ticket(store::Database& database, const Creation& c
     auto reread = find_ticket(database, id.value());
     if (!reread) return store::Error{reread.error()};
     // Who is told (the IT office of a security incident at once) is queued with the ticket.
-    if (auto told = notify_ticket_change(database, std::nullopt, *reread.value(), actor); !told) {
+    if (auto told = notify_ticket_change(database, std::nullopt, *reread.value(), actor, creation.loan); !told) {
         return store::Error{told.error()};
     }
     return Written{*reread.value()};

@@ -6,6 +6,7 @@
 #include "audit/audit_log.hpp"
 #include "idempotency/idempotent_route.hpp"
 #include "identity/principal.hpp"
+#include "notifications/inbox.hpp"
 #include "tickets/ticket_draft.hpp"
 #include "tickets/ticket_store.hpp"
 
@@ -18,6 +19,9 @@ struct Creation {
     std::vector<std::int64_t> device_ids;
     std::vector<std::int64_t> item_ids;
     std::optional<std::string> requester_login;
+    // The loan request the ticket is opened about (a loss report's security incident): the
+    // inbox entries its creation sends point at the loan beside the ticket.
+    notifications::InboxReference loan;
 };
 
 // Writes the ticket in the caller's transaction: whether `principal` may open it and for whom,

@@ -20,27 +20,30 @@ std::string due_text(const TicketRow& ticket) {
     return parsed.instant ? calendar::format_iso8601_tokyo(*parsed.instant) : *ticket.sla_due_at;
 }
 
-notifications::RoutingSubject subject_of(const TicketRow& ticket) {
-    return {ticket.requester_user_id, ticket.assignee_user_id, ticket.vendor_company, {ticket.id, ticket.number}};
+notifications::RoutingSubject subject_of(const TicketRow& ticket, const notifications::InboxReference& loan) {
+    return {ticket.requester_user_id, ticket.assignee_user_id, ticket.vendor_company,
+            {ticket.id, ticket.number, loan.loan_request_id, loan.loan_request_number}};
 }
 
 store::Status send(store::Database& database, const TicketRow& ticket, std::string event,
-                   notifications::PlaceholderValues values, const audit::Actor& actor) {
+                   notifications::PlaceholderValues values, const audit::Actor& actor,
+                   const notifications::InboxReference& loan = {}) {
     values["ticket_number"] = ticket.number;
     values["title"] = ticket.title;
     values["url"] = ticket_url(ticket);
     return notifications::enqueue_routed(database, NotificationRequest{std::move(event), {}, {}, std::move(values)},
-                                         subject_of(ticket), actor);
+                                         subject_of(ticket, loan), actor);
 }
 
 }  // namespace
 
 store::Status notify_ticket_change(store::Database& database, const std::optional<TicketRow>& before,
-                                   const TicketRow& after, const audit::Actor& actor) {
+                                   const TicketRow& after, const audit::Actor& actor,
+                                   const notifications::InboxReference& loan) {
     if (!before && after.kind == domain::TicketKind::security_incident) {
         auto told = send(database, after, "security.reported",
                          {{"reporter", after.requester_login}, {"severity", japanese(domain::priority_label_key(after.priority))}},
-                         actor);
+                         actor, loan);
         if (!told) return told;
     }
     if (before && before->state != after.state) {
@@ -48,15 +51,17 @@ store::Status notify_ticket_change(store::Database& database, const std::optiona
                          {{"from_state", japanese(domain::state_label_key(before->state))},
                           {"to_state", japanese(domain::state_label_key(after.state))},
                           {"actor", actor.name}},
-                         actor);
+                         actor, loan);
         if (!told) return told;
     }
     if (after.assignee_user_id && (!before || before->assignee_user_id != after.assignee_user_id)) {
-        auto told = send(database, after, "ticket.assigned", {{"assignee", after.assignee_login}, {"actor", actor.name}}, actor);
+        auto told = send(database, after, "ticket.assigned", {{"assignee", after.assignee_login}, {"actor", actor.name}}, actor,
+                         loan);
         if (!told) return told;
     }
     if (!after.vendor_company.empty() && (!before || before->vendor_company != after.vendor_company)) {
-        auto told = send(database, after, "vendor.task", {{"vendor", after.vendor_company}, {"due_at", due_text(after)}}, actor);
+        auto told = send(database, after, "vendor.task", {{"vendor", after.vendor_company}, {"due_at", due_text(after)}}, actor,
+                         loan);
         if (!told) return told;
     }
     return store::success();

@@ -8,15 +8,18 @@
 #include <optional>
 
 #include "audit/audit_log.hpp"
+#include "notifications/inbox.hpp"
 #include "store/database.hpp"
 #include "tickets/escalation.hpp"
 #include "tickets/ticket_store.hpp"
 
 namespace madoguchi::server::tickets {
 
-// `before` is empty for a ticket just created.
+// `before` is empty for a ticket just created; `loan` the loan request it is about, if any
+// (a loss report's security incident), which the users' inbox entries then point at too.
 store::Status notify_ticket_change(store::Database& database, const std::optional<TicketRow>& before,
-                                   const TicketRow& after, const audit::Actor& actor);
+                                   const TicketRow& after, const audit::Actor& actor,
+                                   const notifications::InboxReference& loan = {});
 
 store::Status notify_escalation(store::Database& database, const TicketRow& ticket,
                                 const madoguchi::tickets::EscalationRule& rule, const audit::Actor& actor);

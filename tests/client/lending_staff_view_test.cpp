@@ -6,7 +6,6 @@
 #include <catch2/catch.hpp>
 
 #include "app_screen.hpp"
-#include "notifications/inbox.hpp"
 #include "lending_fixtures.hpp"
 
 using namespace madoguchi;
@@ -39,8 +38,10 @@ struct FakeServer {
                              {"event", "lending.reminder_overdue"},
                              {"ticket_id", nullptr},
                              {"ticket_number", ""},
+                             {"loan_request_id", 4},
+                             {"loan_request_number", "LND-2026-00004"},
                              {"title_ja", "【窓口】返却期限を過ぎています LND-2026-00004"},
-                             {"body_ja", "職員 花子 様\n返却をお願いします。\n\n/#/lending/requests/4"},
+                             {"body_ja", "職員 花子 様\n返却をお願いします。"},
                              {"title_en", ""},
                              {"body_en", ""},
                              {"created_at", calendar::format_iso8601_utc(calendar::now())},
@@ -153,11 +154,4 @@ TEST_CASE("a lending notification opens its loan in my loans", "[lending][staff]
     // The loan's extensions arrive after its heading.
     CHECK(screen.draw_until(
         [&] { return screen.find("返却期限 2020-01-10（金） 令和2年1月10日（金） への延長: 判断待ち", "status") != nullptr; }));
-}
-
-TEST_CASE("only a lending notification's own app link names a loan", "[lending][staff][notifications]") {
-    CHECK(client::linked_loan_request("lending.approved", "承認されました\n/#/lending/requests/42") == 42);
-    CHECK_FALSE(client::linked_loan_request("ticket.created", "/#/lending/requests/42"));
-    CHECK_FALSE(client::linked_loan_request("lending.approved", "承認されました"));
-    CHECK_FALSE(client::linked_loan_request("lending.approved", "/#/lending/requests/"));
 }

@@ -1,6 +1,7 @@
 // 通知 (the in-app inbox) view-model against JSON fixtures: the bell's count and the list as
 // the server gives them, polling once a minute, marking read at once and on the server,
-// opening an entry's ticket, paging, and the relative times in Asia/Tokyo.
+// opening what an entry points at (its ticket or loan request), paging, and the relative times
+// in Asia/Tokyo.
 #include <catch2/catch.hpp>
 
 #include <nlohmann/json.hpp>
@@ -82,7 +83,8 @@ TEST_CASE("marking read shows at once and tells the server, and opening an entry
     transport.answer(200, page(json::array({entry(3, "三", false), entry(2, "二", false, std::nullopt), entry(1, "一", false)}), 3));
 
     const auto ticket = inbox.open(3);
-    CHECK(ticket == 7);
+    CHECK(ticket.ticket_id == 7);
+    CHECK_FALSE(ticket.loan_request_id);
     CHECK(inbox.unread() == 2);
     CHECK(inbox.items()[0].read);
     REQUIRE(transport.waiting() == 1);
@@ -90,7 +92,9 @@ TEST_CASE("marking read shows at once and tells the server, and opening an entry
     CHECK(transport.next().path == "/api/v1/me/notifications/3/read");
     transport.answer(204, "");
     CHECK(transport.waiting() == 0);
-    CHECK_FALSE(inbox.open(2).has_value());  // points at no ticket; read all the same
+    const auto nothing = inbox.open(2);  // points at nothing; read all the same
+    CHECK_FALSE(nothing.ticket_id);
+    CHECK_FALSE(nothing.loan_request_id);
     transport.answer(204, "");
     CHECK(inbox.unread() == 1);
     inbox.mark_read(3);  // read already: nothing sent
@@ -195,4 +199,39 @@ TEST_CASE("after the user's own write the bell reads again once the writes settl
     inbox.update(later);
     inbox.update(later + NotificationInbox::write_settle * 2);
     CHECK(transport.waiting() == 0);
+}
+
+TEST_CASE("an entry opens the loan request the server names, its ticket first when it has both",
+          "[notifications][client][lending]") {
+    client::ApiClient api;
+    testing::ScriptedTransport transport(api);
+    NotificationInbox inbox(api);
+    inbox.refresh();
+    auto approved = entry(3, "【窓口】貸出申請が承認されました LND-2026-00042", false, std::nullopt);
+    approved["event"] = "lending.approved";
+    approved["ticket_number"] = "";
+    approved["loan_request_id"] = 42;
+    approved["loan_request_number"] = "LND-2026-00042";
+    auto stolen = entry(2, "【至急】情報セキュリティ事案の報告 SEC-2026-00009", false, 9);
+    stolen["event"] = "security.reported";
+    stolen["loan_request_id"] = 42;
+    stolen["loan_request_number"] = "LND-2026-00042";
+    // Only the reference counts: a link in the text names nothing.
+    auto linked = entry(1, "古い通知", false, std::nullopt);
+    linked["event"] = "lending.approved";
+    linked["body_ja"] = "詳細: /#/lending/requests/42";
+    transport.answer(200, page(json::array({approved, stolen, linked}), 3));
+    REQUIRE(inbox.items().size() == 3);
+    CHECK(inbox.items()[0].loan_request_number == "LND-2026-00042");
+
+    const auto loan = inbox.open(3);
+    CHECK(loan.loan_request_id == 42);
+    CHECK_FALSE(loan.ticket_id);
+    const auto incident = inbox.open(2);
+    CHECK(incident.ticket_id == 9);
+    CHECK_FALSE(incident.loan_request_id);
+    const auto old = inbox.open(1);
+    CHECK_FALSE(old.ticket_id);
+    CHECK_FALSE(old.loan_request_id);
+    CHECK(inbox.unread() == 0);
 }

@@ -19,6 +19,13 @@ const json routing{{"routes",
                     {{{"event", "ticket.status_changed"}, {"recipients", {"requester"}}},
                      {{"event", "ticket.escalated"}, {"recipients", {"role:it_office"}}}}}};
 
+// The recipients of the editor's route, without their channels.
+std::vector<std::string> names(const RoutingEditor& editor, std::size_t route) {
+    std::vector<std::string> recipients;
+    for (const auto& draft : editor.routes()[route].recipients) recipients.push_back(draft.recipient);
+    return recipients;
+}
+
 const client::RecipientKind& kind(std::string_view name) {
     for (const auto& candidate : client::recipient_kinds()) {
         if (candidate.name == name) return candidate;
@@ -39,7 +46,7 @@ TEST_CASE("the routing editor edits locally, undoes, and saves the whole routing
     transport.answer(200, routing.dump());
     REQUIRE(editor.state() == RoutingEditor::State::loaded);
     REQUIRE(editor.routes().size() == 2);
-    CHECK(editor.routes()[0].recipients == std::vector<std::string>{"requester"});
+    CHECK(names(editor, 0) == std::vector<std::string>{"requester"});
     CHECK_FALSE(editor.dirty());
 
     CHECK(editor.add_recipient(0, kind("assignee"), ""));
@@ -48,12 +55,12 @@ TEST_CASE("the routing editor edits locally, undoes, and saves the whole routing
     editor.new_recipients()[1] = {3, "operator"};  // 役割 + operator, as typed
     CHECK(editor.add_new_recipient(1));
     CHECK(editor.new_recipients()[1].value.empty());
-    CHECK(editor.routes()[1].recipients == std::vector<std::string>{"role:it_office", "role:operator"});
+    CHECK(names(editor, 1) == std::vector<std::string>{"role:it_office", "role:operator"});
     CHECK(editor.dirty());
 
     editor.undo();  // 元に戻す
     CHECK_FALSE(editor.dirty());
-    CHECK(editor.routes()[1].recipients == std::vector<std::string>{"role:it_office"});
+    CHECK(names(editor, 1) == std::vector<std::string>{"role:it_office"});
 
     editor.remove_recipient(0, 0);
     CHECK(editor.add_recipient(1, kind("slack:"), "desk-channel"));
@@ -97,4 +104,51 @@ TEST_CASE("the routing editor shows the server's 422 beside the refused recipien
     editor.remove_recipient(1, 1);  // corrected: the stale problem goes
     CHECK(editor.errors().field(RoutingEditor::recipient_field(1, 1), Language::ja).empty());
     CHECK_FALSE(editor.dirty());
+}
+
+TEST_CASE("the routing editor ticks how each user recipient is told and sends it as the server reads it",
+          "[notifications][client]") {
+    using notifications::RouteChannel;
+    client::ApiClient api;
+    testing::ScriptedTransport transport(api);
+    RoutingEditor editor;
+    editor.load(api);
+    // As the server writes them: told both ways bare, fewer ways as an object.
+    const json held{{"routes",
+                     {{{"event", "ticket.status_changed"},
+                       {"recipients", {{{"recipient", "requester"}, {"channels", {"in_app"}}}, "slack:desk"}}},
+                      {{"event", "ticket.escalated"}, {"recipients", {"role:it_office"}}}}}};
+    transport.answer(200, held.dump());
+    REQUIRE(editor.state() == RoutingEditor::State::loaded);
+    const auto& requester = editor.routes()[0].recipients[0];
+    CHECK_FALSE(requester.channels.email);
+    CHECK(requester.channels.in_app);
+    CHECK(editor.routes()[1].recipients[0].channels == notifications::RouteChannels{true, true});
+
+    // The only way left cannot be cleared; a Slack webhook has no ways to choose.
+    CHECK_FALSE(editor.set_channel(0, 0, RouteChannel::in_app, false));
+    CHECK_FALSE(editor.set_channel(0, 1, RouteChannel::in_app, false));
+    CHECK_FALSE(editor.dirty());
+    // Requesters by mail too; the IT office by mail only.
+    CHECK(editor.set_channel(0, 0, RouteChannel::email, true));
+    CHECK(editor.set_channel(1, 0, RouteChannel::in_app, false));
+    CHECK(editor.dirty());
+    editor.undo();
+    CHECK_FALSE(editor.routes()[0].recipients[0].channels.email);
+    CHECK(editor.set_channel(0, 0, RouteChannel::email, true));
+    CHECK(editor.set_channel(1, 0, RouteChannel::in_app, false));
+    // A new recipient is told both ways.
+    CHECK(editor.add_recipient(1, kind("assignee"), ""));
+    CHECK(editor.routes()[1].recipients[1].channels == notifications::RouteChannels{true, true});
+
+    REQUIRE(editor.save(api));
+    const json sent{{"routes",
+                     {{{"event", "ticket.status_changed"}, {"recipients", {"requester", "slack:desk"}}},
+                      {{"event", "ticket.escalated"},
+                       {"recipients", {{{"recipient", "role:it_office"}, {"channels", {"email"}}}, "assignee"}}}}}};
+    CHECK(json::parse(transport.next().body) == sent);
+    transport.answer(200, sent.dump());
+    CHECK(editor.take_saved());
+    CHECK_FALSE(editor.dirty());
+    CHECK_FALSE(editor.routes()[1].recipients[0].channels.in_app);
 }

@@ -1,6 +1,7 @@
 // 通知 drawn headless inside the whole app, the server played by fixtures: the header's bell
 // counts the unread notification, its panel lists it, and a click opens the ticket in
-// チケット管理; the admin's 通知先の設定 marks an unsaved edit and 元に戻す takes it back; the
+// チケット管理; the admin's 通知先の設定 marks an unsaved edit (a recipient removed, a channel
+// unticked) and 元に戻す takes it back; the
 // desk's new-ticket form shows the priority its impact and urgency give.
 #include <catch2/catch.hpp>
 
@@ -97,6 +98,15 @@ TEST_CASE("通知先の設定 marks an unsaved edit and 元に戻す takes it ba
     REQUIRE(screen.draw_until([&] { return screen.find("依頼者", "listitem") != nullptr; }));
     CHECK(screen.find("状況の変更", "heading") != nullptr);
     CHECK(screen.find("未保存の変更があります", "status") == nullptr);
+    // The requester is told both ways; unticking メール is an edit like any other.
+    REQUIRE(screen.find("メール", "checkbox") != nullptr);
+    CHECK(screen.find("メール", "checkbox")->value == "true");
+    CHECK(screen.find("アプリ内通知", "checkbox")->value == "true");
+    screen.click("メール", "checkbox");
+    CHECK(screen.find("メール", "checkbox")->value == "false");
+    CHECK(screen.find("未保存の変更があります", "status") != nullptr);
+    screen.click("元に戻す", "button");
+    CHECK(screen.find("メール", "checkbox")->value == "true");
     screen.click("削除", "button");
     CHECK(screen.find("依頼者", "listitem") == nullptr);
     CHECK(screen.find("通知しない", "text") != nullptr);

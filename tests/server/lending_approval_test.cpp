@@ -59,6 +59,13 @@ TEST_CASE("approval allocates devices by tag, reserves them in the ledger and te
     CHECK(history.dump().find(approved["number"].get<std::string>()) != std::string::npos);
     CHECK(queued_to(desk.server.database_path(), "lending.approved") == std::vector<std::string>{"sato@example.go.jp"});
     CHECK(get_ok(desk.staff, request_path(request))["request"]["state"] == "approved");
+    // The in-app entry points at the request, for the app to open it.
+    const auto told = get_ok(desk.staff, "/api/v1/me/notifications")["notifications"];
+    REQUIRE(told.size() == 1);
+    CHECK(told[0]["event"] == "lending.approved");
+    CHECK(told[0]["loan_request_id"] == request["id"]);
+    CHECK(told[0]["loan_request_number"] == request["number"]);
+    CHECK(told[0]["ticket_id"].is_null());
 
     // The period's days show the two kept, the days around all three.
     const auto query = "class=mobile_printer&from=" + iso(calendar::add_days(monday, -1)) + "&to=" +

@@ -83,6 +83,13 @@ TEST_CASE("an extension waits in the approver's list, and approved moves the due
     CHECK(get_ok(desk.staff, request_path(request))["request"]["pending_extension_due"].is_null());
     CHECK(queued_to(desk.server.database_path(), "lending.extension_approved") ==
           std::vector<std::string>{"sato@example.go.jp"});
+    // In the app too, pointing at the loan (no ticket).
+    const auto told = get_ok(desk.staff, "/api/v1/me/notifications")["notifications"];
+    REQUIRE_FALSE(told.empty());
+    CHECK(told[0]["event"] == "lending.extension_approved");
+    CHECK(told[0]["loan_request_id"] == request["id"]);
+    CHECK(told[0]["loan_request_number"] == request["number"]);
+    CHECK(told[0]["ticket_id"].is_null());
     CHECK(error_code_of(decide(desk, desk.desk, request, extension, {{"decision", "reject"}, {"reason", "重複"}})) ==
           "extension_refused");
 }

@@ -103,6 +103,13 @@ TEST_CASE("a stolen GSS terminal: security incident to the IT office, remote wip
     CHECK(ticket["links"][0]["device"]["asset_tag"] == tag);
     // The IT office is told at once.
     CHECK(queued_to(desk.server.database_path(), "security.reported") == std::vector<std::string>{"ito1@example.go.jp"});
+    // Its inbox entry points at the incident and at the loan the device was lent on.
+    const auto told = get_ok(it_office, "/api/v1/me/notifications")["notifications"];
+    REQUIRE(told.size() == 1);
+    CHECK(told[0]["event"] == "security.reported");
+    CHECK(told[0]["ticket_number"] == loss["ticket"]["number"]);
+    CHECK(told[0]["loan_request_id"] == loan["id"]);
+    CHECK(told[0]["loan_request_number"] == loan["number"]);
     CHECK(rows(desk, "SELECT count(*) FROM audit_log WHERE action = 'loss_report.created'") == 1);
     CHECK(rows(desk, "SELECT count(*) FROM audit_log WHERE action = 'ticket.created'") == 1);
 

@@ -120,6 +120,12 @@ TEST_CASE("reminders across Golden Week 2027 go out on business days only, then 
     CHECK(run_at(desk, tokyo(2027, 5, 17, 9)).escalated == 0);  // a later day, a new connection: still once
     CHECK(queued_to(db, "lending.escalated") == Texts{"ito1@example.go.jp"});
     CHECK(count_rows(db, "SELECT count(*) FROM audit_log WHERE action = 'lending.escalated' AND actor = 'system'") == 1);
+    // Every in-app entry of the loan's reminders and of its escalation points at the loan.
+    const auto loan_entries = "SELECT count(*) FROM notification_inbox WHERE loan_request_id = " +
+                              std::to_string(loan["id"].get<std::int64_t>()) + " AND loan_request_number = '" +
+                              loan["number"].get<std::string>() + "' AND ticket_id IS NULL AND event = ";
+    CHECK(count_rows(db, loan_entries + "'lending.reminder_overdue'") == 3);
+    CHECK(count_rows(db, loan_entries + "'lending.escalated'") == 1);
     CHECK(history(desk.desk, loan)["escalated"] == true);
     // The IT office's message carries the history.
     const auto body = count_rows(db, "SELECT count(*) FROM notification_outbox WHERE event = 'lending.escalated' AND "
@@ -152,9 +158,10 @@ TEST_CASE("over the year-end closure no reminder is sent or counted, the divisio
     CHECK(run_at(desk, tokyo(2027, 1, 13, 9)).sent == 1);   // +7
     CHECK(keys_of(history(desk.staff, loan)["reminders"]) ==
           Texts{"before_due-2@2026-12-28", "overdue+1@2026-12-28", "overdue+3@2026-12-28", "overdue+7@2026-12-28"});
-    // The manager's copy also reaches the in-app inbox.
+    // The manager's copy also reaches the in-app inbox, pointing at the loan.
     CHECK(count_rows(db, "SELECT count(*) FROM notification_inbox i JOIN users u ON u.id = i.user_id "
-                         "WHERE u.login = 'boss1' AND i.event = 'lending.reminder_overdue'") == 3);
+                         "WHERE u.login = 'boss1' AND i.event = 'lending.reminder_overdue' AND i.loan_request_id = " +
+                             std::to_string(loan["id"].get<std::int64_t>())) == 3);
     CHECK(count_rows(db, "SELECT count(*) FROM notification_inbox i JOIN users u ON u.id = i.user_id "
                          "WHERE u.login = 'boss2'") == 0);
 }

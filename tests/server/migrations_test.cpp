@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -150,4 +151,40 @@ TEST_CASE("a file that is not a SQLite database is refused and left as it was", 
         CHECK(run.err.find(path.string() + " is not a SQLite database") != std::string::npos);
     }
     CHECK(file_content(path) == notes);
+}
+
+TEST_CASE("lending inbox entries written before loan references point at their loan after the migration",
+          "[migrations][inbox]") {
+    TempDir temp;
+    auto database = open_database(temp.path() / "inbox.db");
+    const auto migrations = store::all_migrations();
+    const auto adds_references = std::find_if(migrations.begin(), migrations.end(), [](const auto& migration) {
+        return migration.name.find("inbox entries that point at loans") != std::string_view::npos;
+    });
+    REQUIRE(adds_references != migrations.end());
+    // The schema as it was before, with rows the old server wrote (the users and the loan's
+    // other rows do not matter here).
+    REQUIRE(database.execute("PRAGMA foreign_keys=OFF"));
+    for (auto migration = migrations.begin(); migration != adds_references; ++migration) {
+        REQUIRE(database.execute(migration->sql));
+        if (migration->after) REQUIRE(migration->after(database));
+    }
+    REQUIRE(database.execute(
+        "INSERT INTO loan_requests (id, number, number_year, number_sequence, requester_login, requester_division, class, "
+        "quantity, purpose, start_date, due_date, delivery, terms_form, terms_version, state, created_at, updated_at) "
+        "VALUES (42, 'LND-2026-00042', 2026, 42, 'sato', 'D-TEST', 'mobile_printer', 1, '出張', '2026-12-01', "
+        "'2026-12-04', 'pickup', 'standard', 1, 'approved', '2026-11-20T00:00:00Z', '2026-11-20T00:00:00Z');"
+        "INSERT INTO notification_inbox (id, user_id, event, title_ja, body_ja, created_at) VALUES "
+        "(1, 7, 'lending.approved', '【窓口】貸出申請が承認されました LND-2026-00042', "
+        "'承認されました。\n詳細: /#/lending/requests/42\n', '2026-11-20T00:00:00Z'),"
+        "(2, 7, 'lending.approved', '承認', '詳細: /#/lending/requests/999', '2026-11-20T00:00:00Z'),"
+        "(3, 7, 'lending.approved', '承認', '{{url}} を消したテンプレート', '2026-11-20T00:00:00Z'),"
+        "(4, 7, 'ticket.created', '受付', '/#/lending/requests/42', '2026-11-20T00:00:00Z')"));
+    REQUIRE(database.execute(adds_references->sql));
+
+    CHECK(count(database, "SELECT count(*) FROM notification_inbox WHERE id = 1 AND loan_request_id = 42 AND "
+                          "loan_request_number = 'LND-2026-00042'") == 1);
+    // A link to no loan, no link, or no lending event: nothing to point at.
+    CHECK(count(database, "SELECT count(*) FROM notification_inbox WHERE id IN (2, 3, 4) AND loan_request_id IS NULL AND "
+                          "loan_request_number = ''") == 3);
 }

@@ -1384,6 +1384,24 @@ CREATE TABLE telemetry_fault_incidents (
 CREATE UNIQUE INDEX telemetry_fault_incidents_open ON telemetry_fault_incidents (device_id, condition)
     WHERE cleared_at IS NULL;
 )SQL"},
+    Migration{132, "telemetry: loop rules as settings", R"SQL(
+-- The rules a recorded poll cycle applies (shared/telemetry/loop_rules.hpp), as the IT office
+-- set them; no row: the defaults in code. One row, versioned so two editors cannot overwrite
+-- each other unseen.
+CREATE TABLE telemetry_loop_rules (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    offline_cycles INTEGER NOT NULL,
+    lead_time_days INTEGER NOT NULL,  -- whole days: deliveries are booked by the day
+    order_at_percent INTEGER NOT NULL,
+    replacement_rise INTEGER NOT NULL,
+    window_days INTEGER NOT NULL,
+    min_days INTEGER NOT NULL,
+    incident_requester TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    updated_by TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+) STRICT;
+)SQL"},
 };
 
 Status apply(Database& database, const Migration& migration) {

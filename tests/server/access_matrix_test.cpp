@@ -168,6 +168,8 @@ const std::map<std::string, std::string> expected_access{
     {"getFirmwareCompliance", "operator,it_office,auditor,admin"},
     {"setFirmwareTarget", "it_office,admin"},
     {"openFirmwareReleasePlan", "operator,it_office"},
+    {"getTelemetryRules", "operator,it_office,auditor,admin"},
+    {"replaceTelemetryRules", "it_office,admin"},
     {"listTelemetryAnomalies", "operator,it_office,auditor,admin"},
     {"scanTelemetryAnomalies", "operator,it_office,admin"},
     {"acknowledgeTelemetryAnomaly", "operator,it_office,admin"},

@@ -2,6 +2,7 @@
 
 #include <httplib.h>
 
+#include <algorithm>
 #include <chrono>
 
 namespace madoguchi::server::chatbot {
@@ -23,6 +24,8 @@ std::optional<ProbeUrl> parse_probe_url(std::string_view url) {
 ProbeResult probe(const ProbeSettings& settings) {
     ProbeResult result;
     result.at = calendar::now();
+    result.interval_seconds =
+        std::max<std::int64_t>(1, std::chrono::duration_cast<std::chrono::seconds>(settings.interval).count());
     const auto url = parse_probe_url(settings.url);
     if (!url) {
         result.failure = "bad_url";
@@ -58,14 +61,16 @@ ProbeResult probe(const ProbeSettings& settings) {
 
 store::Status record_probe(store::Database& database, const ProbeResult& result) {
     auto insert = database.prepare(
-        "INSERT INTO chatbot_probes (at, up, http_status, response_milliseconds, failure) VALUES (?1, ?2, ?3, ?4, ?5)");
+        "INSERT INTO chatbot_probes (at, up, http_status, response_milliseconds, failure, interval_seconds) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
     if (!insert) return store::Error{insert.error()};
     insert.value()
         .bind(1, calendar::format_iso8601_utc(result.at))
         .bind(2, std::int64_t{result.up ? 1 : 0})
         .bind(3, std::int64_t{result.http_status})
         .bind(4, result.response_milliseconds)
-        .bind(5, result.failure);
+        .bind(5, result.failure)
+        .bind(6, result.interval_seconds);
     if (auto done = insert.value().step(); !done) return store::Error{done.error()};
     return store::success();
 }

@@ -16,6 +16,7 @@ struct ProbeResult {
     int http_status = 0;  // 0 without an answer
     std::int64_t response_milliseconds = 0;
     std::string failure;  // "timeout", "connection", "http_status", "bad_url"; empty when up
+    std::int64_t interval_seconds = 60;  // the settings' interval: how long this result vouches for
 };
 
 ProbeResult probe(const ProbeSettings& settings);

@@ -1384,7 +1384,7 @@ CREATE TABLE telemetry_fault_incidents (
 CREATE UNIQUE INDEX telemetry_fault_incidents_open ON telemetry_fault_incidents (device_id, condition)
     WHERE cleared_at IS NULL;
 )SQL"},
-    Migration{132, "telemetry: loop rules as settings", R"SQL(
+    Migration{132, "telemetry: loop rules as settings; chatbot probes keep their interval", R"SQL(
 -- The rules a recorded poll cycle applies (shared/telemetry/loop_rules.hpp), as the IT office
 -- set them; no row: the defaults in code. One row, versioned so two editors cannot overwrite
 -- each other unseen.
@@ -1401,6 +1401,11 @@ CREATE TABLE telemetry_loop_rules (
     updated_by TEXT NOT NULL,
     updated_at TEXT NOT NULL
 ) STRICT;
+
+-- How often the probe ran when it took each result: availability lets a result hold until
+-- the next probe but no longer than a few intervals (server/chatbot/availability.hpp). The
+-- probes before this migration ran at the default minute unless serve was told otherwise.
+ALTER TABLE chatbot_probes ADD COLUMN interval_seconds INTEGER NOT NULL DEFAULT 60 CHECK (interval_seconds > 0);
 )SQL"},
 };
 

@@ -138,6 +138,8 @@ TEST_CASE("the probe job records an outage and the recovery, and the month's ava
     const auto up = count(server, "SELECT count(*) FROM chatbot_probes WHERE up = 1");
     CHECK(count(server, "SELECT count(*) FROM chatbot_probes WHERE up = 0 AND http_status = 503 AND failure = 'http_status'") ==
           probes - up);
+    // 40 ms, rounded up to the second the probes' instants are kept in.
+    CHECK(count(server, "SELECT count(*) FROM chatbot_probes WHERE interval_seconds = 1") == probes);
 
     const auto response = desk.client->Get(("/api/v1/chatbot/availability?month=" + this_month()).c_str());
     REQUIRE(response);
@@ -147,10 +149,8 @@ TEST_CASE("the probe job records an outage and the recovery, and the month's ava
     CHECK(body["probes"] == probes);
     CHECK(body["up"] == up);
     CHECK(body["down"] == probes - up);
-    CHECK(body["availability_percent"].get<double>() == Approx(100.0 * up / probes));
-    // One outage: the failing run, ended by the first probe after recovery.
-    REQUIRE(body["outages"].size() == 1);
-    CHECK(body["outages"][0]["probes"] == probes - up);
+    // Probes many times a second share their instants' seconds: the time-weighted figures are
+    // the next test's, on probes a minute apart.
     CHECK(body["average_response_milliseconds"].get<double>() >= 0);
 }
 
@@ -182,7 +182,8 @@ TEST_CASE("planned maintenance is reported apart from outages", "[chatbot]") {
     auto before = availability();
     CHECK(before["probes"] == 22);
     CHECK(before["down"] == 5);
-    CHECK(before["availability_percent"].get<double>() == Approx(100.0 * 17 / 22));
+    // Each result holds a minute, the last one three (no later probe): 19 minutes up, 5 down.
+    CHECK(before["availability_percent"].get<double>() == Approx(100.0 * 19 / 24));
     CHECK(before["outages"].size() == 2);
 
     const auto release = audited(server, [&] {
@@ -209,7 +210,8 @@ TEST_CASE("planned maintenance is reported apart from outages", "[chatbot]") {
     CHECK(after["down"] == 3);
     CHECK(after["in_maintenance"] == 2);
     CHECK(after["down_in_maintenance"] == 2);
-    CHECK(after["availability_percent"].get<double>() == Approx(85.0));
+    CHECK(after["availability_percent"].get<double>() == Approx(100.0 * 19 / 22));
+    CHECK(after["maintenance_seconds"] == 120);
     REQUIRE(after["outages"].size() == 1);
     CHECK(after["outages"][0] == json{{"from", "2026-10-05T00:10:00Z"}, {"to", "2026-10-05T00:13:00Z"}, {"probes", 3}});
     CHECK(after["outage_seconds"] == 180);
@@ -229,6 +231,70 @@ TEST_CASE("planned maintenance is reported apart from outages", "[chatbot]") {
     const auto by_staff = post_json(staff, "/api/v1/chatbot/maintenance", window);
     REQUIRE(by_staff);
     CHECK(by_staff->status == 403);
+}
+
+TEST_CASE("availability weighs each probe by the time it holds, and time without probes is unknown", "[chatbot]") {
+    RunningApp server;
+    auto desk = signed_in_user(server, {"desk1", {Role::desk_operator}});
+    // September 2026, Tokyo: a probe up at 23:59:30 the evening before holds into the month
+    // until the next at 00:01; down at 00:02 and 00:03, then the server is off until 01:00
+    // (the last failure holds its three intervals, to 00:06); up at 01:00, and at 01:01 a
+    // last probe every five minutes, holding fifteen. Per probe this would be 3 of 5 up.
+    {
+        auto database = madoguchi::server::store::Database::open(server.database_path());
+        REQUIRE(database);
+        std::string sql;
+        const auto probe = [&](const calendar::Date& day, int second_of_day, bool up, int interval) {
+            sql += "INSERT INTO chatbot_probes (at, up, http_status, response_milliseconds, failure, interval_seconds) "
+                   "VALUES ('" + calendar::format_iso8601_utc(calendar::from_tokyo(day, second_of_day)) + "', " +
+                   (up ? "1, 200, 80, ''" : "0, 503, 30, 'http_status'") + ", " + std::to_string(interval) + ");";
+        };
+        probe({2026, 8, 31}, 23 * 3600 + 59 * 60 + 30, true, 60);
+        probe({2026, 9, 1}, 60, true, 60);
+        probe({2026, 9, 1}, 120, false, 60);
+        probe({2026, 9, 1}, 180, false, 60);
+        probe({2026, 9, 1}, 3600, true, 60);
+        probe({2026, 9, 1}, 3660, true, 300);
+        REQUIRE(database.value().execute(sql));
+    }
+    const auto availability = [&] {
+        const auto response = desk.client->Get("/api/v1/chatbot/availability?month=2026-09");
+        REQUIRE(response);
+        INFO(response->body);
+        REQUIRE(response->status == 200);
+        return json_of(response);
+    };
+    const auto month_seconds = 30 * 86400;
+    auto body = availability();
+    CHECK(body["probes"] == 5);
+    CHECK(body["up"] == 3);
+    CHECK(body["down"] == 2);
+    CHECK(body["period_seconds"] == month_seconds);
+    CHECK(body["up_seconds"] == 60 + 60 + 60 + 900);
+    CHECK(body["outage_seconds"] == 60 + 180);
+    CHECK(body["maintenance_seconds"] == 0);
+    CHECK(body["unknown_seconds"] == month_seconds - 1080 - 240);
+    CHECK(body["availability_percent"].get<double>() == Approx(100.0 * 1080 / 1320));
+    REQUIRE(body["outages"].size() == 1);
+    CHECK(body["outages"][0] == json{{"from", "2026-08-31T15:02:00Z"}, {"to", "2026-08-31T15:06:00Z"}, {"probes", 2}});
+
+    // Planned maintenance while the server was off: that time is planned, not unknown.
+    const json window{{"starts_at", "2026-09-01T00:30:00+09:00"},
+                      {"ends_at", "2026-09-01T00:45:00+09:00"},
+                      {"title", "サーバ停止を伴う保守"}};
+    const auto added = audited(server, [&] { return post_json(desk, "/api/v1/chatbot/maintenance", window); });
+    REQUIRE(added);
+    REQUIRE(added->status == 201);
+    body = availability();
+    CHECK(body["maintenance_seconds"] == 900);
+    CHECK(body["unknown_seconds"] == month_seconds - 1080 - 240 - 900);
+    CHECK(body["availability_percent"].get<double>() == Approx(100.0 * 1080 / 1320));
+
+    // August ends with the evening probe holding its three minutes... cut at the month's end.
+    const auto august = desk.client->Get("/api/v1/chatbot/availability?month=2026-08");
+    REQUIRE(august);
+    CHECK(json_of(august)["probes"] == 1);
+    CHECK(json_of(august)["up_seconds"] == 30);
 }
 
 TEST_CASE("a maintenance window needs instants in order, a title and a release plan if any ticket", "[chatbot]") {

@@ -155,6 +155,7 @@ TEST_CASE("telemetry: v3 authPriv (SHA, AES) reads the device chosen by its cont
     CHECK(targets.value()[0].credentials.context == "MFP-000001");
     const auto outcome = telemetry::poll_devices(targets.value(), {.timeout = std::chrono::milliseconds{500}});
     REQUIRE(outcome.devices.at(0).device_id == good);
+    INFO("failure: " << outcome.devices[0].failure);
     REQUIRE(outcome.devices[0].reachable);
     check_ricoh_mfp(outcome.devices[0].reading);
     CHECK(outcome.devices.at(1).device_id == bad);

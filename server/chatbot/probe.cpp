@@ -32,6 +32,7 @@ ProbeResult probe(const ProbeSettings& settings) {
         return result;
     }
     httplib::Client client(url->origin);
+    if (!settings.ca_file.empty()) client.set_ca_cert_path(settings.ca_file);
     const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(settings.timeout);
     const auto microseconds = std::chrono::duration_cast<std::chrono::microseconds>(settings.timeout - seconds);
     client.set_connection_timeout(seconds.count(), microseconds.count());
@@ -42,8 +43,10 @@ ProbeResult probe(const ProbeSettings& settings) {
     const auto elapsed = std::chrono::steady_clock::now() - started;
     result.response_milliseconds = std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count();
     if (!answer) {
-        result.failure = answer.error() == httplib::Error::Read || answer.error() == httplib::Error::ConnectionTimeout
-                             ? "timeout"
+        const auto error = answer.error();
+        result.failure = error == httplib::Error::Read || error == httplib::Error::ConnectionTimeout ? "timeout"
+                         : error == httplib::Error::SSLConnection || error == httplib::Error::SSLServerVerification
+                             ? "tls"
                              : "connection";
         return result;
     }

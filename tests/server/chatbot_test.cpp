@@ -14,6 +14,7 @@
 #include "configuration_test_support.hpp"
 #include "identity_test_support.hpp"
 #include "store/database.hpp"
+#include "support/child_process.hpp"
 
 using namespace madoguchi::testing;
 using nlohmann::json;
@@ -120,6 +121,57 @@ TEST_CASE("the probe tells up from failing, slow and unreachable, with the respo
     CHECK(gone.failure == "connection");
 
     CHECK(chatbot::probe(settings_for("ftp://127.0.0.1/health")).failure == "bad_url");
+}
+
+TEST_CASE("the probe checks an https chatbot's certificate and reads its health through TLS", "[chatbot]") {
+    // A throwaway self-signed certificate for 127.0.0.1, made with the openssl command line.
+    TempDir folder;
+    const auto cert = (folder.path() / "cert.pem").string();
+    const auto key = (folder.path() / "key.pem").string();
+    ChildProcess openssl({"/usr/bin/openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert,
+                          "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"});
+    const auto made = openssl.wait();
+    INFO(made.err);
+    REQUIRE(made.exit_code == 0);
+
+    httplib::SSLServer server(cert.c_str(), key.c_str());
+    REQUIRE(server.is_valid());
+    std::atomic<bool> slow{false};
+    server.Get("/health", [&](const httplib::Request&, httplib::Response& response) {
+        if (slow) std::this_thread::sleep_for(600ms);
+        response.set_content(R"({"status":"ok"})", "application/json");
+    });
+    const int port = server.bind_to_any_port("127.0.0.1");
+    std::thread serving([&] { server.listen_after_bind(); });
+    while (!server.is_running()) std::this_thread::sleep_for(1ms);
+    const auto url = "https://127.0.0.1:" + std::to_string(port) + "/health";
+
+    // Not from a trusted authority: no answer is believed.
+    auto untrusted = chatbot::probe(settings_for(url));
+    CHECK_FALSE(untrusted.up);
+    CHECK(untrusted.failure == "tls");
+    CHECK(untrusted.http_status == 0);
+
+    // The operator names the authority (serve --chatbot-ca): up, with its time.
+    auto settings = settings_for(url);
+    settings.ca_file = cert;
+    const auto trusted = chatbot::probe(settings);
+    CHECK(trusted.up);
+    CHECK(trusted.http_status == 200);
+    CHECK(trusted.failure.empty());
+    CHECK(trusted.response_milliseconds < 300);
+
+    // The same name on another address is not the certificate's.
+    auto elsewhere = settings_for("https://localhost:" + std::to_string(port) + "/health");
+    elsewhere.ca_file = cert;
+    CHECK(chatbot::probe(elsewhere).failure == "tls");
+
+    slow = true;
+    const auto late = chatbot::probe(settings);
+    CHECK_FALSE(late.up);
+    CHECK(late.failure == "timeout");
+    server.stop();
+    serving.join();
 }
 
 TEST_CASE("the probe job records an outage and the recovery, and the month's availability shows it", "[chatbot][jobs]") {
@@ -346,11 +398,20 @@ TEST_CASE("serve probes the chatbot only with --chatbot-url, every minute with a
     REQUIRE(std::holds_alternative<ServeOptions>(tuned));
     CHECK(std::get<ServeOptions>(tuned).chatbot_probe->interval == 30s);
     CHECK(std::get<ServeOptions>(tuned).chatbot_probe->timeout == 2s);
+    CHECK(std::get<ServeOptions>(tuned).chatbot_probe->ca_file.empty());
+    TempDir folder;
+    const auto authorities = (folder.path() / "ca.pem").string();
+    write_file(authorities, "-----BEGIN CERTIFICATE-----\n");
+    const auto with_ca = parsed({"serve", "--chatbot-url", "https://chatbot.example.go.jp/health", "--chatbot-ca", authorities});
+    REQUIRE(std::holds_alternative<ServeOptions>(with_ca));
+    CHECK(std::get<ServeOptions>(with_ca).chatbot_probe->ca_file == authorities);
 
     for (const auto& wrong : std::vector<std::vector<std::string_view>>{{"serve", "--chatbot-url", "chatbot.example"},
                                                                          {"serve", "--chatbot-every", "30"},
                                                                          {"serve", "--chatbot-url", "http://x/", "--chatbot-timeout", "0"},
-                                                                         {"serve", "--chatbot-url", "http://x/", "--chatbot-every", "1h"}}) {
+                                                                         {"serve", "--chatbot-url", "http://x/", "--chatbot-every", "1h"},
+                                                                         {"serve", "--chatbot-url", "https://x/", "--chatbot-ca", "/nonexistent/ca.pem"},
+                                                                         {"serve", "--chatbot-ca", authorities}}) {
         const auto refused = parsed(wrong);
         REQUIRE(std::holds_alternative<UsageError>(refused));
         CHECK(std::get<UsageError>(refused).message.find("--chatbot-") != std::string::npos);

@@ -15,6 +15,7 @@
 #include "telemetry/billing_routes.hpp"
 #include "telemetry/firmware_routes.hpp"
 #include "telemetry/loop_rules_routes.hpp"
+#include "telemetry/model_speed_routes.hpp"
 #include "telemetry/anomaly_routes.hpp"
 #include "chatbot/chatbot_routes.hpp"
 #include "calendar/calendar_routes.hpp"
@@ -115,6 +116,7 @@ App::App(const AppConfig& config, store::Database database, store::MigrationOutc
     telemetry::add_billing_routes(router_, database_);
     telemetry::add_firmware_routes(router_, database_);
     telemetry::add_loop_rules_routes(router_, database_);
+    telemetry::add_model_speed_routes(router_, database_);
     telemetry::add_anomaly_routes(router_, database_);
     chatbot::add_chatbot_routes(router_, database_);
     add_openapi_routes(router_);

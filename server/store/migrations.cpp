@@ -1384,7 +1384,7 @@ CREATE TABLE telemetry_fault_incidents (
 CREATE UNIQUE INDEX telemetry_fault_incidents_open ON telemetry_fault_incidents (device_id, condition)
     WHERE cleared_at IS NULL;
 )SQL"},
-    Migration{132, "telemetry: loop rules as settings; chatbot probes keep their interval", R"SQL(
+    Migration{132, "telemetry: loop rules as settings, rated speeds per model; chatbot probes keep their interval", R"SQL(
 -- The rules a recorded poll cycle applies (shared/telemetry/loop_rules.hpp), as the IT office
 -- set them; no row: the defaults in code. One row, versioned so two editors cannot overwrite
 -- each other unseen.
@@ -1406,6 +1406,16 @@ CREATE TABLE telemetry_loop_rules (
 -- the next probe but no longer than a few intervals (server/chatbot/availability.hpp). The
 -- probes before this migration ran at the default minute unless serve was told otherwise.
 ALTER TABLE chatbot_probes ADD COLUMN interval_seconds INTEGER NOT NULL DEFAULT 60 CHECK (interval_seconds > 0);
+
+-- The rated speed of a printer model as the IT office entered it: more pages between two
+-- counter samples than the model prints in the time is a garbled or replaced counter, not
+-- billed (server/telemetry/model_speed_store.hpp). Models without a row: the fleet's fastest.
+CREATE TABLE telemetry_model_speeds (
+    model_id INTEGER PRIMARY KEY REFERENCES device_models (id) ON DELETE CASCADE,
+    pages_per_minute INTEGER NOT NULL CHECK (pages_per_minute BETWEEN 1 AND 300),
+    updated_by TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+) STRICT;
 )SQL"},
 };
 

@@ -170,6 +170,8 @@ const std::map<std::string, std::string> expected_access{
     {"openFirmwareReleasePlan", "operator,it_office"},
     {"getTelemetryRules", "operator,it_office,auditor,admin"},
     {"replaceTelemetryRules", "it_office,admin"},
+    {"listTelemetryModelSpeeds", "operator,it_office,auditor,admin"},
+    {"setTelemetryModelSpeed", "it_office,admin"},
     {"listTelemetryAnomalies", "operator,it_office,auditor,admin"},
     {"scanTelemetryAnomalies", "operator,it_office,admin"},
     {"acknowledgeTelemetryAnomaly", "operator,it_office,admin"},

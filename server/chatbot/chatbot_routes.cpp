@@ -59,7 +59,7 @@ store::Result<nlohmann::json> availability_json(store::Database& database, const
         if (starts && ends) windows.push_back({*starts, *ends});
         listed.push_back(to_json(window));
     }
-    const auto result = availability(probes.value(), windows);
+    const auto result = availability(probes.value(), windows, span.from, span.to, calendar::now());
     auto outages = nlohmann::json::array();
     for (const auto& outage : result.outages) {
         outages.push_back({{"from", calendar::format_iso8601_utc(outage.from)},
@@ -76,7 +76,11 @@ store::Result<nlohmann::json> availability_json(store::Database& database, const
                           {"in_maintenance", result.in_maintenance},
                           {"down_in_maintenance", result.down_in_maintenance},
                           {"availability_percent", optional_number(result.percent)},
-                          {"outage_seconds", result.outage_seconds},
+                          {"period_seconds", result.period_seconds},
+                          {"up_seconds", result.up_seconds},
+                          {"outage_seconds", result.down_seconds},
+                          {"maintenance_seconds", result.maintenance_seconds},
+                          {"unknown_seconds", result.unknown_seconds},
                           {"outages", outages},
                           {"average_response_milliseconds", optional_number(result.average_response_milliseconds)},
                           {"slowest_response_milliseconds", result.slowest_response_milliseconds},

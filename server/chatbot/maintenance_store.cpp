@@ -87,7 +87,9 @@ store::Result<std::optional<std::string>> ticket_kind(store::Database& database,
 
 store::Result<std::vector<Probe>> probes_between(store::Database& database, calendar::Instant from, calendar::Instant to) {
     auto query = database.prepare(
-        "SELECT at, up, response_milliseconds FROM chatbot_probes WHERE at >= ?1 AND at < ?2 ORDER BY at, id");
+        "SELECT at, up, response_milliseconds, interval_seconds FROM ("
+        "  SELECT * FROM (SELECT * FROM chatbot_probes WHERE at < ?1 ORDER BY at DESC, id DESC LIMIT 1) "
+        "  UNION ALL SELECT * FROM chatbot_probes WHERE at >= ?1 AND at < ?2) ORDER BY at, id");
     if (!query) return store::Error{query.error()};
     query.value().bind(1, calendar::format_iso8601_utc(from)).bind(2, calendar::format_iso8601_utc(to));
     std::vector<Probe> probes;
@@ -98,7 +100,7 @@ store::Result<std::vector<Probe>> probes_between(store::Database& database, cale
         auto& q = query.value();
         const auto at = calendar::parse_iso8601(q.column_text(0));
         if (!at.instant) continue;
-        probes.push_back({*at.instant, q.column_int(1) == 1, q.column_int(2)});
+        probes.push_back({*at.instant, q.column_int(1) == 1, q.column_int(2), q.column_int(3)});
     }
     return probes;
 }

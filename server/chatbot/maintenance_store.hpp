@@ -36,7 +36,8 @@ store::Result<std::int64_t> insert_window(store::Database& database, const Store
 // The kind of ticket `id`; empty when there is none.
 store::Result<std::optional<std::string>> ticket_kind(store::Database& database, std::int64_t id);
 
-// The probes in [from, to), in time order.
+// The probes in [from, to) in time order, after the last one before `from` (its result may
+// hold into the span).
 store::Result<std::vector<Probe>> probes_between(store::Database& database, calendar::Instant from, calendar::Instant to);
 
 }  // namespace madoguchi::server::chatbot

@@ -2,6 +2,7 @@
 
 #include <httplib.h>
 
+#include <algorithm>
 #include <chrono>
 
 namespace madoguchi::server::chatbot {
@@ -23,12 +24,15 @@ std::optional<ProbeUrl> parse_probe_url(std::string_view url) {
 ProbeResult probe(const ProbeSettings& settings) {
     ProbeResult result;
     result.at = calendar::now();
+    result.interval_seconds =
+        std::max<std::int64_t>(1, std::chrono::duration_cast<std::chrono::seconds>(settings.interval).count());
     const auto url = parse_probe_url(settings.url);
     if (!url) {
         result.failure = "bad_url";
         return result;
     }
     httplib::Client client(url->origin);
+    if (!settings.ca_file.empty()) client.set_ca_cert_path(settings.ca_file);
     const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(settings.timeout);
     const auto microseconds = std::chrono::duration_cast<std::chrono::microseconds>(settings.timeout - seconds);
     client.set_connection_timeout(seconds.count(), microseconds.count());
@@ -39,8 +43,10 @@ ProbeResult probe(const ProbeSettings& settings) {
     const auto elapsed = std::chrono::steady_clock::now() - started;
     result.response_milliseconds = std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count();
     if (!answer) {
-        result.failure = answer.error() == httplib::Error::Read || answer.error() == httplib::Error::ConnectionTimeout
-                             ? "timeout"
+        const auto error = answer.error();
+        result.failure = error == httplib::Error::Read || error == httplib::Error::ConnectionTimeout ? "timeout"
+                         : error == httplib::Error::SSLConnection || error == httplib::Error::SSLServerVerification
+                             ? "tls"
                              : "connection";
         return result;
     }
@@ -58,14 +64,16 @@ ProbeResult probe(const ProbeSettings& settings) {
 
 store::Status record_probe(store::Database& database, const ProbeResult& result) {
     auto insert = database.prepare(
-        "INSERT INTO chatbot_probes (at, up, http_status, response_milliseconds, failure) VALUES (?1, ?2, ?3, ?4, ?5)");
+        "INSERT INTO chatbot_probes (at, up, http_status, response_milliseconds, failure, interval_seconds) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
     if (!insert) return store::Error{insert.error()};
     insert.value()
         .bind(1, calendar::format_iso8601_utc(result.at))
         .bind(2, std::int64_t{result.up ? 1 : 0})
         .bind(3, std::int64_t{result.http_status})
         .bind(4, result.response_milliseconds)
-        .bind(5, result.failure);
+        .bind(5, result.failure)
+        .bind(6, result.interval_seconds);
     if (auto done = insert.value().step(); !done) return store::Error{done.error()};
     return store::success();
 }

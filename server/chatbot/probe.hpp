@@ -15,7 +15,10 @@ struct ProbeResult {
     bool up = false;
     int http_status = 0;  // 0 without an answer
     std::int64_t response_milliseconds = 0;
-    std::string failure;  // "timeout", "connection", "http_status", "bad_url"; empty when up
+    // "timeout", "connection", "tls" (no TLS session or a certificate not trusted for the
+    // host), "http_status", "bad_url"; empty when up
+    std::string failure;
+    std::int64_t interval_seconds = 60;  // the settings' interval: how long this result vouches for
 };
 
 ProbeResult probe(const ProbeSettings& settings);

@@ -1,5 +1,6 @@
 #include "cli/chatbot_options.hpp"
 
+#include <filesystem>
 #include <string>
 
 #include "http/query_params.hpp"
@@ -7,7 +8,7 @@
 namespace madoguchi::server::cli {
 
 bool is_chatbot_option(std::string_view name) {
-    return name == "--chatbot-url" || name == "--chatbot-every" || name == "--chatbot-timeout";
+    return name == "--chatbot-url" || name == "--chatbot-every" || name == "--chatbot-timeout" || name == "--chatbot-ca";
 }
 
 std::optional<UsageError> read_chatbot_option(std::string_view name, std::string_view value, ServeOptions& options) {
@@ -18,6 +19,15 @@ std::optional<UsageError> read_chatbot_option(std::string_view name, std::string
                               std::string(value) + "'"};
         }
         probe.url = value;
+        return std::nullopt;
+    }
+    if (name == "--chatbot-ca") {
+        std::error_code error;
+        if (!std::filesystem::is_regular_file(std::filesystem::path(value), error)) {
+            return UsageError{"madoguchi serve: --chatbot-ca must name a PEM file of certificate authorities, not '" +
+                              std::string(value) + "'"};
+        }
+        probe.ca_file = value;
         return std::nullopt;
     }
     const bool interval = name == "--chatbot-every";
@@ -33,7 +43,7 @@ std::optional<UsageError> read_chatbot_option(std::string_view name, std::string
 
 std::optional<UsageError> check_chatbot_options(const ServeOptions& options) {
     if (options.chatbot_probe && options.chatbot_probe->url.empty()) {
-        return UsageError{"madoguchi serve: --chatbot-every and --chatbot-timeout need --chatbot-url"};
+        return UsageError{"madoguchi serve: --chatbot-every, --chatbot-timeout and --chatbot-ca need --chatbot-url"};
     }
     return std::nullopt;
 }

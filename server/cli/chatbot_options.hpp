@@ -1,6 +1,6 @@
 #pragma once
-// serve's chatbot options: --chatbot-url turns the availability probe on; --chatbot-every and
-// --chatbot-timeout tune it and need the URL.
+// serve's chatbot options: --chatbot-url turns the availability probe on; --chatbot-every,
+// --chatbot-timeout and --chatbot-ca tune it and need the URL.
 #include <optional>
 #include <string_view>
 

@@ -73,6 +73,8 @@ constexpr std::string_view serve_help =
     "  --chatbot-every SECONDS  how often the chatbot is probed (default 60)\n"
     "  --chatbot-timeout SECONDS  how long an answer may take before it counts as down\n"
     "                 (default 5)\n"
+    "  --chatbot-ca FILE  PEM certificate authorities an https chatbot's certificate must chain\n"
+    "                 to (default: the system's)\n"
     "  -h, --help     show this help\n"
     "\n"
     "A second server on the same database is refused (the lock file is PATH.lock).\n";

@@ -86,7 +86,7 @@ int serve(const ServeOptions& options) {
     std::optional<telemetry::RetentionJob> telemetry_retention;
     if (options.telemetry_schedule) {
         telemetry_polling.emplace(options.database,
-                                  telemetry::PollJobSettings{*options.telemetry_schedule, {}, options.snmp_agent, {}});
+                                  telemetry::PollJobSettings{*options.telemetry_schedule, {}, options.snmp_agent});
         telemetry_retention.emplace(options.database);
     }
     const telemetry::AnomalyJob anomalies(options.database);

@@ -14,6 +14,8 @@
 #include "telemetry/telemetry_routes.hpp"
 #include "telemetry/billing_routes.hpp"
 #include "telemetry/firmware_routes.hpp"
+#include "telemetry/loop_rules_routes.hpp"
+#include "telemetry/model_speed_routes.hpp"
 #include "telemetry/anomaly_routes.hpp"
 #include "chatbot/chatbot_routes.hpp"
 #include "calendar/calendar_routes.hpp"
@@ -113,6 +115,8 @@ App::App(const AppConfig& config, store::Database database, store::MigrationOutc
     telemetry::add_telemetry_routes(router_, database_, config.telemetry);
     telemetry::add_billing_routes(router_, database_);
     telemetry::add_firmware_routes(router_, database_);
+    telemetry::add_loop_rules_routes(router_, database_);
+    telemetry::add_model_speed_routes(router_, database_);
     telemetry::add_anomaly_routes(router_, database_);
     chatbot::add_chatbot_routes(router_, database_);
     add_openapi_routes(router_);

@@ -1414,6 +1414,39 @@ WHERE notification_inbox.event LIKE 'lending.%'
   AND instr(notification_inbox.body_ja, '/#/lending/requests/') > 0
   AND r.id = CAST(substr(notification_inbox.body_ja, instr(notification_inbox.body_ja, '/#/lending/requests/') + 20) AS INTEGER);
 )SQL"},
+    Migration{33, "telemetry: loop rules as settings, rated speeds per model; chatbot probes keep their interval", R"SQL(
+-- The rules a recorded poll cycle applies (shared/telemetry/loop_rules.hpp), as the IT office
+-- set them; no row: the defaults in code. One row, versioned so two editors cannot overwrite
+-- each other unseen.
+CREATE TABLE telemetry_loop_rules (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    offline_cycles INTEGER NOT NULL,
+    lead_time_days INTEGER NOT NULL,  -- whole days: deliveries are booked by the day
+    order_at_percent INTEGER NOT NULL,
+    replacement_rise INTEGER NOT NULL,
+    window_days INTEGER NOT NULL,
+    min_days INTEGER NOT NULL,
+    incident_requester TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    updated_by TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+) STRICT;
+
+-- How often the probe ran when it took each result: availability lets a result hold until
+-- the next probe but no longer than a few intervals (server/chatbot/availability.hpp). The
+-- probes before this migration ran at the default minute unless serve was told otherwise.
+ALTER TABLE chatbot_probes ADD COLUMN interval_seconds INTEGER NOT NULL DEFAULT 60 CHECK (interval_seconds > 0);
+
+-- The rated speed of a printer model as the IT office entered it: more pages between two
+-- counter samples than the model prints in the time is a garbled or replaced counter, not
+-- billed (server/telemetry/model_speed_store.hpp). Models without a row: the fleet's fastest.
+CREATE TABLE telemetry_model_speeds (
+    model_id INTEGER PRIMARY KEY REFERENCES device_models (id) ON DELETE CASCADE,
+    pages_per_minute INTEGER NOT NULL CHECK (pages_per_minute BETWEEN 1 AND 300),
+    updated_by TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+) STRICT;
+)SQL"},
 };
 
 Status apply(Database& database, const Migration& migration) {

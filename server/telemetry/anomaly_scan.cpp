@@ -9,15 +9,13 @@
 #include "calendar/business_calendar.hpp"
 #include "telemetry/anomaly_store.hpp"
 #include "telemetry/billing.hpp"
+#include "telemetry/model_speed_store.hpp"
 #include "telemetry/usage_anomaly.hpp"
 
 namespace madoguchi::server::telemetry {
 namespace {
 
 namespace domain = madoguchi::telemetry;
-
-// As billing: the fastest printer of the fleet bounds a plausible delta.
-constexpr std::int64_t fleet_max_pages_per_hour = 65 * 60;
 
 struct DeviceDays {
     std::string floor;  // building and floor; empty without a location
@@ -43,8 +41,10 @@ store::Result<std::map<std::int64_t, DeviceDays>> load_days(store::Database& dat
         "WHERE s.kind = 3 AND s.at >= ?1 AND s.at < ?2 ORDER BY s.device_id, s.at");
     if (!query) return store::Error{query.error()};
     query.value().bind(1, from.unix_seconds).bind(2, to.unix_seconds);
+    // As billing: the device's model's rated speed bounds a plausible delta.
+    auto limits = device_page_limits(database);
+    if (!limits) return store::Error{limits.error()};
     domain::CounterRules rules;
-    rules.max_pages_per_hour = fleet_max_pages_per_hour;
     std::map<std::int64_t, DeviceDays> devices;
     std::vector<domain::CounterSample> samples;
     std::int64_t device = 0;
@@ -53,6 +53,7 @@ store::Result<std::map<std::int64_t, DeviceDays>> load_days(store::Database& dat
         if (samples.empty()) return;
         auto& entry = devices[device];
         entry.floor = floor;
+        rules.max_pages_per_hour = max_pages_per_hour(limits.value(), device);
         for (const auto& pages : domain::daily_pages(samples, rules)) entry.days[calendar::days_from_civil(pages.day)] = pages;
         samples.clear();
     };

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "calendar/civil_date.hpp"
+#include "telemetry/model_speed_store.hpp"
 
 namespace madoguchi::server::telemetry {
 namespace {
@@ -13,10 +14,6 @@ namespace domain = madoguchi::telemetry;
 // The first deltas of the fiscal year need the last sample before it: a device silent for
 // longer than this before 1 April starts counting at its first sample after.
 constexpr int baseline_days = 40;
-
-// The fastest printer of the fleet (RICOH P 6510, 65 pages a minute): more pages between
-// two samples is a garbled or replaced counter, whatever the model.
-constexpr std::int64_t fleet_max_pages_per_hour = 65 * 60;
 
 // prtMarkerLifeCount of a kind 3 payload [count, unit, [[index, value]…]] when it counts pages.
 std::optional<std::int64_t> page_count(const std::string& payload) {
@@ -91,8 +88,10 @@ store::Result<BillingReport> billing_report(store::Database& database, domain::M
         .bind(1, calendar::from_tokyo(calendar::add_days(report.year_start, -baseline_days), 0).unix_seconds)
         .bind(2, calendar::from_tokyo(first_of(next_month(month)), 0).unix_seconds);
 
+    // More pages between two samples than the device's model prints is a garbled or replaced counter.
+    auto limits = device_page_limits(database);
+    if (!limits) return store::Error{limits.error()};
     domain::CounterRules rules;
-    rules.max_pages_per_hour = fleet_max_pages_per_hour;
     const auto year_first_day = calendar::days_from_civil(report.year_start);
     const auto month_first_day = calendar::days_from_civil(first_of(month));
     const auto last_day = calendar::days_from_civil(report.as_of);
@@ -103,6 +102,7 @@ store::Result<BillingReport> billing_report(store::Database& database, domain::M
         if (device_samples.empty()) return;
         BillingDevice row;
         row.device_id = device;
+        rules.max_pages_per_hour = max_pages_per_hour(limits.value(), device);
         bool sampled_in_month = false;
         for (const auto& day : domain::daily_pages(device_samples, rules)) {
             const auto number = calendar::days_from_civil(day.day);

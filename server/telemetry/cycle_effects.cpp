@@ -34,7 +34,7 @@ store::Result<std::optional<StoredState>> stored_state(store::Database& database
 
 // Each toner's consumption and days left from the supplies samples of the forecast's window.
 store::Status forecast(store::Database& database, std::int64_t device_id, const nlohmann::json& reading,
-                       std::vector<TonerLevel>& toners, const LoopRules& rules, calendar::Instant now) {
+                       std::vector<TonerLevel>& toners, const domain::LoopRules& rules, calendar::Instant now) {
     auto query = database.prepare(
         "SELECT at, payload FROM telemetry_samples WHERE device_id = ?1 AND kind = ?2 AND at >= ?3 ORDER BY at");
     if (!query) return store::Error{query.error()};
@@ -62,7 +62,7 @@ store::Status forecast(store::Database& database, std::int64_t device_id, const 
 }  // namespace
 
 store::Status apply_cycle_effects(store::Database& database, std::span<const DeviceReading> devices, const KindsDue& kinds,
-                                  const LoopRules& rules, calendar::Instant now) {
+                                  const domain::LoopRules& rules, calendar::Instant now) {
     auto update = database.prepare("UPDATE telemetry_device_state SET printer_state = ?2, interpreted = ?3 WHERE device_id = ?1");
     if (!update) return store::Error{update.error()};
     for (const auto& device : devices) {

@@ -15,6 +15,6 @@ namespace madoguchi::server::telemetry {
 // After the cycle's states and samples are written. The toners are read anew (and their
 // forecast from the supplies samples) only in cycles that polled supplies.
 store::Status apply_cycle_effects(store::Database& database, std::span<const DeviceReading> devices, const KindsDue& kinds,
-                                  const LoopRules& rules, calendar::Instant now);
+                                  const madoguchi::telemetry::LoopRules& rules, calendar::Instant now);
 
 }  // namespace madoguchi::server::telemetry

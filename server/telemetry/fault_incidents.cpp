@@ -40,7 +40,7 @@ store::Result<std::vector<OpenIncident>> open_incidents(store::Database& databas
 }
 
 // The desk account the tickets are filed under: the configured one, or the first operator.
-store::Result<std::optional<identity::UserRecord>> requester(store::Database& database, const LoopRules& rules) {
+store::Result<std::optional<identity::UserRecord>> requester(store::Database& database, const domain::LoopRules& rules) {
     if (!rules.incident_requester.empty()) return identity::find_user_by_login(database, rules.incident_requester);
     auto first = database.query_int(
         "SELECT min(u.id) FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role = 'operator' AND u.disabled = 0");
@@ -69,7 +69,7 @@ store::Result<DeviceFacts> facts_of(store::Database& database, std::int64_t devi
 }
 
 store::Status open_incident(store::Database& database, std::int64_t device_id, domain::Condition condition,
-                            const LoopRules& rules, calendar::Instant now) {
+                            const domain::LoopRules& rules, calendar::Instant now) {
     const auto& policy = domain::policy_of(condition);
     auto user = requester(database, rules);
     if (!user) return store::Error{user.error()};
@@ -155,7 +155,7 @@ store::Status clear_incident(store::Database& database, const OpenIncident& inci
 }  // namespace
 
 store::Status update_fault_incidents(store::Database& database, std::int64_t device_id, bool answered,
-                                     std::span<const domain::Condition> conditions, const LoopRules& rules,
+                                     std::span<const domain::Condition> conditions, const domain::LoopRules& rules,
                                      calendar::Instant now) {
     auto open = open_incidents(database, device_id);
     if (!open) return store::Error{open.error()};

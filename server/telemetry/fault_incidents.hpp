@@ -6,7 +6,7 @@
 // when a cycle no longer sees it, the ticket gets a note and the row its cleared_at.
 // Conditions that affect users are flagged for the IT office (affects_users, and the ticket's
 // escalation target). Each change audited as the system, inside the cycle's transaction.
-// The tickets are filed under LoopRules::incident_requester, or the first operator account;
+// The tickets are filed under the loop rules' incident_requester, or the first operator account;
 // with neither, conditions open nothing until there is one.
 #include <cstdint>
 #include <span>
@@ -24,7 +24,7 @@ namespace madoguchi::server::telemetry {
 // `conditions`: what the device shows now. A device that did not answer this cycle keeps
 // its other incidents as they are (its last reading is old news); only unreachable opens.
 store::Status update_fault_incidents(store::Database& database, std::int64_t device_id, bool answered,
-                                     std::span<const madoguchi::telemetry::Condition> conditions, const LoopRules& rules,
+                                     std::span<const madoguchi::telemetry::Condition> conditions, const madoguchi::telemetry::LoopRules& rules,
                                      calendar::Instant now);
 
 // A device's incidents, newest first (open and cleared), for its telemetry view; every

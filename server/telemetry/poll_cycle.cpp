@@ -13,7 +13,7 @@ store::Result<CycleSummary> run_poll_cycle(store::Database& database, const Cycl
     const auto elapsed = std::chrono::steady_clock::now() - clock_start;
     auto summary = summarise(outcome, request.trigger, started, calendar::now(), request.kinds);
     summary.wall_milliseconds = std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count();
-    auto recorded = record_cycle(database, summary, outcome.devices, request.loops);
+    auto recorded = record_cycle(database, summary, outcome.devices);
     if (!recorded) return store::Error{recorded.error()};
     return summary;
 }

@@ -13,7 +13,6 @@ struct CycleRequest {
     PollSettings settings;
     KindsDue kinds = every_kind();
     std::string trigger = "command";
-    LoopRules loops;
 };
 
 // The database is only used before and after the poll, not while waiting on agents.

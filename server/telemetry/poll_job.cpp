@@ -22,7 +22,6 @@ void PollJob::run(std::stop_token stop) {
         request.trigger = "schedule";
         request.settings = settings_.poll;
         request.targets.agent_override = settings_.agent_override;
-        request.loops = settings_.loops;
         request.kinds = kinds_due(settings_.schedule, started, last_sampled_);
         // A tick can come a little before a kind is due; then nothing is polled until the next.
         if (request.kinds.any()) {

@@ -13,7 +13,6 @@
 #include <string>
 #include <thread>
 
-#include "telemetry/loop_rules.hpp"
 #include "telemetry/poll_schedule.hpp"
 #include "telemetry/poll_target.hpp"
 
@@ -23,7 +22,6 @@ struct PollJobSettings {
     PollSchedule schedule;
     PollSettings poll;
     std::string agent_override;  // serve --snmp-agent: the simulated fleet
-    LoopRules loops;
 };
 
 class PollJob {

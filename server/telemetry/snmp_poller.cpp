@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstring>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -101,6 +102,9 @@ struct DeviceState {
     void* poller = nullptr;  // the Poller, for net-snmp's callback
     bool active = false;     // a request is in flight
     bool finished = false;
+    // v3: the session is the engine ID probe's until its report names the agent's engine.
+    bool discovering = false;
+    std::vector<u_char> engine_id;
 };
 
 class Poller {
@@ -125,6 +129,7 @@ public:
             if (active_ == 0) continue;
             wait_and_dispatch();
             close_finished();
+            continue_discovered();
         }
         return std::move(outcome_);
     }
@@ -138,14 +143,84 @@ private:
 
     void start(DeviceState& state) {
         state.walk.emplace(settings_.repetitions, kinds_);
-        if (!open_session(state)) {
+        const bool v3 = state.target->credentials.version == SnmpCredentials::Version::v3;
+        if (!(v3 ? open_probe_session(state) : open_session(state))) {
             finish(state, false);
             return;
         }
         ++active_;
         outcome_.in_flight_peak = std::max(outcome_.in_flight_peak, active_);
         state.active = true;
-        send(state);
+        if (v3) {
+            send_probe(state);
+        } else {
+            send(state);
+        }
+    }
+
+    // SNMPv3 engine ID discovery (RFC 3414 §4) done like any other request: snmp_open would
+    // probe synchronously, holding the poll thread for timeout × (1 + retries) per silent v3
+    // device. This session only asks, unauthenticated, for the agent's engine ID.
+    bool open_probe_session(DeviceState& state) {
+        netsnmp_session settings;
+        snmp_sess_init(&settings);
+        std::string peer = state.target->agent;
+        settings.peername = peer.data();
+        settings.timeout = static_cast<long>(settings_.timeout.count()) * 1000;
+        settings.retries = settings_.retries;
+        settings.callback = &Poller::on_event;
+        settings.callback_magic = &state;
+        settings.version = SNMP_VERSION_3;
+        settings.securityModel = SNMP_SEC_MODEL_USM;
+        settings.securityLevel = SNMP_SEC_LEVEL_NOAUTH;
+        // As net-snmp's own probe: agents serving several contexts (snmpsim) answer in one only.
+        std::string context = state.target->credentials.context;
+        settings.contextName = context.data();
+        settings.contextNameLen = context.size();
+        state.session = snmp_open(&settings);
+        if (state.session == nullptr) {
+            state.result->failure = "error: cannot open a session";
+            return false;
+        }
+        // snmp_open drops the flag; without it snmp_send would probe synchronously after all.
+        state.session->flags |= SNMP_FLAGS_DONT_PROBE;
+        state.discovering = true;
+        return true;
+    }
+
+    // The probe net-snmp sends itself (usm_build_probe_pdu): an empty GET from the empty user.
+    void send_probe(DeviceState& state) {
+        netsnmp_pdu* pdu = snmp_pdu_create(SNMP_MSG_GET);
+        pdu->version = SNMP_VERSION_3;
+        pdu->securityModel = SNMP_SEC_MODEL_USM;
+        pdu->securityLevel = SNMP_SEC_LEVEL_NOAUTH;
+        pdu->securityName = strdup("");
+        pdu->securityNameLen = 0;
+        ++state.result->requests;
+        ++outcome_.requests;
+        if (snmp_send(state.session, pdu) == 0) {
+            snmp_free_pdu(pdu);
+            state.result->failure = "error: cannot send";
+            finish(state, false);
+        }
+    }
+
+    // After the probe's report: the real session, told the engine ID so snmp_open does not
+    // probe again (it localises the keys with it), and the first request.
+    void continue_discovered() {
+        auto discovered = std::move(to_continue_);
+        to_continue_.clear();
+        for (auto* state : discovered) {
+            if (state->finished) continue;
+            snmp_close(state->session);
+            state->session = nullptr;
+            state->discovering = false;
+            if (!open_session(*state)) {
+                finish(*state, false);
+                continue;
+            }
+            send(*state);
+        }
     }
 
     bool open_session(DeviceState& state) {
@@ -188,9 +263,12 @@ private:
             settings.securityPrivKeyLen = priv->size();
             settings.contextName = context.data();
             settings.contextNameLen = context.size();
+            settings.securityEngineID = state.engine_id.data();
+            settings.securityEngineIDLen = state.engine_id.size();
+            settings.contextEngineID = state.engine_id.data();
+            settings.contextEngineIDLen = state.engine_id.size();
         }
-        // snmp_open copies what it keeps; for v3 it discovers the agent's engine ID here,
-        // synchronously.
+        // snmp_open copies what it keeps.
         state.session = snmp_open(&settings);
         if (state.session == nullptr) {
             state.result->failure = credentials.version == SnmpCredentials::Version::v3 ? "timeout or authentication"
@@ -222,12 +300,33 @@ private:
 
     void handle(DeviceState& state, int operation, netsnmp_pdu* pdu) {
         if (state.finished) return;
+        // Already discovered: the same report again, or the probe's retry answered.
+        if (state.discovering && !state.engine_id.empty()) return;
+        // The discovery report first comes as a security error (its engine is unknown yet),
+        // then as the message; the probe takes whichever names the engine first.
+        const bool names_engine = pdu != nullptr && pdu->securityEngineIDLen > 0;
+        if (state.discovering && names_engine &&
+            (operation == NETSNMP_CALLBACK_OP_RECEIVED_MESSAGE || operation == NETSNMP_CALLBACK_OP_SEC_ERROR)) {
+            state.engine_id.assign(pdu->securityEngineID, pdu->securityEngineID + pdu->securityEngineIDLen);
+            to_continue_.push_back(&state);  // outside the callback, which still uses the session
+            return;
+        }
+        // A security error is followed by the message itself or a timeout: decided then.
+        if (operation == NETSNMP_CALLBACK_OP_SEC_ERROR) return;
         if (operation != NETSNMP_CALLBACK_OP_RECEIVED_MESSAGE || pdu == nullptr) {
             state.result->failure = operation == NETSNMP_CALLBACK_OP_TIMED_OUT ? "timeout" : "error: no answer";
             finish(state, false);
             return;
         }
+        if (state.discovering) {
+            state.result->failure = "error: no engine ID in the answer to the probe";
+            finish(state, false);
+            return;
+        }
         if (pdu->command == SNMP_MSG_REPORT) {
+            // The first authenticated request learns the agent's boots and time from this
+            // report; net-snmp sends the request again once the callback returns.
+            if (snmpv3_get_report_type(pdu) == SNMPERR_NOT_IN_TIME_WINDOW) return;
             state.result->failure = "authentication";
             finish(state, false);
             return;
@@ -293,6 +392,7 @@ private:
     PollOutcome outcome_;
     std::vector<DeviceState> states_;
     std::vector<netsnmp_session*> to_close_;
+    std::vector<DeviceState*> to_continue_;
     KeyCache keys_;
     int active_ = 0;
 };

@@ -1,6 +1,7 @@
 #include "telemetry/telemetry_store.hpp"
 
 #include "telemetry/cycle_effects.hpp"
+#include "telemetry/loop_rules_store.hpp"
 #include "telemetry/reading_json.hpp"
 
 namespace madoguchi::server::telemetry {
@@ -65,7 +66,7 @@ std::string sample_payload(SampleKind kind, const SnmpReading& r) {
 }
 
 store::Result<std::int64_t> record_cycle(store::Database& database, CycleSummary& summary,
-                                         std::span<const DeviceReading> devices, const LoopRules& rules) {
+                                         std::span<const DeviceReading> devices) {
     std::int64_t cycle_id = 0;
     summary.samples_written = 0;
     const auto polled_at = calendar::format_iso8601_utc(summary.finished);
@@ -118,7 +119,10 @@ store::Result<std::int64_t> record_cycle(store::Database& database, CycleSummary
                 summary.samples_written += database.changes();
             }
         }
-        return apply_cycle_effects(database, devices, summary.kinds, rules, summary.finished);
+        // Read in the cycle's transaction: a change of the rules applies from the next cycle whole.
+        auto rules = load_loop_rules(database);
+        if (!rules) return store::Error{rules.error()};
+        return apply_cycle_effects(database, devices, summary.kinds, rules.value().rules, summary.finished);
     });
     if (!written) return store::Error{written.error()};
     return cycle_id;

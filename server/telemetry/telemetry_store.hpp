@@ -9,7 +9,6 @@
 
 #include "calendar/tokyo_time.hpp"
 #include "store/database.hpp"
-#include "telemetry/loop_rules.hpp"
 #include "telemetry/poll_schedule.hpp"
 #include "telemetry/snmp_poller.hpp"
 
@@ -37,9 +36,10 @@ CycleSummary summarise(const PollOutcome& outcome, std::string trigger, calendar
 std::string sample_payload(SampleKind kind, const SnmpReading& reading);
 
 // Writes the cycle, every device's state and the due samples in one transaction, with what
-// they set off (cycle_effects.hpp: interpretation, toner orders, fault incidents); returns
-// the cycle's id and sets summary.samples_written.
+// they set off under the stored loop rules (loop_rules_store.hpp; cycle_effects.hpp:
+// interpretation, toner orders, fault incidents); returns the cycle's id and sets
+// summary.samples_written.
 store::Result<std::int64_t> record_cycle(store::Database& database, CycleSummary& summary,
-                                         std::span<const DeviceReading> devices, const LoopRules& rules = {});
+                                         std::span<const DeviceReading> devices);
 
 }  // namespace madoguchi::server::telemetry

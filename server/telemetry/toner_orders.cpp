@@ -106,7 +106,7 @@ nlohmann::json to_json(const TonerOrderRow& row) {
 }
 
 store::Status update_toner_orders(store::Database& database, std::int64_t device_id, const std::vector<TonerLevel>& toners,
-                                  const std::vector<TonerLevel>& before, const LoopRules& rules, calendar::Instant now) {
+                                  const std::vector<TonerLevel>& before, const domain::LoopRules& rules, calendar::Instant now) {
     for (const auto& toner : toners) {
         const auto colour = std::string(domain::colour_name(toner.colour));
         auto open = open_order(database, device_id, colour);

@@ -44,7 +44,7 @@ nlohmann::json to_json(const TonerOrderRow& row);
 // the cycle's transaction.
 store::Status update_toner_orders(store::Database& database, std::int64_t device_id,
                                   const std::vector<TonerLevel>& toners, const std::vector<TonerLevel>& before,
-                                  const LoopRules& rules, calendar::Instant now);
+                                  const madoguchi::telemetry::LoopRules& rules, calendar::Instant now);
 
 struct OrderFilter {
     std::optional<madoguchi::telemetry::OrderState> state;

@@ -14,6 +14,7 @@
 #include "configuration_test_support.hpp"
 #include "identity_test_support.hpp"
 #include "store/database.hpp"
+#include "support/child_process.hpp"
 
 using namespace madoguchi::testing;
 using nlohmann::json;
@@ -122,6 +123,57 @@ TEST_CASE("the probe tells up from failing, slow and unreachable, with the respo
     CHECK(chatbot::probe(settings_for("ftp://127.0.0.1/health")).failure == "bad_url");
 }
 
+TEST_CASE("the probe checks an https chatbot's certificate and reads its health through TLS", "[chatbot]") {
+    // A throwaway self-signed certificate for 127.0.0.1, made with the openssl command line.
+    TempDir folder;
+    const auto cert = (folder.path() / "cert.pem").string();
+    const auto key = (folder.path() / "key.pem").string();
+    ChildProcess openssl({"/usr/bin/openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert,
+                          "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"});
+    const auto made = openssl.wait();
+    INFO(made.err);
+    REQUIRE(made.exit_code == 0);
+
+    httplib::SSLServer server(cert.c_str(), key.c_str());
+    REQUIRE(server.is_valid());
+    std::atomic<bool> slow{false};
+    server.Get("/health", [&](const httplib::Request&, httplib::Response& response) {
+        if (slow) std::this_thread::sleep_for(600ms);
+        response.set_content(R"({"status":"ok"})", "application/json");
+    });
+    const int port = server.bind_to_any_port("127.0.0.1");
+    std::thread serving([&] { server.listen_after_bind(); });
+    while (!server.is_running()) std::this_thread::sleep_for(1ms);
+    const auto url = "https://127.0.0.1:" + std::to_string(port) + "/health";
+
+    // Not from a trusted authority: no answer is believed.
+    auto untrusted = chatbot::probe(settings_for(url));
+    CHECK_FALSE(untrusted.up);
+    CHECK(untrusted.failure == "tls");
+    CHECK(untrusted.http_status == 0);
+
+    // The operator names the authority (serve --chatbot-ca): up, with its time.
+    auto settings = settings_for(url);
+    settings.ca_file = cert;
+    const auto trusted = chatbot::probe(settings);
+    CHECK(trusted.up);
+    CHECK(trusted.http_status == 200);
+    CHECK(trusted.failure.empty());
+    CHECK(trusted.response_milliseconds < 300);
+
+    // The same name on another address is not the certificate's.
+    auto elsewhere = settings_for("https://localhost:" + std::to_string(port) + "/health");
+    elsewhere.ca_file = cert;
+    CHECK(chatbot::probe(elsewhere).failure == "tls");
+
+    slow = true;
+    const auto late = chatbot::probe(settings);
+    CHECK_FALSE(late.up);
+    CHECK(late.failure == "timeout");
+    server.stop();
+    serving.join();
+}
+
 TEST_CASE("the probe job records an outage and the recovery, and the month's availability shows it", "[chatbot][jobs]") {
     RunningApp server;
     auto desk = signed_in_user(server, {"desk1", {Role::desk_operator}});
@@ -138,6 +190,8 @@ TEST_CASE("the probe job records an outage and the recovery, and the month's ava
     const auto up = count(server, "SELECT count(*) FROM chatbot_probes WHERE up = 1");
     CHECK(count(server, "SELECT count(*) FROM chatbot_probes WHERE up = 0 AND http_status = 503 AND failure = 'http_status'") ==
           probes - up);
+    // 40 ms, rounded up to the second the probes' instants are kept in.
+    CHECK(count(server, "SELECT count(*) FROM chatbot_probes WHERE interval_seconds = 1") == probes);
 
     const auto response = desk.client->Get(("/api/v1/chatbot/availability?month=" + this_month()).c_str());
     REQUIRE(response);
@@ -147,10 +201,8 @@ TEST_CASE("the probe job records an outage and the recovery, and the month's ava
     CHECK(body["probes"] == probes);
     CHECK(body["up"] == up);
     CHECK(body["down"] == probes - up);
-    CHECK(body["availability_percent"].get<double>() == Approx(100.0 * up / probes));
-    // One outage: the failing run, ended by the first probe after recovery.
-    REQUIRE(body["outages"].size() == 1);
-    CHECK(body["outages"][0]["probes"] == probes - up);
+    // Probes many times a second share their instants' seconds: the time-weighted figures are
+    // the next test's, on probes a minute apart.
     CHECK(body["average_response_milliseconds"].get<double>() >= 0);
 }
 
@@ -182,7 +234,8 @@ TEST_CASE("planned maintenance is reported apart from outages", "[chatbot]") {
     auto before = availability();
     CHECK(before["probes"] == 22);
     CHECK(before["down"] == 5);
-    CHECK(before["availability_percent"].get<double>() == Approx(100.0 * 17 / 22));
+    // Each result holds a minute, the last one three (no later probe): 19 minutes up, 5 down.
+    CHECK(before["availability_percent"].get<double>() == Approx(100.0 * 19 / 24));
     CHECK(before["outages"].size() == 2);
 
     const auto release = audited(server, [&] {
@@ -209,7 +262,8 @@ TEST_CASE("planned maintenance is reported apart from outages", "[chatbot]") {
     CHECK(after["down"] == 3);
     CHECK(after["in_maintenance"] == 2);
     CHECK(after["down_in_maintenance"] == 2);
-    CHECK(after["availability_percent"].get<double>() == Approx(85.0));
+    CHECK(after["availability_percent"].get<double>() == Approx(100.0 * 19 / 22));
+    CHECK(after["maintenance_seconds"] == 120);
     REQUIRE(after["outages"].size() == 1);
     CHECK(after["outages"][0] == json{{"from", "2026-10-05T00:10:00Z"}, {"to", "2026-10-05T00:13:00Z"}, {"probes", 3}});
     CHECK(after["outage_seconds"] == 180);
@@ -229,6 +283,70 @@ TEST_CASE("planned maintenance is reported apart from outages", "[chatbot]") {
     const auto by_staff = post_json(staff, "/api/v1/chatbot/maintenance", window);
     REQUIRE(by_staff);
     CHECK(by_staff->status == 403);
+}
+
+TEST_CASE("availability weighs each probe by the time it holds, and time without probes is unknown", "[chatbot]") {
+    RunningApp server;
+    auto desk = signed_in_user(server, {"desk1", {Role::desk_operator}});
+    // September 2026, Tokyo: a probe up at 23:59:30 the evening before holds into the month
+    // until the next at 00:01; down at 00:02 and 00:03, then the server is off until 01:00
+    // (the last failure holds its three intervals, to 00:06); up at 01:00, and at 01:01 a
+    // last probe every five minutes, holding fifteen. Per probe this would be 3 of 5 up.
+    {
+        auto database = madoguchi::server::store::Database::open(server.database_path());
+        REQUIRE(database);
+        std::string sql;
+        const auto probe = [&](const calendar::Date& day, int second_of_day, bool up, int interval) {
+            sql += "INSERT INTO chatbot_probes (at, up, http_status, response_milliseconds, failure, interval_seconds) "
+                   "VALUES ('" + calendar::format_iso8601_utc(calendar::from_tokyo(day, second_of_day)) + "', " +
+                   (up ? "1, 200, 80, ''" : "0, 503, 30, 'http_status'") + ", " + std::to_string(interval) + ");";
+        };
+        probe({2026, 8, 31}, 23 * 3600 + 59 * 60 + 30, true, 60);
+        probe({2026, 9, 1}, 60, true, 60);
+        probe({2026, 9, 1}, 120, false, 60);
+        probe({2026, 9, 1}, 180, false, 60);
+        probe({2026, 9, 1}, 3600, true, 60);
+        probe({2026, 9, 1}, 3660, true, 300);
+        REQUIRE(database.value().execute(sql));
+    }
+    const auto availability = [&] {
+        const auto response = desk.client->Get("/api/v1/chatbot/availability?month=2026-09");
+        REQUIRE(response);
+        INFO(response->body);
+        REQUIRE(response->status == 200);
+        return json_of(response);
+    };
+    const auto month_seconds = 30 * 86400;
+    auto body = availability();
+    CHECK(body["probes"] == 5);
+    CHECK(body["up"] == 3);
+    CHECK(body["down"] == 2);
+    CHECK(body["period_seconds"] == month_seconds);
+    CHECK(body["up_seconds"] == 60 + 60 + 60 + 900);
+    CHECK(body["outage_seconds"] == 60 + 180);
+    CHECK(body["maintenance_seconds"] == 0);
+    CHECK(body["unknown_seconds"] == month_seconds - 1080 - 240);
+    CHECK(body["availability_percent"].get<double>() == Approx(100.0 * 1080 / 1320));
+    REQUIRE(body["outages"].size() == 1);
+    CHECK(body["outages"][0] == json{{"from", "2026-08-31T15:02:00Z"}, {"to", "2026-08-31T15:06:00Z"}, {"probes", 2}});
+
+    // Planned maintenance while the server was off: that time is planned, not unknown.
+    const json window{{"starts_at", "2026-09-01T00:30:00+09:00"},
+                      {"ends_at", "2026-09-01T00:45:00+09:00"},
+                      {"title", "サーバ停止を伴う保守"}};
+    const auto added = audited(server, [&] { return post_json(desk, "/api/v1/chatbot/maintenance", window); });
+    REQUIRE(added);
+    REQUIRE(added->status == 201);
+    body = availability();
+    CHECK(body["maintenance_seconds"] == 900);
+    CHECK(body["unknown_seconds"] == month_seconds - 1080 - 240 - 900);
+    CHECK(body["availability_percent"].get<double>() == Approx(100.0 * 1080 / 1320));
+
+    // August ends with the evening probe holding its three minutes... cut at the month's end.
+    const auto august = desk.client->Get("/api/v1/chatbot/availability?month=2026-08");
+    REQUIRE(august);
+    CHECK(json_of(august)["probes"] == 1);
+    CHECK(json_of(august)["up_seconds"] == 30);
 }
 
 TEST_CASE("a maintenance window needs instants in order, a title and a release plan if any ticket", "[chatbot]") {
@@ -280,11 +398,20 @@ TEST_CASE("serve probes the chatbot only with --chatbot-url, every minute with a
     REQUIRE(std::holds_alternative<ServeOptions>(tuned));
     CHECK(std::get<ServeOptions>(tuned).chatbot_probe->interval == 30s);
     CHECK(std::get<ServeOptions>(tuned).chatbot_probe->timeout == 2s);
+    CHECK(std::get<ServeOptions>(tuned).chatbot_probe->ca_file.empty());
+    TempDir folder;
+    const auto authorities = (folder.path() / "ca.pem").string();
+    write_file(authorities, "-----BEGIN CERTIFICATE-----\n");
+    const auto with_ca = parsed({"serve", "--chatbot-url", "https://chatbot.example.go.jp/health", "--chatbot-ca", authorities});
+    REQUIRE(std::holds_alternative<ServeOptions>(with_ca));
+    CHECK(std::get<ServeOptions>(with_ca).chatbot_probe->ca_file == authorities);
 
     for (const auto& wrong : std::vector<std::vector<std::string_view>>{{"serve", "--chatbot-url", "chatbot.example"},
                                                                          {"serve", "--chatbot-every", "30"},
                                                                          {"serve", "--chatbot-url", "http://x/", "--chatbot-timeout", "0"},
-                                                                         {"serve", "--chatbot-url", "http://x/", "--chatbot-every", "1h"}}) {
+                                                                         {"serve", "--chatbot-url", "http://x/", "--chatbot-every", "1h"},
+                                                                         {"serve", "--chatbot-url", "https://x/", "--chatbot-ca", "/nonexistent/ca.pem"},
+                                                                         {"serve", "--chatbot-ca", authorities}}) {
         const auto refused = parsed(wrong);
         REQUIRE(std::holds_alternative<UsageError>(refused));
         CHECK(std::get<UsageError>(refused).message.find("--chatbot-") != std::string::npos);

@@ -9,6 +9,7 @@
 #include "inquiry_test_support.hpp"
 #include "server_test_support.hpp"
 #include "store/database.hpp"
+#include "telemetry/loop_rules_store.hpp"
 #include "telemetry/telemetry_store.hpp"
 
 using namespace madoguchi::testing;
@@ -50,6 +51,9 @@ struct TelemetryWorld {
         jammed = add("MFP-000001", "1001");
         low = add("MFP-000002", "1001");
         silent = add("MFP-000003", "301");
+        madoguchi::telemetry::LoopRules rules;
+        rules.offline_cycles = 1;  // the silent printer is unreachable from its first miss
+        REQUIRE(telemetry::save_loop_rules(db, rules, 0, "it-office", calendar::now()).value());
         const auto now = calendar::now();
         record(db, 80, "\x04", calendar::Instant{now.unix_seconds - 60});
         record(db, 82, "\x04", now);  // still jammed: the same incident
@@ -77,9 +81,7 @@ struct TelemetryWorld {
         summary.started = at;
         summary.finished = at;
         summary.kinds = telemetry::every_kind();
-        telemetry::LoopRules rules;
-        rules.offline_cycles = 1;
-        REQUIRE(telemetry::record_cycle(db, summary, devices, rules));
+        REQUIRE(telemetry::record_cycle(db, summary, devices));
     }
 };
 

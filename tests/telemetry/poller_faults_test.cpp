@@ -1,6 +1,11 @@
 // Printers that do not answer, answer garbage, or answer differently from one cycle to the next.
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <chrono>
 #include <thread>
 
 #include "telemetry/fleet_sim_support.hpp"
@@ -135,3 +140,79 @@ TEST_CASE("telemetry: a printer whose answers change between cycles is read anew
 }
 
 }  // namespace madoguchi::testing
+
+namespace madoguchi::testing {
+namespace {
+
+// A UDP port on loopback that takes requests and never answers: a printer switched off
+// behind a switch that still delivers (no ICMP refusal to end the wait early).
+class SilentAgent {
+public:
+    SilentAgent() : fd_(socket(AF_INET, SOCK_DGRAM, 0)) {
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        REQUIRE(bind(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+        socklen_t length = sizeof address;
+        getsockname(fd_, reinterpret_cast<sockaddr*>(&address), &length);
+        port_ = ntohs(address.sin_port);
+    }
+    ~SilentAgent() { close(fd_); }
+    SilentAgent(const SilentAgent&) = delete;
+    SilentAgent& operator=(const SilentAgent&) = delete;
+    std::string agent() const { return "127.0.0.1:" + std::to_string(port_); }
+
+private:
+    int fd_;
+    int port_ = 0;
+};
+
+}  // namespace
+}  // namespace madoguchi::testing
+
+TEST_CASE("telemetry: silent v3 printers cost one timeout in parallel, not one each before the others are asked") {
+    using namespace madoguchi::testing;
+    namespace telemetry = madoguchi::server::telemetry;
+    TempDir folder;
+    auto options = serve_only();
+    options.v3_user = "madoguchi-poller";
+    std::vector<telemetry::PollTarget> targets;
+    for (int n = 1; n <= 4; ++n) {
+        const auto tag = "MFP-00000" + std::to_string(n);
+        write_records(folder.path() / "data", tag, {"1.3.6.1.2.1.1.5.0|4|" + tag});
+    }
+    FleetSimulator simulator(folder.path() / "data", options);
+    std::vector<SilentAgent> silent(5);
+    const auto v3 = [&](const std::string& tag) {
+        return telemetry::SnmpCredentials{telemetry::SnmpCredentials::Version::v3, "", options.v3_user, options.v3_auth,
+                                          options.v3_priv, tag};
+    };
+    // The silent ones first: the synchronous discovery of snmp_open held every later device
+    // back by 5 × 0.8 s.
+    for (std::size_t n = 0; n < silent.size(); ++n) {
+        targets.push_back({static_cast<std::int64_t>(100 + n), "MFP-00010" + std::to_string(n), silent[n].agent(),
+                           v3("MFP-00010" + std::to_string(n))});
+    }
+    targets.push_back({1, "MFP-000001", simulator.agent(), v3("MFP-000001")});
+    targets.push_back({2, "MFP-000002", simulator.agent(), v3("MFP-000002")});
+    targets.push_back({3, "MFP-000003", simulator.agent(), {telemetry::SnmpCredentials::Version::v2c, "MFP-000003"}});
+    targets.push_back({4, "MFP-000004", simulator.agent(), {telemetry::SnmpCredentials::Version::v2c, "MFP-000004"}});
+
+    const auto started = std::chrono::steady_clock::now();
+    const auto outcome = telemetry::poll_devices(
+        targets, {.window = 32, .timeout = std::chrono::milliseconds{400}, .retries = 1}, telemetry::every_kind());
+    const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    INFO("the cycle took " << seconds << " s");
+    for (std::size_t n = 0; n < silent.size(); ++n) {
+        CHECK_FALSE(outcome.devices[n].reachable);
+        CHECK(outcome.devices[n].failure == "timeout");
+    }
+    for (std::size_t n = silent.size(); n < targets.size(); ++n) {
+        INFO(targets[n].asset_tag << ": " << outcome.devices[n].failure);
+        CHECK(outcome.devices[n].reachable);
+        CHECK(outcome.devices[n].reading.sys_name == targets[n].asset_tag);
+    }
+    // One timeout with its retry (0.8 s) while the others are read, with room for a busy
+    // machine; in series the silent ones alone took 4 s.
+    CHECK(seconds < 2.5);
+}

@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "telemetry/fleet_sim_support.hpp"
+#include "telemetry/loop_rules_store.hpp"
 #include "telemetry/poll_cycle.hpp"
 
 namespace madoguchi::testing {
@@ -63,8 +64,10 @@ struct Fleet {
     Fleet() {
         request.settings.timeout = std::chrono::milliseconds{300};
         request.settings.retries = 0;
-        request.loops.offline_cycles = 2;
         add_desk_account(database);
+        madoguchi::telemetry::LoopRules rules;
+        rules.offline_cycles = 2;
+        REQUIRE(telemetry::save_loop_rules(database, rules, 0, "it-office", calendar::now()).value());
     }
     // Writes the agent's records and (re)starts snmpsim, which reads them at start.
     void answer(const std::string& tag, const std::vector<std::string>& records) {

@@ -1,0 +1,102 @@
+// Figures for scripts/bench (prints, asserts nothing): what billing and the daily anomaly check
+// cost over the counters a whole fleet leaves. 723 printers on 73 floors with three months of
+// hourly counter samples (the resolution the retention keeps for a year), each printing at its
+// own pace on business hours, three counters reset on the judged day: the month's bill with the
+// fiscal year's pace (GET /api/v1/telemetry/billing), and the judging of one day against its
+// history (anomaly_history_days) (the daily job), first and again (nothing new to flag).
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "bench_support.hpp"
+#include "calendar/civil_date.hpp"
+#include "store/migrations.hpp"
+#include "telemetry/anomaly_scan.hpp"
+#include "telemetry/billing_store.hpp"
+
+namespace {
+
+using namespace madoguchi;
+using bench::check;
+using bench::must;
+
+constexpr int fleet = 723;
+constexpr int days = 90;  // 3 August to 31 October 2026
+
+void add_fleet(server::store::Database& database) {
+    check(database.execute(
+        "INSERT INTO divisions (code, name_ja) VALUES ('D-SOUMU', '総務課'), ('D-JINJI', '人事課'), ('D-KAIKEI', '会計課');"
+        "INSERT INTO device_models (maker, name, class) VALUES ('リコー', 'IM C3510F', 'mfp');"
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 73) "
+        "INSERT INTO locations (building, floor) SELECT '本館', printf('%d', i) FROM n;"
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 723) "
+        "INSERT INTO devices (asset_tag, class, model_id, location_id, division_code, network_address, snmp_profile, "
+        "state, updated_at) SELECT printf('MFP-%06d', i), 'mfp', 1, 1 + i % 73, "
+        "CASE i % 3 WHEN 0 THEN 'D-SOUMU' WHEN 1 THEN 'D-JINJI' ELSE 'D-KAIKEI' END, '10.20.3.10', 'ricoh-v2c', "
+        "'installed', '2026-04-01T00:00:00Z' FROM n"));
+}
+
+// Hourly counters from Monday `from` (Tokyo): 5 to 40 pages an hour from 9:00 to 18:00 on
+// weekdays (holidays are not worth the SQL here), none at night or at weekends; the counter of
+// three devices falls back to 100 at noon of the judged day.
+void add_counters(server::store::Database& database, calendar::Instant from, calendar::Instant reset_at) {
+    const auto sql =
+        "WITH RECURSIVE h(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM h WHERE i < " + std::to_string(days * 24 - 1) + ") "
+        "INSERT INTO telemetry_samples (device_id, kind, at, payload, resolution) "
+        "SELECT d.id, 3, ?1 + h.i * 3600, "
+        "'[' || (CASE WHEN d.id <= 3 AND ?1 + h.i * 3600 >= ?2 THEN 100 ELSE 100000 + d.id * 1000 + (5 + d.id % 36) * "
+        "  ((h.i / 168) * 45 + CASE WHEN (h.i % 168) / 24 < 5 "
+        "   THEN ((h.i % 168) / 24) * 9 + min(max(h.i % 24 - 9, 0), 9) ELSE 45 END) END) || ',7,[]]', 1 "
+        "FROM devices d, h";
+    auto insert = must(database.prepare(sql));
+    insert.bind(1, from.unix_seconds).bind(2, reset_at.unix_seconds);
+    must(insert.step());
+}
+
+}  // namespace
+
+int main() {
+    const auto folder = std::filesystem::temp_directory_path() / ("madoguchi-telemetry-reports-bench-" + std::to_string(getpid()));
+    std::filesystem::create_directories(folder);
+    auto database = must(server::store::Database::open(folder / "madoguchi.db"));
+    must(server::store::migrate(database));
+    add_fleet(database);
+    const auto from = calendar::from_tokyo({2026, 8, 3}, 0);
+    const calendar::Date judged{2026, 10, 29};  // a Thursday
+    const auto setup = bench::Clock::now();
+    check(database.execute("BEGIN"));
+    add_counters(database, from, calendar::from_tokyo(judged, 12 * 3600));
+    check(database.execute("COMMIT"));
+    const auto rows = must(database.query_int("SELECT count(*) FROM telemetry_samples")).value_or(0);
+    std::printf("telemetry reports: %d devices, %lld hourly counter samples written in %.1f s\n", fleet,
+                static_cast<long long>(rows), bench::milliseconds_since(setup) / 1000.0);
+
+    const auto now = calendar::from_tokyo({2026, 10, 31}, 23 * 3600);
+    std::vector<double> wall, cpu;
+    std::int64_t pages = 0;
+    for (int run = 0; run < 5; ++run) {
+        const auto start = bench::Clock::now();
+        const auto cpu_start = std::clock();
+        const auto report = must(server::telemetry::billing_report(database, {2026, 10}, now));
+        wall.push_back(bench::milliseconds_since(start));
+        cpu.push_back(bench::cpu_milliseconds(cpu_start));
+        pages = report.month_pages;
+    }
+    bench::report("telemetry: billing, October over 723 devices + fiscal year", wall, cpu);
+    std::printf("telemetry: (the bill counts %lld pages in October)\n", static_cast<long long>(pages));
+
+    for (const auto* label : {"telemetry: anomaly check of one day, first", "telemetry: anomaly check of the same day again"}) {
+        const auto start = bench::Clock::now();
+        const auto cpu_start = std::clock();
+        check(database.execute("BEGIN"));
+        const auto scan = must(server::telemetry::scan_anomalies(database, judged, server::audit::system_actor, now));
+        check(database.execute("COMMIT"));
+        bench::report(label, {bench::milliseconds_since(start)}, {bench::cpu_milliseconds(cpu_start)});
+        std::printf("telemetry: (%d devices judged, %d flagged)\n", scan.devices, scan.flagged);
+    }
+    std::filesystem::remove_all(folder);
+    return 0;
+}

@@ -103,6 +103,7 @@ void App::follow_session() {
         lending_page_.loss_incident.clear();
         // The next user starts on the fleet's first page, not on the previous user's device.
         telemetry_page_.started = false;
+        telemetry_page_.filter = {};
         telemetry_page_.device.close();
         inbox_.clear();
         routing_editor_.close();

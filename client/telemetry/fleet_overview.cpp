@@ -27,6 +27,18 @@ bool floor_before(const std::string& a, const std::string& b) {
 
 }  // namespace
 
+std::string open_work_text(const FleetDevice& device, i18n::Language language) {
+    std::string text;
+    const auto add = [&](const char* key, std::int64_t count) {
+        if (count == 0) return;
+        if (!text.empty()) text += language == i18n::Language::ja ? "・" : ", ";
+        text += fill_template(i18n::text(key, language), {{"count", std::to_string(count)}});
+    };
+    add("telemetry_fleet.open.incidents", device.open_incidents);
+    add("telemetry_fleet.open.orders", device.open_toner_orders);
+    return text;
+}
+
 std::string fleet_path(const FleetFilter& filter, int limit, std::int64_t offset) {
     return with_query("/api/v1/telemetry/devices",
                       {{"floor", filter.floor},
@@ -41,14 +53,14 @@ FleetOverview::FleetOverview(i18n::Language language)
     : language_(language),
       table_(
           {
+              {"telemetry_fleet.column.tag", 8.0F, CellAlignment::left, SortKind::text,
+               [this](std::size_t row) { return devices_[row].asset_tag; }},
               {"telemetry_fleet.column.state", 6.0F, CellAlignment::left, SortKind::text,
                [this](std::size_t row) { return printer_state_label(devices_[row].state, language_); },
                {},
                {},
                {},
                [this](std::size_t row) { return state_tone(devices_[row].state); }},
-              {"telemetry_fleet.column.tag", 8.0F, CellAlignment::left, SortKind::text,
-               [this](std::size_t row) { return devices_[row].asset_tag; }},
               {"telemetry_fleet.column.model", 9.0F, CellAlignment::left, SortKind::text,
                [this](std::size_t row) {
                    const auto& device = devices_[row];
@@ -56,7 +68,7 @@ FleetOverview::FleetOverview(i18n::Language language)
                }},
               {"telemetry_fleet.column.place", 0.0F, CellAlignment::left, SortKind::text,
                [this](std::size_t row) { return place_text(devices_[row]); }},
-              {"telemetry_fleet.column.toner", 5.0F, CellAlignment::right, SortKind::number,
+              {"telemetry_fleet.column.toner", 6.5F, CellAlignment::right, SortKind::number,
                [this](std::size_t row) {
                    const auto lowest = lowest_percent(devices_[row].toners);
                    return lowest ? std::to_string(*lowest) + "%" : std::string("—");
@@ -74,14 +86,8 @@ FleetOverview::FleetOverview(i18n::Language language)
                    const auto& seen = devices_[row].last_seen_at;
                    return seen ? static_cast<double>(seen->unix_seconds) : 0.0;
                }},
-              {"telemetry_fleet.column.open", 9.0F, CellAlignment::left, SortKind::text,
-               [this](std::size_t row) {
-                   const auto& device = devices_[row];
-                   if (device.open_incidents == 0 && device.open_toner_orders == 0) return std::string();
-                   return fill_template(i18n::text("telemetry_fleet.open_counts", language_),
-                                        {{"incidents", std::to_string(device.open_incidents)},
-                                         {"orders", std::to_string(device.open_toner_orders)}});
-               }},
+              {"telemetry_fleet.column.open", 11.0F, CellAlignment::left, SortKind::text,
+               [this](std::size_t row) { return open_work_text(devices_[row], language_); }},
           },
           0, [this](std::size_t row) { return devices_[row].asset_tag; }) {
     for (const auto& state : printer_state_names()) counts_.emplace_back(state, 0);

@@ -29,8 +29,11 @@ struct FleetFilter {
 // "/api/v1/telemetry/devices?floor=…&model_id=…&state=…&q=…&limit=50&offset=100".
 std::string fleet_path(const FleetFilter& filter, int limit, std::int64_t offset);
 
+// "障害 1件・トナー手配 1件": the device's open incidents and toner orders; empty when none.
+std::string open_work_text(const FleetDevice& device, i18n::Language language);
+
 namespace fleet_overview_column {
-inline constexpr std::size_t state = 0, tag = 1, model = 2, place = 3, toner = 4, days = 5, last_seen = 6, open = 7;
+inline constexpr std::size_t tag = 0, state = 1, model = 2, place = 3, toner = 4, days = 5, last_seen = 6, open = 7;
 }
 
 class FleetOverview {

@@ -58,8 +58,12 @@ TEST_CASE("the fleet overview shows each printer's state, toner and open work, w
     CHECK(table.cell_text(1, column::toner) == "6%");
     CHECK(table.cell_text(0, column::last_seen) == "たった今");
     CHECK(table.cell_text(2, column::last_seen) == "応答なし（記録なし）");
-    CHECK(table.cell_text(0, column::open) == "障害 1件・トナー手配 0件");
-    CHECK(table.cell_text(1, column::open) == "障害 0件・トナー手配 1件");
+    CHECK(table.cell_text(0, column::open) == "障害 1件");
+    CHECK(table.cell_text(1, column::open) == "トナー手配 1件");
+    auto both = fleet.devices()[0];
+    both.open_toner_orders = 2;
+    CHECK(client::open_work_text(both, Language::ja) == "障害 1件・トナー手配 2件");
+    CHECK(client::open_work_text(both, Language::en) == "Incidents: 1, Toner orders: 2");
     CHECK(fleet.page_text(Language::ja) == "1〜3台目（全3台）");
     CHECK_FALSE(fleet.has_next());
 

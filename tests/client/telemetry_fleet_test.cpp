@@ -162,7 +162,7 @@ TEST_CASE("a device's detail has its conditions, toners, counter and toner chart
     REQUIRE_FALSE(counters.categories.empty());
     CHECK(counters.series[0].values.back() == 82.0);
     // Two samples a minute apart: hourly categories, labelled in Tokyo time.
-    const auto tokyo = calendar::to_tokyo(calendar::now());
+    const auto tokyo = calendar::to_tokyo(jammed->counters.back().first);
     CHECK(counters.categories.back() == std::to_string(tokyo.date.month) + "/" + std::to_string(tokyo.date.day) + " " +
                                             std::to_string(tokyo.second_of_day / 3600) + "時");
     REQUIRE(jammed->condition_history.size() == 1);

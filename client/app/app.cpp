@@ -26,6 +26,7 @@ App::App(ApiClient& api, DraftStore& drafts)
       configuration_page_(i18n::Language::ja),
       knowledge_page_(i18n::Language::ja),
       ticket_desk_page_(i18n::Language::ja),
+      telemetry_page_(i18n::Language::ja),
       inbox_(api) {
     outbox_.add_route(inquiry_form_name, {"/api/v1/inquiries", "/inquiry/number", "inquiry.sent_toast",
                                           "inquiry.needs_changes", "inquiry.rejected"});
@@ -100,6 +101,10 @@ void App::follow_session() {
         lending_page_.queue.close();
         lending_page_.mine.close_loan();
         lending_page_.loss_incident.clear();
+        // The next user starts on the fleet's first page, not on the previous user's device.
+        telemetry_page_.started = false;
+        telemetry_page_.filter = {};
+        telemetry_page_.device.close();
         inbox_.clear();
         routing_editor_.close();
         password_change_.clear();

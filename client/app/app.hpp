@@ -28,6 +28,7 @@
 #include "lending/lending_page.hpp"
 #include "tickets/inquiry_form.hpp"
 #include "tickets/inquiry_view.hpp"
+#include "telemetry/telemetry_page.hpp"
 #include "tickets/ticket_list_page.hpp"
 #include "ui/style.hpp"
 #include "ui/toasts.hpp"
@@ -102,6 +103,7 @@ public:
     ConfigurationPage& configuration_page() { return configuration_page_; }
     KnowledgePage& knowledge_page() { return knowledge_page_; }
     TicketDeskPage& ticket_desk_page() { return ticket_desk_page_; }
+    TelemetryPage& telemetry_page() { return telemetry_page_; }
     NotificationInbox& inbox() { return inbox_; }
     RoutingEditor& routing_editor() { return routing_editor_; }
     PasswordChange& password_change() { return password_change_; }
@@ -178,6 +180,7 @@ private:
     ConfigurationPage configuration_page_;
     KnowledgePage knowledge_page_;
     TicketDeskPage ticket_desk_page_;
+    TelemetryPage telemetry_page_;
     NotificationInbox inbox_;
     RoutingEditor routing_editor_;
     PasswordChange password_change_;

@@ -12,6 +12,7 @@
 #include "ui/format.hpp"
 #include "ui/item_registry.hpp"
 #include "ui/list_state.hpp"
+#include "ui/style.hpp"
 
 namespace madoguchi::client {
 namespace {
@@ -112,7 +113,20 @@ void draw_cell(const TableModel& model, std::size_t row, std::size_t column) {
         const float room = ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(text.c_str()).x;
         if (room > 0.0F) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + room);
     }
+    const auto& tone = model.columns()[column].tone;
+    const auto cell_tone = tone ? tone(row) : CellTone::plain;
+    if (cell_tone == CellTone::plain) {
+        ImGui::TextUnformatted(text.c_str());
+        return;
+    }
+    const auto& colours = status_colours();
+    const auto colour = cell_tone == CellTone::ok        ? colours.ok
+                        : cell_tone == CellTone::warning ? colours.warning
+                        : cell_tone == CellTone::error   ? colours.error
+                                                         : colours.muted;
+    ImGui::PushStyleColor(ImGuiCol_Text, colour);
     ImGui::TextUnformatted(text.c_str());
+    ImGui::PopStyleColor();
 }
 
 void draw_row(TableModel& model, std::size_t position, std::size_t row, float row_height) {

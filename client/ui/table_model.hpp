@@ -14,6 +14,8 @@
 namespace madoguchi::client {
 
 enum class CellAlignment { left, right };
+// A cell's text colour when it says how things stand (the theme's status colours).
+enum class CellTone { plain, ok, warning, error, muted };
 enum class SortKind { text, number, date };
 enum class SortDirection { ascending, descending };
 
@@ -30,6 +32,8 @@ struct TableColumn {
     // What the column's filter searches when it is more than the text shown (a name with its
     // kana reading); by default the text.
     std::function<std::string(std::size_t row)> filter_text{};
+    // The cell's colour, when its text is a status; plain by default.
+    std::function<CellTone(std::size_t row)> tone{};
 };
 
 struct SortSpec {

@@ -12,12 +12,15 @@ constexpr const char* fleet_from =
     " FROM devices d LEFT JOIN telemetry_device_state s ON s.device_id = d.id "
     "LEFT JOIN locations l ON l.id = d.location_id LEFT JOIN device_models m ON m.id = d.model_id "
     "WHERE d.snmp_profile <> '' AND (?1 IS NULL OR l.floor = ?1) AND (?2 IS NULL OR d.model_id = ?2) "
-    "AND (?3 IS NULL OR coalesce(s.printer_state, 'unknown') = ?3)";
+    "AND (?3 IS NULL OR coalesce(s.printer_state, 'unknown') = ?3) "
+    "AND (?6 IS NULL OR instr(lower(d.asset_tag), ?6) > 0 OR instr(lower(coalesce(m.name, '')), ?6) > 0 "
+    "OR instr(lower(coalesce(l.building, '') || ' ' || coalesce(l.room, '')), ?6) > 0)";
 
 void bind_filters(store::Statement& statement, const FleetQuery& query) {
     if (query.floor) statement.bind(1, *query.floor);
     if (query.model_id) statement.bind(2, *query.model_id);
     if (query.state) statement.bind(3, *query.state);
+    if (query.text) statement.bind(6, *query.text);
 }
 
 // The fleet row's summary of the stored interpretation: the conditions' names and the toners.
@@ -72,7 +75,10 @@ store::Result<nlohmann::json> fleet_list(store::Database& database, const FleetQ
         std::string("SELECT d.id, d.asset_tag, d.model_id, coalesce(m.maker, ''), coalesce(m.name, ''), "
                     "coalesce(l.building, ''), coalesce(l.floor, ''), coalesce(l.room, ''), "
                     "coalesce(s.printer_state, 'unknown'), s.reachable, s.polled_at, s.last_seen_at, s.offline_cycles, "
-                    "coalesce(s.interpreted, '{}')") +
+                    "coalesce(s.interpreted, '{}'), "
+                    "(SELECT count(*) FROM telemetry_fault_incidents i WHERE i.device_id = d.id AND i.cleared_at IS NULL), "
+                    "(SELECT count(*) FROM telemetry_toner_orders o WHERE o.device_id = d.id "
+                    "AND o.state IN ('ordered', 'shipped', 'delivered'))") +
         fleet_from + " ORDER BY d.asset_tag LIMIT ?4 OFFSET ?5");
     if (!rows) return store::Error{rows.error()};
     bind_filters(rows.value(), query);
@@ -98,7 +104,9 @@ store::Result<nlohmann::json> fleet_list(store::Database& database, const FleetQ
                               {"reachable", s.column_is_null(9) ? nlohmann::json(nullptr) : nlohmann::json(s.column_int(9) == 1)},
                               {"polled_at", text_or_null(10)},
                               {"last_seen_at", text_or_null(11)},
-                              {"offline_cycles", s.column_is_null(12) ? 0 : s.column_int(12)}};
+                              {"offline_cycles", s.column_is_null(12) ? 0 : s.column_int(12)},
+                              {"open_incidents", s.column_int(14)},
+                              {"open_toner_orders", s.column_int(15)}};
         add_interpretation(device, s.column_text(13));
         devices.push_back(std::move(device));
     }

@@ -1,7 +1,7 @@
 #pragma once
 // The fleet overview: every polled device (an SNMP profile in the ledger) with its place,
-// model and interpreted state as the last cycle stored it, filtered by floor, model and
-// state, paged, with the count per state of the whole filtered fleet.
+// model, interpreted state and open incidents and toner orders as the last cycle stored it,
+// filtered by floor, model, state and text, paged, with the count per state of the whole filtered fleet.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -16,6 +16,9 @@ struct FleetQuery {
     std::optional<std::string> floor;      // locations.floor, exactly
     std::optional<std::int64_t> model_id;  // device_models.id
     std::optional<std::string> state;      // a printer_state_name(); "unknown" includes never polled
+    // Lower-case text found in the asset tag, the model's name, or the building and room
+    // (ASCII case folded; Japanese names as typed).
+    std::optional<std::string> text;
     std::int64_t limit = 50;
     std::int64_t offset = 0;
 };

@@ -167,6 +167,11 @@ void list_devices(store::SharedDatabase& database, const httplib::Request& reque
     query.limit = std::get<http::Page>(page).limit;
     query.offset = std::get<http::Page>(page).offset;
     query.floor = http::query_param(request, "floor");
+    if (auto text = http::query_param(request, "q"); text && !text->empty()) {
+        std::transform(text->begin(), text->end(), text->begin(),
+                       [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
+        query.text = std::move(*text);
+    }
     if (const auto model = http::query_param(request, "model_id")) {
         query.model_id = http::parse_integer(*model);
         if (!query.model_id || *query.model_id < 1) {

@@ -108,6 +108,12 @@ TEST_CASE("telemetry: the fleet list shows each printer's interpreted state, fil
     CHECK(first["conditions"] == json::array({"jammed"}));
     CHECK(first["page_count"] == 82);
     CHECK(body["devices"][1]["toners"][0]["percent"] == 6);
+    // The jam opened an incident, the 6 % toner an order, the silence an offline incident.
+    CHECK(first["open_incidents"] == 1);
+    CHECK(first["open_toner_orders"] == 0);
+    CHECK(body["devices"][1]["open_incidents"] == 0);
+    CHECK(body["devices"][1]["open_toner_orders"] == 1);
+    CHECK(body["devices"][2]["open_incidents"] == 1);
 
     body = json_of(world.desk.client->Get("/api/v1/telemetry/devices?floor=3"));
     REQUIRE(body["devices"].size() == 1);
@@ -121,6 +127,16 @@ TEST_CASE("telemetry: the fleet list shows each printer's interpreted state, fil
     REQUIRE(body["devices"].size() == 1);
     CHECK(body["devices"][0]["asset_tag"] == "MFP-000003");
 
+    // Text finds the tag in either case, and the room; the counts are those of the found.
+    body = json_of(world.desk.client->Get("/api/v1/telemetry/devices?q=mfp-000002"));
+    REQUIRE(body["devices"].size() == 1);
+    CHECK(body["devices"][0]["asset_tag"] == "MFP-000002");
+    CHECK(body["states"]["attention"] == 1);
+    CHECK(body["states"]["error"] == 0);
+    body = json_of(world.desk.client->Get("/api/v1/telemetry/devices?q=%E6%9C%AC%E9%A4%A8%20301"));  // 本館 301
+    REQUIRE(body["devices"].size() == 1);
+    CHECK(body["devices"][0]["asset_tag"] == "MFP-000003");
+    CHECK(json_of(world.desk.client->Get("/api/v1/telemetry/devices?q=C3010&state=ok"))["total"] == 0);
     check_invalid_parameter(world.desk.client->Get("/api/v1/telemetry/devices?state=purple"), {"state"}, "field.unknown_state");
     check_invalid_parameter(world.desk.client->Get("/api/v1/telemetry/devices?model_id=x"), {"model_id"}, "field.not_positive");
     CHECK(world.staff.client->Get("/api/v1/telemetry/devices")->status == 403);

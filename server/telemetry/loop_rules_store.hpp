@@ -1,5 +1,5 @@
 #pragma once
-// Table telemetry_loop_rules (migration 132): the loop rules as the IT office set them, one
+// Table telemetry_loop_rules (migration 33): the loop rules as the IT office set them, one
 // versioned row; without it the defaults of shared/telemetry/loop_rules.hpp apply (version 0).
 #include <cstdint>
 #include <nlohmann/json.hpp>

@@ -1,5 +1,5 @@
 #pragma once
-// Table telemetry_model_speeds (migration 132): each printer model's rated pages per minute,
+// Table telemetry_model_speeds (migration 33): each printer model's rated pages per minute,
 // which bound a plausible counter delta for billing and the anomaly check; a model without
 // one is bounded by the fleet's fastest printer.
 #include <cstdint>

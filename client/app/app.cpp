@@ -100,6 +100,8 @@ void App::follow_session() {
         lending_page_.queue.close();
         lending_page_.mine.detail.close();
         lending_page_.loss_incident.clear();
+        // A vendor's toner orders are its company's only.
+        telemetry_page_.forget();
         inbox_.clear();
         routing_editor_.close();
         password_change_.clear();

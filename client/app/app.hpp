@@ -26,6 +26,7 @@
 #include "placement/placement_page.hpp"
 #include "kit/kit_view.hpp"
 #include "lending/lending_page.hpp"
+#include "telemetry/telemetry_page.hpp"
 #include "tickets/inquiry_form.hpp"
 #include "tickets/inquiry_view.hpp"
 #include "tickets/ticket_list_page.hpp"
@@ -126,6 +127,7 @@ public:
     InquiryForm& inquiry_form() { return inquiry_form_; }
     InquiryPageState& inquiry_page() { return inquiry_page_; }
     LendingPage& lending_page() { return lending_page_; }
+    TelemetryPage& telemetry_page() { return telemetry_page_; }
     CounterSession& counter() { return counter_; }
     std::string& counter_input() { return counter_input_; }
     // Scan verdicts to be heard: true accepted, false refused. The platform plays them.
@@ -169,6 +171,7 @@ private:
     InquiryForm inquiry_form_;
     InquiryPageState inquiry_page_;
     LendingPage lending_page_;
+    TelemetryPage telemetry_page_;
     CounterSession counter_;
     std::string counter_input_;
     UserAdminPage users_page_;

@@ -21,6 +21,7 @@
 #include "placement/placement_view.hpp"
 #include "kit/kit_view.hpp"
 #include "lending/lending_view.hpp"
+#include "telemetry/telemetry_view.hpp"
 #include "tickets/inquiry_view.hpp"
 #include "tickets/ticket_list_view.hpp"
 #include "ui/item_registry.hpp"
@@ -195,6 +196,8 @@ void draw_app(App& app, calendar::Instant now) {
         draw_inquiry_page(app, now);
     } else if (app.area() == Area::lending) {
         draw_lending_page(app, now);
+    } else if (app.area() == Area::telemetry) {
+        draw_telemetry_page(app);
     } else if (app.area() == Area::ticket_desk) {
         draw_ticket_desk_page(app);
     } else if (app.area() == Area::users) {

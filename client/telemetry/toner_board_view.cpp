@@ -44,6 +44,10 @@ void draw_row(App& app, TonerBoard& board, const TonerOrder& order, bool show_ve
     cell(order.contact);
     if (show_vendor) cell(order.vendor_company);
     cell(order_age_text(order, now, language));
+    if (order.created_at && ImGui::IsItemHovered()) {
+        const auto at = format_display_time(*order.created_at, language, app.preferences().wareki);
+        ImGui::SetTooltip("%s", fill_template(i18n::text("telemetry_office.toner.ordered_at", language), {{"at", at}}).c_str());
+    }
     ImGui::TableNextColumn();
     const auto* user = app.session().user();
     if (user != nullptr) {

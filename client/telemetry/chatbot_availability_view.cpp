@@ -124,19 +124,24 @@ void draw_chatbot_availability(App& app, ChatbotAvailability& chatbot) {
         draw_loading_state(language);
         return;
     }
-    ImGui::BeginChild("chatbot_availability");
+    // The form beside the report, so a window can be entered while the month stays in view.
+    const auto* user = app.session().user();
+    const bool plans = user != nullptr && user->has_any({Role::desk_operator, Role::it_office, Role::admin});
+    const float form_width = plans ? ImGui::GetContentRegionAvail().x * 0.36F : 0.0F;
+    ImGui::BeginChild("chatbot_availability", ImVec2(-form_width, 0.0F));
     if (shown->probes == 0) draw_status(i18n::text("telemetry_office.chatbot.no_probes", language));
     draw_figures(*shown, language);
     draw_chart(ChartKind::bar, chatbot.chart(language), ImGui::GetFontSize() * 10.0F, language);
     draw_outages(*shown, language, wareki);
     ImGui::Separator();
     draw_maintenance(*shown, language, wareki);
-    const auto* user = app.session().user();
-    if (user != nullptr && user->has_any({Role::desk_operator, Role::it_office, Role::admin})) {
-        ImGui::Separator();
-        draw_form(app, chatbot, today, language);
-    }
     ImGui::EndChild();
+    if (plans) {
+        ImGui::SameLine();
+        ImGui::BeginChild("chatbot_maintenance_form", ImVec2(0.0F, 0.0F), true);
+        draw_form(app, chatbot, today, language);
+        ImGui::EndChild();
+    }
 }
 
 }  // namespace madoguchi::client

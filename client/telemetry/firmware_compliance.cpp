@@ -190,9 +190,7 @@ void FirmwareCompliance::replace(const ModelFirmware& model) {
 
 std::string FirmwareCompliance::action_error(i18n::Language language) const {
     if (!local_problem_.empty()) return i18n::text(local_problem_, language);
-    if (action_error_.code.empty()) return {};
-    // A 422 names the field: its reason in the user's words, as the form shows field problems.
-    return error_text(action_error_, language);
+    return action_error_.code.empty() ? std::string() : error_text(action_error_, language);
 }
 
 }  // namespace madoguchi::client

@@ -57,6 +57,8 @@ void draw_row(App& app, TonerBoard& board, const TonerOrder& order, bool show_ve
             ImGui::EndDisabled();
         }
     }
+    // A refusal stays beside the order it concerns.
+    if (board.refused_order() == order.id) draw_alert(board.move_error(language));
     ImGui::PopID();
 }
 
@@ -104,7 +106,6 @@ void draw_toner_board(App& app, TonerBoard& board) {
         draw_loading_state(language);
         return;
     }
-    draw_alert(board.move_error(language));
     if (board.orders().empty()) {
         draw_empty_state("telemetry_office.toner.empty", {}, language);
         return;

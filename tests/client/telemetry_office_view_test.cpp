@@ -12,8 +12,8 @@ using nlohmann::json;
 
 namespace {
 
-json toner_order(int id, const std::string& state, int version) {
-    return {{"id", id}, {"device_id", 3}, {"asset_tag", "MFP-000003"}, {"colour", "cyan"}, {"state", state},
+json toner_order(int id, const std::string& state, int version, const std::string& colour = "cyan") {
+    return {{"id", id}, {"device_id", 3}, {"asset_tag", "MFP-000003"}, {"colour", colour}, {"state", state},
             {"open", state != "collected"}, {"reason", "level_threshold"}, {"level_at_order", 8},
             {"days_to_empty_at_order", nullptr}, {"delivery_address", "本館10階 総務課前"}, {"contact", "総務課 山田"},
             {"vendor_company", "リコージャパン株式会社"}, {"created_at", "2026-11-20T01:00:00Z"},
@@ -47,10 +47,13 @@ struct FakeServer {
         }
         if (request.method != "GET") posted.push_back(request.method + " " + path);
         if (path.starts_with("/api/v1/telemetry/toner-orders?open=true")) {
-            return {200, json{{"toner_orders", {toner_order(7, "ordered", 1)}}, {"total", 1}}.dump()};
+            return {200, json{{"toner_orders", {toner_order(7, "ordered", 1), toner_order(5, "shipped", 3, "black")}}, {"total", 2}}.dump()};
         }
         if (path.starts_with("/api/v1/telemetry/toner-orders?")) return {200, json{{"toner_orders", json::array()}, {"total", 0}}.dump()};
         if (path == "/api/v1/telemetry/toner-orders/7/transitions") return {200, json{{"toner_order", toner_order(7, "shipped", 2)}}.dump()};
+        if (path == "/api/v1/telemetry/toner-orders/5/transitions") {
+            return {409, testing::error_body("transition_refused", "この発注はもう配送済みにできません。")};
+        }
         if (path == "/api/v1/telemetry/firmware") return {200, json{{"models", {firmware_model(false)}}}.dump()};
         if (path == "/api/v1/telemetry/firmware/targets/2/release-plan") {
             return {201, json{{"created", true}, {"release_plan", firmware_model(true)["open_release_plan"]}}.dump()};
@@ -96,7 +99,7 @@ TEST_CASE("the desk sees the office tabs and marks a toner order shipped", "[tel
     Screen screen({"operator"});
     for (const auto* label : {"トナー発注", "ファームウェア", "請求", "チャットボット"}) CHECK(screen.find(label, "tab"));
     CHECK(screen.find("発注済み（1件）", "heading"));
-    CHECK(screen.find("発送済み（0件）", "heading"));
+    CHECK(screen.find("発送済み（1件）", "heading"));
     const auto* order = screen.find("MFP-000003 シアン", "listitem");
     REQUIRE(order);
     CHECK(order->value == "ordered");
@@ -106,8 +109,15 @@ TEST_CASE("the desk sees the office tabs and marks a toner order shipped", "[tel
     CHECK(screen.server.posted == std::vector<std::string>{"POST /api/v1/telemetry/toner-orders/7/transitions"});
     screen.draw(2);
     CHECK(screen.find("MFP-000003 シアン", "listitem")->value == "shipped");
-    CHECK(screen.find("発送済み（1件）", "heading"));
+    CHECK(screen.find("発送済み（2件）", "heading"));
     CHECK(screen.find("配送済みにする"));
+
+    // A refusal is shown beside its order, in the server's Japanese.
+    screen.click("配送済みにする");
+    CHECK(screen.server.posted.back() == "POST /api/v1/telemetry/toner-orders/5/transitions");
+    screen.draw(2);
+    CHECK(screen.find("この発注はもう配送済みにできません。", "alert"));
+    CHECK(screen.find("MFP-000003 ブラック", "listitem")->value == "shipped");
 }
 
 TEST_CASE("a vendor opens the telemetry area on its toner board only", "[telemetry_office][view]") {

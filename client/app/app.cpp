@@ -101,10 +101,9 @@ void App::follow_session() {
         lending_page_.queue.close();
         lending_page_.mine.close_loan();
         lending_page_.loss_incident.clear();
-        // The next user starts on the fleet's first page, not on the previous user's device.
-        telemetry_page_.started = false;
-        telemetry_page_.filter = {};
-        telemetry_page_.device.close();
+        // The next user starts on the fleet's first page, with no device open, and reads only
+        // what they may see (a vendor's toner orders are its company's only).
+        telemetry_page_.forget();
         inbox_.clear();
         routing_editor_.close();
         password_change_.clear();

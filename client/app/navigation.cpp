@@ -85,6 +85,8 @@ bool area_allowed(Area area, std::span<const Role> roles) {
             // The desk and the IT office keep it, auditors read it.
             return holds_any(roles, {Role::desk_operator, Role::it_office, Role::auditor, Role::admin});
         case Area::telemetry:
+            // As the telemetry API reads: auditors everything, vendors their company's toner orders.
+            return holds_any(roles, {Role::desk_operator, Role::it_office, Role::auditor, Role::admin, Role::vendor});
         case Area::stock:
         case Area::reports:
             return holds_any(roles, {Role::desk_operator, Role::it_office, Role::admin});

@@ -1,12 +1,17 @@
 #pragma once
 // The テレメトリ area's state: the fleet overview with its filter bar, the device opened from
-// it, and the anomalies to review. The tabs themselves are listed in telemetry_view.cpp.
+// it, the anomalies to review, and the office's tabs (toner orders, firmware, billing, the
+// chatbot's availability). The tabs themselves are listed in telemetry_view.cpp.
 #include <string_view>
 
 #include "i18n/catalog.hpp"
 #include "telemetry/anomaly_review.hpp"
+#include "telemetry/billing_report.hpp"
+#include "telemetry/chatbot_availability.hpp"
 #include "telemetry/device_telemetry.hpp"
+#include "telemetry/firmware_compliance.hpp"
 #include "telemetry/fleet_overview.hpp"
+#include "telemetry/toner_board.hpp"
 
 namespace madoguchi::client {
 
@@ -17,9 +22,25 @@ struct TelemetryPage {
     FleetFilter filter;      // as the filter bar holds it; the fleet reads it on 検索
     DeviceTelemetry device;  // the device opened from the fleet; none while the list shows
     AnomalyReview anomalies;
+    TonerBoard toner;
+    FirmwareCompliance firmware;
+    Billing billing;
+    ChatbotAvailability chatbot;
     bool started = false;
     // The tab drawn last frame (its label key), so opening a tab reads its data afresh.
     std::string_view shown_tab;
+
+    // Another user signed in: the fleet's first page, no device open, and every tab reads
+    // afresh what that user may see (a vendor's toner orders are its company's only).
+    void forget() {
+        started = false;
+        filter = {};
+        device.close();
+        toner.clear();
+        firmware.clear();
+        billing.clear();
+        chatbot.clear();
+    }
 };
 
 }  // namespace madoguchi::client

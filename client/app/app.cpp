@@ -180,6 +180,13 @@ void App::set_terminal(const TerminalSettings& settings) {
     if (terminal_.kiosk) area_ = Area::counter;
 }
 
+// A visit in progress stays: only what the next handover and return record changes.
+void App::choose_counter(std::int64_t location_id) {
+    terminal_.counter_location_id = location_id;
+    counter_.set_counter(location_id);
+    if (remember_terminal_) remember_terminal_(terminal_);
+}
+
 float App::text_scale() const {
     const int percent = terminal_.kiosk ? std::max(preferences_.text_percent, TerminalSettings::kiosk_text_percent)
                                         : preferences_.text_percent;

@@ -80,6 +80,10 @@ public:
     // Kiosk mode keeps the app on the counter screen, full-screen, in large type.
     void set_terminal(const TerminalSettings& settings);
     const TerminalSettings& terminal() const { return terminal_; }
+    // The desk sets this terminal's counter on the counter screen; the platform keeps it
+    // (`remember`, e.g. in the browser's storage) for the next start.
+    void choose_counter(std::int64_t location_id);
+    void on_terminal_change(std::function<void(const TerminalSettings&)> remember) { remember_terminal_ = std::move(remember); }
     float text_scale() const;
     // Input arrived from the person at the screen (keys, pointer): the counter is in use.
     void note_input();
@@ -163,6 +167,7 @@ private:
     Toasts toasts_;
     Preferences preferences_;
     TerminalSettings terminal_;
+    std::function<void(const TerminalSettings&)> remember_terminal_;
     Area area_ = Area::dashboard;
     DashboardViewModel dashboard_;
     KitState kit_;

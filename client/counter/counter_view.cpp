@@ -56,6 +56,26 @@ void draw_verdict(const ScanVerdict& verdict, Language language) {
     ImGui::PopStyleColor(2);
 }
 
+// この端末の窓口: the counter handovers and returns here are recorded at, chosen from the
+// ledger's locations; open at once while none is set.
+void draw_counter_choice(App& app, Language language) {
+    auto& reference = app.lending_page().reference;
+    if (reference.state() == LendingReference::State::idle) reference.load(app.api());
+    const auto current = app.counter().counter();
+    const auto& heading = i18n::text("counter.terminal_counter", language);
+    if (!ImGui::CollapsingHeader(heading.c_str(), current == 0 ? ImGuiTreeNodeFlags_DefaultOpen : 0)) return;
+    std::vector<std::string> labels;
+    int selected = -1;
+    for (const auto& location : reference.locations()) {
+        if (location.id == current) selected = static_cast<int>(labels.size());
+        labels.push_back(location.name);
+    }
+    const auto& label = i18n::text("counter.choose_counter", language);
+    if (form_choice(FieldFrame{label, true, {}, {}}, labels, selected, language)) {
+        app.choose_counter(reference.locations()[static_cast<std::size_t>(selected)].id);
+    }
+}
+
 void draw_ready(const CounterPerson& person, Language language) {
     if (person.ready.empty()) return;
     line(i18n::text("counter.ready_heading", language), "heading");
@@ -210,7 +230,11 @@ void draw_counter(App& app, std::chrono::system_clock::time_point now) {
     auto& session = app.counter();
     const auto language = app.preferences().language;
     if (app.terminal().kiosk) draw_title(app, now, language);
-    if (session.counter() == 0) coloured_line(status_colours().warning, i18n::text("counter.no_counter", language), "alert");
+    if (session.counter() == 0) {
+        coloured_line(status_colours().warning, i18n::text("counter.no_counter", language), "alert");
+    } else if (const auto name = app.lending_page().reference.location_name(session.counter()); !name.empty()) {
+        line(fill_template(i18n::text("counter.at_counter", language), {{"name", name}}), "status");
+    }
     big_line(i18n::text(session.screen() == CounterSession::Screen::start ? "counter.scan_staff_card" : "counter.scan_devices",
                         language),
              1.5F, "heading");
@@ -233,6 +257,7 @@ void draw_counter(App& app, std::chrono::system_clock::time_point now) {
         coloured_line(status_colours().warning, warning, "alert");
     }
     if (session.screen() == CounterSession::Screen::person && session.person()) draw_person(app, session, language);
+    draw_counter_choice(app, language);
 }
 
 }  // namespace madoguchi::client

@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <chrono>
+#include <optional>
 #include <thread>
 
 #include "app/app.hpp"
@@ -244,7 +245,7 @@ TEST_CASE("when the server comes back the banner goes and a toast says so", "[he
     CHECK_FALSE(has("alert", ""));
 }
 
-TEST_CASE("kiosk mode shows the counter alone, in large type", "[headless][kiosk]") {
+TEST_CASE("kiosk mode shows the counter alone, in large type, and the desk chooses its counter there", "[headless][kiosk]") {
     ConnectedApp connected(nothing_listens, impatient);
     auto& app = connected.app;
     app.set_terminal({true, 30});
@@ -261,6 +262,18 @@ TEST_CASE("kiosk mode shows the counter alone, in large type", "[headless][kiosk
     }
     CHECK(heading);
     CHECK_FALSE(navigation);
+    // No counter set: the screen says so and offers the choice, which the platform keeps.
+    CHECK(find_item("この端末の窓口が設定されていません。下の「この端末の窓口」で選んでください。"));
+    CHECK(find_item("この端末の窓口"));
+    std::optional<client::TerminalSettings> remembered;
+    app.on_terminal_change([&](const client::TerminalSettings& settings) { remembered = settings; });
+    app.choose_counter(7);
+    CHECK(app.counter().counter() == 7);
+    REQUIRE(remembered);
+    CHECK(remembered->counter_location_id == 7);
+    CHECK(remembered->kiosk);
+    draw_frames(imgui, app, 2);
+    CHECK_FALSE(find_item("この端末の窓口が設定されていません。下の「この端末の窓口」で選んでください。"));
 
     app.set_terminal({false, 30});
     app.select(Area::dashboard);

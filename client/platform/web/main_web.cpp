@@ -238,6 +238,7 @@ int main() {
     client->app.preferences() = client->saved_preferences;
     if (const auto area = area_from_name(page_parameter("view"))) client->app.select(*area);
     client->app.set_terminal(load_terminal_settings());
+    client->app.on_terminal_change(remember_terminal_settings);
     client->app.set_download(download_from);
     client->app.set_printer(print_sheets);
     client->app.set_file_picker(pick_file_web);

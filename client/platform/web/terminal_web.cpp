@@ -41,4 +41,8 @@ TerminalSettings load_terminal_settings() {
     return settings;
 }
 
+void remember_terminal_settings(const TerminalSettings& settings) {
+    store_number("terminal.counter", static_cast<int>(settings.counter_location_id));
+}
+
 }  // namespace madoguchi::client

@@ -7,5 +7,7 @@
 namespace madoguchi::client {
 
 TerminalSettings load_terminal_settings();
+// Keeps the counter chosen on the counter screen for the next start (the address still wins).
+void remember_terminal_settings(const TerminalSettings& settings);
 
 }  // namespace madoguchi::client

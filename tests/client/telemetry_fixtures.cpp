@@ -41,7 +41,7 @@ void record(store::Database& db, const TelemetryServer& fleet, std::int64_t coun
     summary.started = at;
     summary.finished = at;
     summary.kinds = telemetry::every_kind();
-    telemetry::LoopRules rules;
+    madoguchi::telemetry::LoopRules rules;
     rules.offline_cycles = 1;
     REQUIRE(telemetry::record_cycle(db, summary, devices, rules));
 }

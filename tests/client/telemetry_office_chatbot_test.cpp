@@ -38,20 +38,21 @@ TEST_CASE("a month's chatbot availability, its outages and planned maintenance a
     CHECK(month.probes == 22);
     CHECK(month.down == 5);
     REQUIRE(month.percent);
-    CHECK(*month.percent == Approx(100.0 * 17 / 22));
-    CHECK(client::percent_text(month.percent) == "77.27%");
+    // By time: each check holds until the next, the last for three intervals (1,140 s up of 1,440).
+    CHECK(*month.percent == Approx(100.0 * 19 / 24));
+    CHECK(client::percent_text(month.percent) == "79.16%");
     CHECK(month.outages.size() == 2);
     CHECK(month.maintenance.empty());
     CHECK(month.average_response_milliseconds);
     CHECK(month.slowest_response_milliseconds == 120);
 
-    // Twelve months, October last; September's 75% read for the chart.
-    desk.wait([&] { return chatbot.chart(Language::ja).series.front().values[10] == 75.0; });
+    // Twelve months, October last; September's 50% (three minutes up, then down for three) read for the chart.
+    desk.wait([&] { return chatbot.chart(Language::ja).series.front().values[10] == 50.0; });
     const auto chart = chatbot.chart(Language::ja);
     REQUIRE(chart.categories.size() == 12);
     CHECK(chart.categories.back() == "2026-10");
     CHECK(chart.categories.front() == "2025-11");
-    CHECK(chart.series.front().values.back() == Approx(100.0 * 17 / 22));
+    CHECK(chart.series.front().values.back() == Approx(100.0 * 19 / 24));
 
     // The form is checked as the server checks it before anything is sent.
     CHECK_FALSE(chatbot.add_maintenance(desk.api, today));

@@ -98,6 +98,9 @@ struct Screen : testing::AppScreen {
 TEST_CASE("the desk sees the office tabs and marks a toner order shipped", "[telemetry_office][view]") {
     Screen screen({"operator"});
     for (const auto* label : {"トナー発注", "ファームウェア", "請求", "チャットボット"}) CHECK(screen.find(label, "tab"));
+    // フリート comes first for the desk.
+    screen.click("トナー発注", "tab");
+    screen.draw(3);
     CHECK(screen.find("発注済み（1件）", "heading"));
     CHECK(screen.find("発送済み（1件）", "heading"));
     const auto* order = screen.find("MFP-000003 シアン", "listitem");

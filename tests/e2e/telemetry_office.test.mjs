@@ -59,6 +59,8 @@ test('the desk ships a toner order, the vendor delivers its own, and billing and
   const desk = await signedInFetch(server.url);
 
   const operator = await openApp(browser, `${server.url}?view=telemetry`);
+  // The desk's telemetry opens on フリート; the toner orders are their own tab.
+  await clickItem(operator.page, 'トナー発注', { role: 'tab' });
   await hasItem(operator.page, 'MFP-E2E-01 シアン', { timeout: 15000 });
   await hasItem(operator.page, '本館10階 総務課前');
   await clickItem(operator.page, '発送済みにする', { role: 'button' });

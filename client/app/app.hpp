@@ -14,6 +14,7 @@
 #include "knowledge/knowledge_page.hpp"
 #include "notifications/inbox.hpp"
 #include "notifications/routing_editor.hpp"
+#include "counter/counter_locations.hpp"
 #include "counter/counter_receipt.hpp"
 #include "counter/counter_session.hpp"
 #include "calendar/tokyo_time.hpp"
@@ -133,6 +134,7 @@ public:
     InquiryPageState& inquiry_page() { return inquiry_page_; }
     LendingPage& lending_page() { return lending_page_; }
     CounterSession& counter() { return counter_; }
+    CounterLocations& counter_locations() { return counter_locations_; }
     std::string& counter_input() { return counter_input_; }
     // Scan verdicts to be heard: true accepted, false refused. The platform plays them.
     std::vector<bool> take_sounds() { return counter_.take_sounds(); }
@@ -177,6 +179,7 @@ private:
     InquiryPageState inquiry_page_;
     LendingPage lending_page_;
     CounterSession counter_;
+    CounterLocations counter_locations_;
     std::string counter_input_;
     UserAdminPage users_page_;
     AuditPage audit_page_;

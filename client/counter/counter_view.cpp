@@ -59,20 +59,20 @@ void draw_verdict(const ScanVerdict& verdict, Language language) {
 // この端末の窓口: the counter handovers and returns here are recorded at, chosen from the
 // ledger's locations; open at once while none is set.
 void draw_counter_choice(App& app, Language language) {
-    auto& reference = app.lending_page().reference;
-    if (reference.state() == LendingReference::State::idle) reference.load(app.api());
+    auto& places = app.counter_locations();
+    places.load(app.api());
     const auto current = app.counter().counter();
     const auto& heading = i18n::text("counter.terminal_counter", language);
     if (!ImGui::CollapsingHeader(heading.c_str(), current == 0 ? ImGuiTreeNodeFlags_DefaultOpen : 0)) return;
     std::vector<std::string> labels;
     int selected = -1;
-    for (const auto& location : reference.locations()) {
+    for (const auto& location : places.locations()) {
         if (location.id == current) selected = static_cast<int>(labels.size());
         labels.push_back(location.name);
     }
     const auto& label = i18n::text("counter.choose_counter", language);
     if (form_choice(FieldFrame{label, true, {}, {}}, labels, selected, language)) {
-        app.choose_counter(reference.locations()[static_cast<std::size_t>(selected)].id);
+        app.choose_counter(places.locations()[static_cast<std::size_t>(selected)].id);
     }
 }
 
@@ -232,7 +232,7 @@ void draw_counter(App& app, std::chrono::system_clock::time_point now) {
     if (app.terminal().kiosk) draw_title(app, now, language);
     if (session.counter() == 0) {
         coloured_line(status_colours().warning, i18n::text("counter.no_counter", language), "alert");
-    } else if (const auto name = app.lending_page().reference.location_name(session.counter()); !name.empty()) {
+    } else if (const auto name = app.counter_locations().name(session.counter()); !name.empty()) {
         line(fill_template(i18n::text("counter.at_counter", language), {{"name", name}}), "status");
     }
     big_line(i18n::text(session.screen() == CounterSession::Screen::start ? "counter.scan_staff_card" : "counter.scan_devices",

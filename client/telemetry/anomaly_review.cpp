@@ -21,11 +21,6 @@ const char* shown_name(AnomalyReview::Shown shown) {
     return "open";
 }
 
-std::string text_member(const nlohmann::json& json, const char* name) {
-    const auto found = json.find(name);
-    return found != json.end() && found->is_string() ? found->get<std::string>() : std::string();
-}
-
 std::int64_t integer_member(const nlohmann::json& json, const char* name) {
     const auto found = json.find(name);
     return found != json.end() && found->is_number_integer() ? found->get<std::int64_t>() : 0;

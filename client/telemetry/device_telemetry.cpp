@@ -9,18 +9,6 @@
 namespace madoguchi::client {
 namespace {
 
-std::string text_member(const nlohmann::json& json, const char* name) {
-    const auto found = json.find(name);
-    return found != json.end() && found->is_string() ? found->get<std::string>() : std::string();
-}
-
-template <typename Number>
-std::optional<Number> number_member(const nlohmann::json& json, const char* name) {
-    const auto found = json.find(name);
-    if (found == json.end() || !found->is_number()) return std::nullopt;
-    return found->get<Number>();
-}
-
 const nlohmann::json& array_member(const nlohmann::json& json, const char* name) {
     static const nlohmann::json empty = nlohmann::json::array();
     if (!json.is_object()) return empty;

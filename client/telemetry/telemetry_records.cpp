@@ -5,21 +5,11 @@
 #include <cstdio>
 
 namespace madoguchi::client {
-namespace {
 
 std::string text_member(const nlohmann::json& json, const char* name) {
     const auto found = json.find(name);
     return found != json.end() && found->is_string() ? found->get<std::string>() : std::string();
 }
-
-template <typename Number>
-std::optional<Number> number_member(const nlohmann::json& json, const char* name) {
-    const auto found = json.find(name);
-    if (found == json.end() || !found->is_number()) return std::nullopt;
-    return found->get<Number>();
-}
-
-}  // namespace
 
 const std::vector<std::string>& printer_state_names() {
     static const std::vector<std::string> names{"ok", "attention", "error", "unreachable", "unknown"};

@@ -26,6 +26,15 @@ CellTone state_tone(std::string_view state);
 std::string wire_label(std::string_view prefix, std::string_view name, i18n::Language language);
 std::string printer_state_label(std::string_view state, i18n::Language language);
 
+// A text member; empty when absent, null or of another type.
+std::string text_member(const nlohmann::json& json, const char* name);
+// A number member; empty when absent, null or not a number.
+template <typename Number>
+std::optional<Number> number_member(const nlohmann::json& json, const char* name) {
+    const auto found = json.find(name);
+    if (found == json.end() || !found->is_number()) return std::nullopt;
+    return found->get<Number>();
+}
 // An ISO 8601 instant member; empty when absent, null or not an instant.
 std::optional<calendar::Instant> instant_member(const nlohmann::json& json, const char* name);
 

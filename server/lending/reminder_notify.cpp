@@ -50,24 +50,19 @@ notifications::PlaceholderValues values_of(const LoanRequestRow& loan, const Bor
             {"url", "/#/lending/requests/" + std::to_string(loan.id)}};
 }
 
-// The enabled managers of the borrower's division other than the borrower: ids and addresses.
+// The division's managers other than the borrower get a copy: in the app, and by e-mail to
+// those with an address.
 store::Status copy_to_managers(store::Database& database, const LoanRequestRow& loan,
-                               const notifications::NotificationRequest& request, const audit::Actor& actor) {
-    auto select = database.prepare(
-        "SELECT u.id, u.email FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = 'manager' "
-        "WHERE u.division_code = ?1 AND u.login <> ?2 AND u.disabled = 0 ORDER BY u.id");
-    if (!select) return store::Error{select.error()};
-    select.value().bind(1, loan.requester_division).bind(2, loan.requester_login);
+                               const notifications::NotificationRequest& request, const audit::Actor& actor,
+                               DivisionManagers& managers) {
+    auto division = managers.of(database, loan.requester_division);
+    if (!division) return store::Error{division.error()};
     std::vector<std::int64_t> user_ids;
     std::vector<notifications::Recipient> recipients;
-    while (true) {
-        auto row = select.value().step();
-        if (!row) return store::Error{row.error()};
-        if (!row.value()) break;
-        user_ids.push_back(select.value().column_int(0));
-        if (auto email = select.value().column_text(1); !email.empty()) {
-            recipients.push_back(notifications::Recipient::email(std::move(email)));
-        }
+    for (const auto& manager : *division.value()) {
+        if (manager.login == loan.requester_login) continue;
+        user_ids.push_back(manager.user_id);
+        if (!manager.email.empty()) recipients.push_back(notifications::Recipient::email(manager.email));
     }
     if (user_ids.empty()) return store::success();
     auto found = notifications::find_template(database, request.event);
@@ -90,7 +85,7 @@ std::string history_text(std::span<const ReminderRecord> history) {
     std::string text;
     for (const auto& reminder : history) {
         const auto tokyo = calendar::to_tokyo(reminder.recorded_at);
-        char time[8];
+        char time[16];
         std::snprintf(time, sizeof time, "%02d:%02d", tokyo.second_of_day / 3600, tokyo.second_of_day / 60 % 60);
         if (!text.empty()) text += '\n';
         text += "- ";
@@ -124,8 +119,26 @@ std::string history_text(std::span<const ReminderRecord> history) {
 
 }  // namespace
 
+store::Result<const std::vector<DivisionManagers::Manager>*> DivisionManagers::of(store::Database& database,
+                                                                                 const std::string& division_code) {
+    if (const auto known = known_.find(division_code); known != known_.end()) return &known->second;
+    auto select = database.prepare(
+        "SELECT u.id, u.login, u.email FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = 'manager' "
+        "WHERE u.division_code = ?1 AND u.disabled = 0 ORDER BY u.id");
+    if (!select) return store::Error{select.error()};
+    select.value().bind(1, division_code);
+    std::vector<Manager> found;
+    while (true) {
+        auto row = select.value().step();
+        if (!row) return store::Error{row.error()};
+        if (!row.value()) break;
+        found.push_back({select.value().column_int(0), select.value().column_text(1), select.value().column_text(2)});
+    }
+    return &known_.emplace(division_code, std::move(found)).first->second;
+}
+
 store::Status notify_reminder(store::Database& database, const LoanRequestRow& loan, const ReminderRecord& reminder,
-                              bool copy_manager, const audit::Actor& actor) {
+                              bool copy_manager, const audit::Actor& actor, DivisionManagers& managers) {
     auto borrower = borrower_of(database, loan);
     if (!borrower) return store::Error{borrower.error()};
     auto values = values_of(loan, borrower.value(), reminder.business_days);
@@ -136,7 +149,7 @@ store::Status notify_reminder(store::Database& database, const LoanRequestRow& l
     const notifications::RoutingSubject subject{borrower.value().user_id, std::nullopt, "",
                                                 notifications::InboxReference::loan(loan.id, loan.number)};
     if (auto told = notifications::enqueue_routed(database, request, subject, actor); !told) return told;
-    if (overdue && copy_manager) return copy_to_managers(database, loan, request, actor);
+    if (overdue && copy_manager) return copy_to_managers(database, loan, request, actor, managers);
     return store::success();
 }
 

@@ -65,7 +65,7 @@ ReminderRecord record_of(const domain::ReminderMoment& moment, std::int64_t requ
 
 // One loan's run inside its transaction: read again, then record and tell what is due.
 store::Status apply(store::Database& database, const ActiveLoan& seen, const domain::ReminderPolicy& policy, Instant now,
-                    ReminderSweep& sweep) {
+                    DivisionManagers& managers, ReminderSweep& sweep) {
     auto found = find_request(database, seen.id);
     if (!found) return store::Error{found.error()};
     if (!found.value() || found.value()->state != domain::RequestState::on_loan) return store::success();
@@ -89,7 +89,9 @@ store::Status apply(store::Database& database, const ActiveLoan& seen, const dom
         auto sent = insert_reminder(database, record_of(*run.send, loan.id, ReminderState::sent, run.overdue_number, now));
         if (!sent) return store::Error{sent.error()};
         if (auto audited = audit_reminder(database, sent.value(), superseded, audit::system_actor); !audited) return audited;
-        if (auto told = notify_reminder(database, loan, sent.value(), run.copy_manager, audit::system_actor); !told) return told;
+        if (auto told = notify_reminder(database, loan, sent.value(), run.copy_manager, audit::system_actor, managers); !told) {
+            return told;
+        }
         history.insert(history.end(), superseded.begin(), superseded.end());
         history.push_back(sent.value());
         sweep.sent += 1;
@@ -140,6 +142,7 @@ store::Result<ReminderSweep> run_reminders(store::Database& database, Instant no
     if (!tracks) return store::Error{tracks.error()};
 
     ReminderSweep sweep;
+    DivisionManagers managers;
     const std::vector<ReminderRecord> none;
     std::vector<std::pair<const ActiveLoan*, const domain::ReminderPolicy*>> due;
     for (const auto& loan : loans.value()) {
@@ -162,7 +165,8 @@ store::Result<ReminderSweep> run_reminders(store::Database& database, Instant no
         const auto last = std::min(due.size(), first + loans_per_transaction);
         auto done = database.transaction([&]() -> store::Status {
             for (auto index = first; index < last; ++index) {
-                if (auto applied = apply(database, *due[index].first, *due[index].second, now, sweep); !applied) return applied;
+                auto applied = apply(database, *due[index].first, *due[index].second, now, managers, sweep);
+                if (!applied) return applied;
             }
             return store::success();
         });
@@ -203,7 +207,10 @@ store::Result<ReminderRecord> send_manual_reminder(store::Database& database, co
     if (!inserted) return store::Error{inserted.error()};
     if (auto audited = audit_reminder(database, inserted.value(), {}, actor); !audited) return store::Error{audited.error()};
     const bool copy = policy.value() && policy.value()->policy.copy_division_manager;
-    if (auto told = notify_reminder(database, loan, inserted.value(), copy, actor); !told) return store::Error{told.error()};
+    DivisionManagers managers;
+    if (auto told = notify_reminder(database, loan, inserted.value(), copy, actor, managers); !told) {
+        return store::Error{told.error()};
+    }
     if (!track.value()) {
         const ActiveLoan active{loan.id, loan.class_code, loan.start_date, loan.due_date};
         const auto schedule = schedule_of(active, records.value(), std::nullopt, now);

@@ -7,6 +7,7 @@
 #include "tickets/priority.hpp"
 #include "tickets/sla_badge.hpp"
 #include "tickets/ticket_kind.hpp"
+#include "ui/format.hpp"
 
 namespace madoguchi::client {
 namespace {
@@ -145,6 +146,8 @@ void TicketList::accept_page(const ApiResult& result) {
         if (auto ticket = ticket_summary_from_json(json)) tickets_.push_back(std::move(*ticket));
     }
     total_ = document.value("total", static_cast<std::int64_t>(tickets_.size()));
+    const auto capped = document.find("total_capped");
+    total_capped_ = capped != document.end() && capped->is_boolean() && capped->get<bool>();
     const auto cursor = document.find("next_cursor");
     next_cursor_ = cursor != document.end() && cursor->is_string() && !document["tickets"].empty()
                        ? cursor->get<std::string>()
@@ -158,6 +161,11 @@ void TicketList::accept_page(const ApiResult& result) {
         if (at != visible.end()) table_.click(static_cast<std::size_t>(at - visible.begin()), {});
     }
     state_ = State::loaded;
+}
+
+std::string TicketList::count_text() const {
+    return fill_template(i18n::text(total_capped_ ? "ticket_desk.count_capped" : "ticket_desk.count", language_),
+                         {{"shown", std::to_string(tickets_.size())}, {"total", std::to_string(total_)}});
 }
 
 const TicketSummary* TicketList::current() const {

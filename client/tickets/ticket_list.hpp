@@ -87,6 +87,10 @@ public:
     bool has_more() const { return !next_cursor_.empty(); }
     const std::string& error_text() const { return error_text_; }
     std::int64_t total() const { return total_; }
+    // The server stopped counting at total() (a search read row by row): "or more".
+    bool total_capped() const { return total_capped_; }
+    // "12件中8件を表示", or with "以上" when the count is capped.
+    std::string count_text() const;
     const TicketFilter& filter() const { return filter_; }
     const std::vector<TicketSummary>& tickets() const { return tickets_; }
     TableModel& table() { return table_; }
@@ -103,6 +107,7 @@ private:
     bool loading_more_ = false;
     std::string error_text_;
     std::int64_t total_ = 0;
+    bool total_capped_ = false;
     std::uint64_t generation_ = 0;
     TicketFilter filter_;
     std::string next_cursor_;

@@ -136,9 +136,7 @@ void draw_list_tab(App& app, TicketDeskPage& page, const TicketPermissions& perm
     const bool pane = page.detail.id() != 0;
     const float pane_width = pane ? std::max(ImGui::GetFontSize() * 26.0F, ImGui::GetContentRegionAvail().x * 0.5F) : 0.0F;
     ImGui::BeginChild("ticket_table", ImVec2(ImGui::GetContentRegionAvail().x - pane_width, 0.0F), false);
-    const auto count = fill_template(i18n::text("ticket_desk.count", language),
-                                     {{"shown", std::to_string(list.tickets().size())}, {"total", std::to_string(list.total())}});
-    draw_status(count);
+    draw_status(list.count_text());
     if (list.has_more()) {
         ImGui::SameLine();
         ImGui::BeginDisabled(list.loading_more());

@@ -102,6 +102,7 @@ void list(store::SharedDatabase& database, const httplib::Request& request, http
     http::send_json(response, 200,
                     {{"tickets", tickets},
                      {"total", page.value().total},
+                     {"total_capped", page.value().total_capped},
                      {"next_cursor", next ? nlohmann::json(inventory::encode_cursor(*next)) : nlohmann::json(nullptr)}});
 }
 

@@ -104,6 +104,7 @@ struct TicketQuery {
 struct TicketPage {
     std::vector<TicketRow> tickets;
     std::int64_t total = 0;
+    bool total_capped = false;  // at least `total` match: a search read row by row stops counting there
     std::optional<TicketCursor> next;
 };
 

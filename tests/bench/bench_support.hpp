@@ -96,12 +96,13 @@ inline Session sign_in(httplib::Client& client, const std::string& login, const 
 }
 
 // GETs `path` `runs` times and prints the latencies, with how many rows the first answer's
-// list held (its first array) of its "total".
+// list held (its first array) of its "total" ("or more" when the answer says total_capped).
 inline void measure(httplib::Client& client, const httplib::Headers& headers, const char* what, const std::string& path,
                     int runs) {
     std::vector<double> latencies;
     std::size_t shown = 0;
     std::int64_t total = 0;
+    bool capped = false;
     for (int run = 0; run < runs; ++run) {
         const auto start = Clock::now();
         const auto response = client.Get(path.c_str(), headers);
@@ -116,10 +117,12 @@ inline void measure(httplib::Client& client, const httplib::Headers& headers, co
                 }
             }
             total = body.value("total", static_cast<std::int64_t>(shown));
+            capped = body.value("total_capped", false);
         }
     }
-    std::printf("%-46s p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms  (%zu shown of %lld)\n", what, percentile(latencies, 0.5),
-                percentile(latencies, 0.95), percentile(latencies, 0.99), shown, static_cast<long long>(total));
+    std::printf("%-46s p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms  (%zu shown of %lld%s)\n", what, percentile(latencies, 0.5),
+                percentile(latencies, 0.95), percentile(latencies, 0.99), shown, static_cast<long long>(total),
+                capped ? " or more" : "");
 }
 
 }  // namespace madoguchi::bench

@@ -55,6 +55,7 @@ TEST_CASE("the ticket list asks for the filters set, shows SLA badges and reads 
     REQUIRE(list.state() == TicketList::State::loaded);
     CHECK(list.tickets().size() == 8);
     CHECK(list.total() == 12);
+    CHECK(list.count_text() == "12件中8件を表示");
     CHECK(list.has_more());
     // 08:00 UTC is 17:00 in Tokyo.
     CHECK(list.table().cell_text(0, client::ticket_column::sla) == "期限超過（11/26 17:00）");
@@ -73,6 +74,23 @@ TEST_CASE("the ticket list asks for the filters set, shows SLA badges and reads 
     CHECK_FALSE(list.has_more());
     REQUIRE(list.current() != nullptr);
     CHECK(list.current()->id == 7);  // the row the user was on stays current
+}
+
+TEST_CASE("a search whose count the server capped says \"or more\"", "[tickets][client]") {
+    client::ApiClient api;
+    testing::ScriptedTransport transport(api);
+    TicketList list(Language::ja);
+    client::TicketFilter filter;
+    filter.text = "の";
+    list.load(api, filter);
+    transport.next();
+    auto page = testing::page_json(json::array({ticket_json(1, "inquiry", "received", "プリンターの件")}), 1000, "c1");
+    page["total_capped"] = true;
+    transport.answer(200, page.dump());
+    CHECK(list.total_capped());
+    CHECK(list.count_text() == "1000件以上中1件を表示（語を足すと絞り込めます）");
+    list.set_language(Language::en);
+    CHECK(list.count_text() == "1 of 1000 or more shown (add words to narrow)");
 }
 
 TEST_CASE("a newer filter's list is not overwritten by an older answer", "[tickets][client]") {

@@ -44,6 +44,7 @@ std::vector<std::int64_t> ids_of(const json& page) {
 struct Found {
     std::set<std::int64_t> ids;
     std::int64_t total = 0;
+    bool capped = false;  // the total is "or more"
 };
 
 // Every ticket GET /api/v1/tickets?q= lists for `text`, page after page.
@@ -54,6 +55,7 @@ Found searched(SignedIn& reader, const std::string& text) {
     do {
         const auto page = get_ok(reader, path + (cursor ? "&cursor=" + *cursor : ""));
         found.total = page["total"].get<std::int64_t>();
+        found.capped = page["total_capped"].get<bool>();
         for (const auto id : ids_of(page)) CHECK(found.ids.insert(id).second);  // no ticket twice across pages
         cursor = page["next_cursor"].is_null() ? std::nullopt : std::optional(page["next_cursor"].get<std::string>());
     } while (cursor);
@@ -125,6 +127,7 @@ TEST_CASE("the index finds exactly what reading every row finds, for any text pe
         const auto found = searched(desk, query);
         CHECK(found.ids == expected);
         CHECK(found.total == static_cast<std::int64_t>(expected.size()));
+        CHECK_FALSE(found.capped);
     }
     // The queries above are not all trivially empty or full.
     CHECK(scanned(server.database_path(), "紙詰まり").size() > 5);
@@ -183,6 +186,18 @@ TEST_CASE("a search matching more tickets than are read by id finds the same, fi
     const auto found = searched(desk, every_number);
     CHECK(found.ids == all);
     CHECK(found.total == static_cast<std::int64_t>(all.size()));
+
+    // A character in a third of the tickets or more (here a digit of every number) is read row by
+    // row: the pages still list every match, and the count stops at 1,000 and says so.
+    const auto digit = searched(desk, "0");
+    CHECK(digit.ids == scanned(server.database_path(), "0"));
+    CHECK(digit.ids.size() > 1000);
+    CHECK(digit.total == 1000);
+    CHECK(digit.capped);
+    // Under 1,000 matches such a search counts them all.
+    const auto digit_incidents = get_ok(desk, "/api/v1/tickets?q=0&kind=incident&limit=10");
+    CHECK(digit_incidents["total"] == scanned(server.database_path(), "0", "kind = 'incident'").size());
+    CHECK(digit_incidents["total_capped"] == false);
 
     const auto incidents = scanned(server.database_path(), every_number, "kind = 'incident'");
     REQUIRE(incidents.size() > 10);

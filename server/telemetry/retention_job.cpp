@@ -1,5 +1,6 @@
 #include "telemetry/retention_job.hpp"
 
+#include "telemetry/page_days.hpp"
 #include "telemetry/sample_retention.hpp"
 
 namespace madoguchi::server::telemetry {
@@ -10,7 +11,11 @@ RetentionJob::RetentionJob(std::filesystem::path database, madoguchi::telemetry:
           if (auto compacted = compact_samples(connection, calendar::now(), rules); !compacted) {
               return store::Error{compacted.error()};
           }
-          return store::success();
+          // Billing's kept days right after the compaction that may have dropped some of them.
+          return connection.transaction([&]() -> store::Status {
+              if (auto filled = fill_page_days(connection, calendar::now()); !filled) return store::Error{filled.error()};
+              return store::success();
+          });
       }) {}
 
 }  // namespace madoguchi::server::telemetry

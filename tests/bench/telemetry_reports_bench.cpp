@@ -2,7 +2,9 @@
 // cost over the counters a whole fleet leaves. 723 printers on 73 floors with three months of
 // hourly counter samples (the resolution the retention keeps for a year), each printing at its
 // own pace on business hours, three counters reset on the judged day: the month's bill with the
-// fiscal year's pace (GET /api/v1/telemetry/billing), and the judging of one day against its
+// fiscal year's pace and months (GET /api/v1/telemetry/billing) with every day walked from the
+// samples, the retention job keeping the closed days (page_days.hpp), the bill again from the
+// kept days, and the judging of one day against its
 // history (anomaly_history_days) (the daily job), first and again (nothing new to flag).
 #include <unistd.h>
 
@@ -16,6 +18,7 @@
 #include "store/migrations.hpp"
 #include "telemetry/anomaly_scan.hpp"
 #include "telemetry/billing_store.hpp"
+#include "telemetry/page_days.hpp"
 
 namespace {
 
@@ -75,18 +78,39 @@ int main() {
                 static_cast<long long>(rows), bench::milliseconds_since(setup) / 1000.0);
 
     const auto now = calendar::from_tokyo({2026, 10, 31}, 23 * 3600);
-    std::vector<double> wall, cpu;
-    std::int64_t pages = 0;
-    for (int run = 0; run < 5; ++run) {
+    const auto bill = [&](const char* label) {
+        std::vector<double> wall, cpu;
+        std::int64_t pages = 0;
+        std::size_t months = 0;
+        for (int run = 0; run < 5; ++run) {
+            const auto start = bench::Clock::now();
+            const auto cpu_start = std::clock();
+            const auto report = must(server::telemetry::billing_report(database, {2026, 10}, now));
+            wall.push_back(bench::milliseconds_since(start));
+            cpu.push_back(bench::cpu_milliseconds(cpu_start));
+            pages = report.month_pages;
+            months = report.months.size();
+        }
+        bench::report(label, wall, cpu);
+        std::printf("telemetry: (the bill counts %lld pages in October, %zu months of the fiscal year)\n",
+                    static_cast<long long>(pages), months);
+    };
+    // No day kept yet (a fresh database, or a day since invalidated): every day is walked from
+    // the samples, as every bill did before the day table.
+    bill("telemetry: billing, October + fiscal year over 723 devices, days walked from samples");
+    {
         const auto start = bench::Clock::now();
         const auto cpu_start = std::clock();
-        const auto report = must(server::telemetry::billing_report(database, {2026, 10}, now));
-        wall.push_back(bench::milliseconds_since(start));
-        cpu.push_back(bench::cpu_milliseconds(cpu_start));
-        pages = report.month_pages;
+        check(database.execute("BEGIN"));
+        const auto fill = must(server::telemetry::fill_page_days(database, now));
+        check(database.execute("COMMIT"));
+        bench::report("telemetry: keeping the closed days (the retention job, first run)", {bench::milliseconds_since(start)},
+                      {bench::cpu_milliseconds(cpu_start)});
+        std::printf("telemetry: (%d devices, %lld device-days with pages kept)\n", fill.devices,
+                    static_cast<long long>(fill.days));
     }
-    bench::report("telemetry: billing, October over 723 devices + fiscal year", wall, cpu);
-    std::printf("telemetry: (the bill counts %lld pages in October)\n", static_cast<long long>(pages));
+    // 31 October: the closed days are kept, today's 23 hours are walked.
+    bill("telemetry: billing, October + fiscal year over 723 devices, closed days kept");
 
     for (const auto* label : {"telemetry: anomaly check of one day, first", "telemetry: anomaly check of the same day again"}) {
         const auto start = bench::Clock::now();

@@ -1,0 +1,49 @@
+#pragma once
+// Pages per device and Tokyo day, as billing counts them (shared/telemetry/billing.hpp
+// daily_pages over the counter samples, with page_counter.hpp's wrap, reset and jump rules and
+// the model's rated speed): a month's bill and the fiscal year's months are sums over days.
+//
+// Closed days (before today in Tokyo) are kept in telemetry_page_days by fill_page_days, which
+// the retention job runs right after compacting samples, the one bulk rewrite of samples.
+// Kept days are a cache of the samples, never a second truth: triggers on telemetry_samples
+// (migration 34) drop a device's days from a changed sample's day on, the model's speed is kept
+// with them, and any day not kept (today, a day since invalidated, before the filled range) is
+// walked from the samples when asked. So a bill is the same whether the job has run or not.
+#include <cstdint>
+#include <map>
+#include <vector>
+
+#include "calendar/civil_date.hpp"
+#include "calendar/tokyo_time.hpp"
+#include "store/database.hpp"
+
+namespace madoguchi::server::telemetry {
+
+// The first delta of a fiscal year counts from a sample at most this long before 1 April: a
+// device silent for longer starts counting at its first sample after.
+inline constexpr int billing_baseline_days = 40;
+
+// 1 April of the fiscal year holding `day`.
+calendar::Date fiscal_year_start(const calendar::Date& day);
+
+struct PageDay {
+    std::int64_t day = 0;  // calendar::days_from_civil of the Tokyo day
+    std::int64_t pages = 0;
+    bool reset = false;  // the counter went backwards or jumped that day: not billed, to review
+};
+
+// Each device's days in [first, last] with a counted delta, in day order, for every device
+// with counter samples (a device without such days maps to an empty list).
+store::Result<std::map<std::int64_t, std::vector<PageDay>>> page_days(store::Database& database, const calendar::Date& first,
+                                                                    const calendar::Date& last);
+
+struct PageDayFill {
+    int devices = 0;       // devices whose kept days were extended or walked again
+    std::int64_t days = 0;  // rows written
+};
+
+// Keeps the closed days before `now`'s Tokyo date, back to 1 April of the previous fiscal
+// year, for every device with counter samples. In the caller's transaction, if any.
+store::Result<PageDayFill> fill_page_days(store::Database& database, calendar::Instant now);
+
+}  // namespace madoguchi::server::telemetry

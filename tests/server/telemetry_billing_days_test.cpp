@@ -15,6 +15,7 @@
 #include "telemetry/counter_samples.hpp"
 #include "telemetry/model_speed_store.hpp"
 #include "telemetry/page_days.hpp"
+#include "telemetry/sample_retention.hpp"
 
 using namespace madoguchi;
 using server::store::Database;
@@ -123,6 +124,7 @@ struct Fleet {
         sample(3, tokyo(2026, 10, 20, 8), 8'100);
         // MFP-4 jumps by more than its model prints in an hour.
         sample(4, tokyo(2026, 6, 1, 10), 1'000);
+        sample(4, calendar::Instant{tokyo(2026, 6, 1, 10).unix_seconds + 1800}, 1'500);
         sample(4, tokyo(2026, 6, 1, 11), 40'000);
         sample(4, tokyo(2026, 6, 2, 11), 40'500);
     }
@@ -186,6 +188,16 @@ TEST_CASE("a bill from kept days equals one walked from the samples over resets 
         // A removed sample (as the compaction removes them) likewise; then kept again.
         REQUIRE(fleet.database.execute("DELETE FROM telemetry_samples WHERE device_id = 3 AND at = " +
                                        std::to_string(tokyo(2026, 4, 2, 10).unix_seconds)));
+        fleet.same_bills(now);
+        REQUIRE(server::telemetry::fill_page_days(fleet.database, now));
+        fleet.same_bills(now);
+        // The compaction folds raw samples older than 14 days into hourly ones (MFP-4's two in
+        // one hour of 1 June become one): what it rewrites is walked again.
+        REQUIRE(server::telemetry::fill_page_days(fleet.database, now));
+        const auto compacted = server::telemetry::compact_samples(fleet.database, now, {});
+        REQUIRE(compacted);
+        CHECK(compacted.value().rows_folded > 0);
+        CHECK(fleet.count("SELECT count(*) FROM telemetry_samples WHERE device_id = 4") == 3);
         fleet.same_bills(now);
         REQUIRE(server::telemetry::fill_page_days(fleet.database, now));
         fleet.same_bills(now);

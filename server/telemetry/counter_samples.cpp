@@ -1,12 +1,87 @@
 #include "telemetry/counter_samples.hpp"
 
+#include <charconv>
 #include <nlohmann/json.hpp>
+#include <string_view>
 
 namespace madoguchi::server::telemetry {
 
 namespace domain = madoguchi::telemetry;
 
+namespace {
+
+// A JSON integer at `at` (no leading zeros, a minus only where allowed) that fits 64 bits;
+// empty, `at` unmoved, for anything else.
+std::optional<std::int64_t> json_integer(std::string_view text, std::size_t& at, bool negative_allowed) {
+    std::size_t digits = at;
+    if (negative_allowed && digits < text.size() && text[digits] == '-') ++digits;
+    if (digits >= text.size() || text[digits] < '0' || text[digits] > '9') return std::nullopt;
+    if (text[digits] == '0' && digits + 1 < text.size() && text[digits + 1] >= '0' && text[digits + 1] <= '9') return std::nullopt;
+    std::int64_t value = 0;
+    const auto [end, problem] = std::from_chars(text.data() + at, text.data() + text.size(), value);
+    if (problem != std::errc{}) return std::nullopt;
+    at = static_cast<std::size_t>(end - text.data());
+    return value;
+}
+
+// "[[1,2],[3,4]]" or "[]": the Ricoh counters the poller stores third; true when `at` starts
+// exactly that (moving past it).
+bool integer_pairs(std::string_view text, std::size_t& at) {
+    if (at >= text.size() || text[at] != '[') return false;
+    ++at;
+    if (at < text.size() && text[at] == ']') return ++at, true;
+    for (;;) {
+        if (at >= text.size() || text[at] != '[') return false;
+        ++at;
+        if (at < text.size() && text[at] != ']') {
+            for (;;) {
+                if (!json_integer(text, at, true)) return false;
+                if (at < text.size() && text[at] == ',') {
+                    ++at;
+                    continue;
+                }
+                break;
+            }
+        }
+        if (at >= text.size() || text[at] != ']') return false;
+        ++at;
+        if (at < text.size() && text[at] == ',') {
+            ++at;
+            continue;
+        }
+        if (at >= text.size() || text[at] != ']') return false;
+        return ++at, true;
+    }
+}
+
+// The poller's own shape "[1234,7,[[1,100],…]]" read without building a JSON document: a year
+// of hourly counters is millions of payloads. Only text that is exactly that shape (valid
+// JSON, no spaces) is read here; anything else is left to the JSON parser, so both read every
+// payload alike.
+std::optional<std::optional<std::int64_t>> page_count_fast(std::string_view payload) {
+    if (payload.empty() || payload.front() != '[') return std::nullopt;
+    std::size_t at = 1;
+    const auto count = json_integer(payload, at, true);
+    if (!count) return std::nullopt;
+    std::optional<std::int64_t> unit;
+    if (at < payload.size() && payload[at] == ',') {
+        ++at;
+        unit = json_integer(payload, at, true);
+        if (!unit) return std::nullopt;
+        if (at < payload.size() && payload[at] == ',') {
+            ++at;
+            if (!integer_pairs(payload, at)) return std::nullopt;
+        }
+    }
+    if (at + 1 != payload.size() || payload[at] != ']') return std::nullopt;
+    if (unit && !domain::counts_pages(*unit)) return std::optional<std::int64_t>{};
+    return std::optional<std::int64_t>{*count};
+}
+
+}  // namespace
+
 std::optional<std::int64_t> page_count(const std::string& payload) {
+    if (const auto fast = page_count_fast(payload)) return *fast;
     const auto values = nlohmann::json::parse(payload, nullptr, false);
     if (!values.is_array() || values.empty() || !values[0].is_number_integer()) return std::nullopt;
     if (values.size() > 1 && values[1].is_number_integer() && !domain::counts_pages(values[1].get<std::int64_t>())) {

@@ -226,3 +226,25 @@ TEST_CASE("a bill from kept days equals one walked from the samples over resets 
         fleet.same_bills(tomorrow);
     }
 }
+
+TEST_CASE("a counter payload reads the same through the fast path as through JSON", "[telemetry][billing][page_days]") {
+    // What the reader did before it had a fast path: the JSON document's first two members.
+    const auto by_json = [](const std::string& payload) -> std::optional<std::int64_t> {
+        const auto values = nlohmann::json::parse(payload, nullptr, false);
+        if (!values.is_array() || values.empty() || !values[0].is_number_integer()) return std::nullopt;
+        if (values.size() > 1 && values[1].is_number_integer() && !domain::counts_pages(values[1].get<std::int64_t>())) {
+            return std::nullopt;
+        }
+        return values[0].get<std::int64_t>();
+    };
+    for (const std::string payload :
+         {"[1234,7,[]]", "[1234,8,[[1,100],[2,-3]]]", "[1234,3,[]]", "[1234]", "[1234,7]", "[0,7,[]]", "[-5,7,[]]",
+          "[1234,-1,[]]", "[007,7,[]]", "[1234,07,[]]", "[12.5,7,[]]", "[1234,7.0,[]]", "[1234, 7, []]", " [1234,7,[]]",
+          "[1234,7,[]] ", "[1234,7,[]", "[1234,7,[}]", "[1234,7,[[1,2],]]", "[1234,7,[[1,2]],5]", "[1234,7,[[]]]",
+          "[1234,\"7\",[]]", "[\"1234\",7,[]]", "[99999999999999999999,7,[]]", "[9223372036854775807,7,[]]", "[]", "[",
+          "", "1234", "null", "[1e3,7,[]]", "[1234,7,[[1,2],[3,4]]]", "[1234,7,[[1,-0]]]", "[-0,7]", "[1234,7,{}]",
+          "[1234,7,[[1,2],[3,4]]]]", "[1234,7,null]"}) {
+        INFO(payload);
+        CHECK(server::telemetry::page_count(payload) == by_json(payload));
+    }
+}

@@ -66,26 +66,29 @@ store::Result<BillingReport> billing_report(store::Database& database, domain::M
         report.months.push_back({m, 0});
     }
 
+    // One span of days per month of the fiscal year through as_of; the asked month is the last.
+    std::vector<DaySpan> spans;
+    const auto as_of_day = calendar::days_from_civil(report.as_of);
+    for (const auto& m : report.months) {
+        const auto last = calendar::days_from_civil(calendar::add_days(first_of(next_month(m.month)), -1));
+        spans.push_back({calendar::days_from_civil(first_of(m.month)), std::min(last, as_of_day)});
+    }
     auto info = device_info(database);
     if (!info) return store::Error{info.error()};
-    auto days = page_days(database, report.year_start, report.as_of);
-    if (!days) return store::Error{days.error()};
-    const auto month_first_day = calendar::days_from_civil(first_of(month));
+    auto totals = page_totals(database, spans);
+    if (!totals) return store::Error{totals.error()};
     std::map<std::string, BillingDivision> divisions;
-    for (const auto& [device, device_days] : days.value()) {
+    for (const auto& [device, device_totals] : totals.value()) {
+        for (std::size_t index = 0; index < device_totals.size(); ++index) {
+            report.year_pages += device_totals[index].pages;
+            report.months[index].pages += device_totals[index].pages;
+        }
+        const auto& in_month = device_totals.back();
+        if (in_month.counted_days == 0) continue;
         BillingDevice row;
         row.device_id = device;
-        bool sampled_in_month = false;
-        for (const auto& day : device_days) {
-            report.year_pages += day.pages;
-            const auto date = calendar::civil_from_days(day.day);
-            report.months[static_cast<std::size_t>((date.year - report.year_start.year) * 12 + date.month - 4)].pages += day.pages;
-            if (day.day < month_first_day) continue;
-            sampled_in_month = true;
-            row.pages += day.pages;
-            if (day.reset) ++row.resets;
-        }
-        if (!sampled_in_month) continue;
+        row.pages = in_month.pages;
+        row.resets = in_month.reset_days;
         if (const auto found = info.value().find(device); found != info.value().end()) {
             row.asset_tag = found->second.asset_tag;
             row.model = found->second.model;

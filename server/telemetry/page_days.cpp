@@ -1,6 +1,7 @@
 #include "telemetry/page_days.hpp"
 
 #include <algorithm>
+#include <optional>
 
 #include "telemetry/billing.hpp"
 #include "telemetry/counter_samples.hpp"
@@ -12,6 +13,12 @@ namespace {
 namespace domain = madoguchi::telemetry;
 
 using Limits = std::map<std::int64_t, std::int64_t>;
+
+struct PageDay {
+    std::int64_t day = 0;  // calendar::days_from_civil of the Tokyo day
+    std::int64_t pages = 0;
+    bool reset = false;  // the counter went backwards or jumped that day: not billed, to review
+};
 
 struct Kept {
     std::int64_t first = 0;
@@ -80,62 +87,77 @@ domain::CounterRules rules_for(const Limits& limits, std::int64_t device) {
 
 calendar::Date fiscal_year_start(const calendar::Date& day) { return {day.month >= 4 ? day.year : day.year - 1, 4, 1}; }
 
-store::Result<std::map<std::int64_t, std::vector<PageDay>>> page_days(store::Database& database, const calendar::Date& first,
-                                                                    const calendar::Date& last) {
-    const auto from = calendar::days_from_civil(first);
-    const auto to = calendar::days_from_civil(last);
+store::Result<std::map<std::int64_t, std::vector<PageTotal>>> page_totals(store::Database& database,
+                                                                        const std::vector<DaySpan>& spans) {
     auto devices = devices_with_counters(database);
     if (!devices) return store::Error{devices.error()};
     auto limits = device_page_limits(database);
     if (!limits) return store::Error{limits.error()};
     auto kept = kept_ranges(database);
     if (!kept) return store::Error{kept.error()};
-
-    std::map<std::int64_t, std::vector<PageDay>> out;
-    for (const auto device : devices.value()) out[device];
-    auto rows = database.prepare(
-        "SELECT device_id, day, pages, reset FROM telemetry_page_days WHERE day >= ?1 AND day <= ?2 ORDER BY device_id, day");
-    if (!rows) return store::Error{rows.error()};
-    rows.value().bind(1, from).bind(2, to);
-    for (;;) {
-        auto row = rows.value().step();
-        if (!row) return store::Error{row.error()};
-        if (!row.value()) break;
-        auto& q = rows.value();
-        const auto device = q.column_int(0);
+    std::map<std::int64_t, std::vector<PageTotal>> totals;
+    std::optional<DaySpan> whole;
+    for (const auto& span : spans) {
+        if (span.first > span.last) continue;
+        whole = whole ? DaySpan{whole->first, span.last} : span;
+    }
+    // The days kept at the speed in force now are used; a device kept at another is walked.
+    const auto usable = [&](std::int64_t device) {
         const auto range = kept.value().find(device);
-        const auto day = q.column_int(1);
-        // Rows outside the kept range or kept at another speed are stale; walked again below.
-        if (range == kept.value().end() || day < range->second.first || day > range->second.last ||
-            range->second.max_pages_per_hour != max_pages_per_hour(limits.value(), device)) {
-            continue;
+        return range != kept.value().end() && range->second.first <= range->second.last &&
+               range->second.max_pages_per_hour == max_pages_per_hour(limits.value(), device);
+    };
+    for (const auto device : devices.value()) totals[device].resize(spans.size());
+    if (!whole) return totals;
+
+    // CROSS JOIN keeps the kept ranges outside: one primary-key range per device, where the
+    // planner left alone (no statistics) reads every kept day for each span.
+    auto sums = database.prepare(
+        "SELECT k.device_id, sum(p.pages), sum(p.reset), count(*) FROM telemetry_page_days_kept k "
+        "CROSS JOIN telemetry_page_days p ON p.device_id = k.device_id AND p.day >= max(k.first_day, ?1) "
+        "AND p.day <= min(k.last_day, ?2) GROUP BY k.device_id");
+    if (!sums) return store::Error{sums.error()};
+    for (std::size_t index = 0; index < spans.size(); ++index) {
+        if (spans[index].first > spans[index].last) continue;
+        sums.value().reset().bind(1, spans[index].first).bind(2, spans[index].last);
+        for (;;) {
+            auto row = sums.value().step();
+            if (!row) return store::Error{row.error()};
+            if (!row.value()) break;
+            auto& q = sums.value();
+            const auto device = q.column_int(0);
+            const auto found = totals.find(device);
+            if (found == totals.end() || !usable(device)) continue;
+            found->second[index] = {q.column_int(1), static_cast<int>(q.column_int(2)), static_cast<int>(q.column_int(3))};
         }
-        out[device].push_back({day, q.column_int(2), q.column_int(3) != 0});
     }
-    for (auto& [device, days] : out) {
+    for (auto& [device, device_totals] : totals) {
         const auto rules = rules_for(limits.value(), device);
-        auto range = kept.value().find(device);
-        const bool usable = range != kept.value().end() && range->second.max_pages_per_hour == rules.max_pages_per_hour &&
-                            range->second.first <= range->second.last;
-        // The parts of [from, to] the kept range does not cover.
-        std::vector<std::pair<std::int64_t, std::int64_t>> missing;
-        if (!usable) {
-            missing.push_back({from, to});
+        // The parts of the spans the kept days do not cover, walked from the samples.
+        std::vector<DaySpan> missing;
+        if (!usable(device)) {
+            missing.push_back(*whole);
         } else {
-            if (from < range->second.first) missing.push_back({from, std::min(to, range->second.first - 1)});
-            if (to > range->second.last) missing.push_back({std::max(from, range->second.last + 1), to});
+            const auto& range = kept.value().at(device);
+            if (whole->first < range.first) missing.push_back({whole->first, std::min(whole->last, range.first - 1)});
+            if (whole->last > range.last) missing.push_back({std::max(whole->first, range.last + 1), whole->last});
         }
-        for (const auto& [a, b] : missing) {
-            if (a > b) continue;
-            auto walked = walk_days(database, device, a, b, rules);
+        for (const auto& part : missing) {
+            if (part.first > part.last) continue;
+            auto walked = walk_days(database, device, part.first, part.last, rules);
             if (!walked) return store::Error{walked.error()};
-            days.insert(days.end(), walked.value().begin(), walked.value().end());
-        }
-        if (!missing.empty()) {
-            std::sort(days.begin(), days.end(), [](const PageDay& x, const PageDay& y) { return x.day < y.day; });
+            for (const auto& day : walked.value()) {
+                for (std::size_t index = 0; index < spans.size(); ++index) {
+                    if (day.day < spans[index].first || day.day > spans[index].last) continue;
+                    auto& total = device_totals[index];
+                    total.pages += day.pages;
+                    total.reset_days += day.reset ? 1 : 0;
+                    ++total.counted_days;
+                }
+            }
         }
     }
-    return out;
+    return totals;
 }
 
 store::Result<PageDayFill> fill_page_days(store::Database& database, calendar::Instant now) {

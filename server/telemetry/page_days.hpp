@@ -26,16 +26,23 @@ inline constexpr int billing_baseline_days = 40;
 // 1 April of the fiscal year holding `day`.
 calendar::Date fiscal_year_start(const calendar::Date& day);
 
-struct PageDay {
-    std::int64_t day = 0;  // calendar::days_from_civil of the Tokyo day
-    std::int64_t pages = 0;
-    bool reset = false;  // the counter went backwards or jumped that day: not billed, to review
+// Days [first, last] as calendar::days_from_civil numbers; empty when last < first.
+struct DaySpan {
+    std::int64_t first = 0;
+    std::int64_t last = -1;
 };
 
-// Each device's days in [first, last] with a counted delta, in day order, for every device
-// with counter samples (a device without such days maps to an empty list).
-store::Result<std::map<std::int64_t, std::vector<PageDay>>> page_days(store::Database& database, const calendar::Date& first,
-                                                                    const calendar::Date& last);
+struct PageTotal {
+    std::int64_t pages = 0;
+    int reset_days = 0;    // days the counter went backwards or jumped
+    int counted_days = 0;  // days with a counted delta (a reset day included)
+};
+
+// For every device with counter samples, its totals over each span (in order, not
+// overlapping), as billing counts its days: summed in SQL over the kept days, walked from the
+// samples where none are kept.
+store::Result<std::map<std::int64_t, std::vector<PageTotal>>> page_totals(store::Database& database,
+                                                                        const std::vector<DaySpan>& spans);
 
 struct PageDayFill {
     int devices = 0;       // devices whose kept days were extended or walked again

@@ -160,7 +160,7 @@ store::Result<std::map<std::int64_t, std::vector<PageTotal>>> page_totals(store:
     return totals;
 }
 
-store::Result<PageDayFill> fill_page_days(store::Database& database, calendar::Instant now) {
+store::Result<PageDayFill> fill_page_days(store::Database& database, calendar::Instant now, int most_devices) {
     const auto today = calendar::to_tokyo(now).date;
     const auto last = calendar::days_from_civil(today) - 1;
     const auto this_year = fiscal_year_start(today);
@@ -182,6 +182,7 @@ store::Result<PageDayFill> fill_page_days(store::Database& database, calendar::I
 
     PageDayFill fill;
     for (const auto device : devices.value()) {
+        if (fill.devices >= most_devices) break;
         const auto rules = rules_for(limits.value(), device);
         const auto range = kept.value().find(device);
         // Extend what is kept when it starts early enough at this speed; else walk it all again.

@@ -10,6 +10,7 @@
 // with them, and any day not kept (today, a day since invalidated, before the filled range) is
 // walked from the samples when asked. So a bill is the same whether the job has run or not.
 #include <cstdint>
+#include <limits>
 #include <map>
 #include <vector>
 
@@ -50,7 +51,10 @@ struct PageDayFill {
 };
 
 // Keeps the closed days before `now`'s Tokyo date, back to 1 April of the previous fiscal
-// year, for every device with counter samples. In the caller's transaction, if any.
-store::Result<PageDayFill> fill_page_days(store::Database& database, calendar::Instant now);
+// year, for the devices with counter samples whose kept days fall short, at most
+// `most_devices` of them (fewer walked than that: all are kept). In the caller's transaction,
+// if any: a caller holding the write lock walks a few at a time.
+store::Result<PageDayFill> fill_page_days(store::Database& database, calendar::Instant now,
+                                          int most_devices = std::numeric_limits<int>::max());
 
 }  // namespace madoguchi::server::telemetry

@@ -5,7 +5,9 @@
 // kept, after late, removed and changed samples, and after a model's rated speed changes.
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <map>
+#include <thread>
 
 #include "calendar/civil_date.hpp"
 #include "store/migrations.hpp"
@@ -15,6 +17,7 @@
 #include "telemetry/counter_samples.hpp"
 #include "telemetry/model_speed_store.hpp"
 #include "telemetry/page_days.hpp"
+#include "telemetry/retention_job.hpp"
 #include "telemetry/sample_retention.hpp"
 
 using namespace madoguchi;
@@ -165,6 +168,14 @@ TEST_CASE("a bill from kept days equals one walked from the samples over resets 
         CHECK(fleet.count("SELECT count(*) FROM telemetry_page_days") == 0);
         fleet.same_bills(now);
     }
+    SECTION("closed days kept a few devices at a time, the others walked meanwhile") {
+        CHECK(server::telemetry::fill_page_days(fleet.database, now, 3).value().devices == 3);
+        fleet.same_bills(now);
+        CHECK(server::telemetry::fill_page_days(fleet.database, now, 3).value().devices == 1);
+        CHECK(server::telemetry::fill_page_days(fleet.database, now, 3).value().devices == 0);
+        CHECK(fleet.count("SELECT count(*) FROM telemetry_page_days_kept") == 4);
+        fleet.same_bills(now);
+    }
     SECTION("closed days kept, today walked") {
         const auto fill = server::telemetry::fill_page_days(fleet.database, now);
         REQUIRE(fill);
@@ -247,4 +258,20 @@ TEST_CASE("a counter payload reads the same through the fast path as through JSO
         INFO(payload);
         CHECK(server::telemetry::page_count(payload) == by_json(payload));
     }
+}
+
+TEST_CASE("the retention job keeps the closed days right after its compaction", "[telemetry][billing][page_days]") {
+    Fleet fleet;
+    {
+        const server::telemetry::RetentionJob job(fleet.folder.path() / "madoguchi.db", {}, std::chrono::hours{1});
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds{30};
+        while (fleet.count("SELECT count(*) FROM telemetry_page_days_kept") < 4 && std::chrono::steady_clock::now() < deadline) {
+            std::this_thread::sleep_for(std::chrono::milliseconds{50});
+        }
+    }
+    CHECK(fleet.count("SELECT count(*) FROM telemetry_page_days_kept WHERE last_day = " +
+                      std::to_string(calendar::days_from_civil(calendar::to_tokyo(calendar::now()).date) - 1)) == 4);
+    // The compaction ran first (the samples are months old): the days kept are of its samples.
+    CHECK(fleet.count("SELECT count(*) FROM telemetry_samples WHERE resolution = 1") > 0);
+    fleet.same_bills(now);
 }

@@ -136,15 +136,25 @@ void AnomalyReview::acknowledge(ApiClient& api) {
     });
 }
 
-void AnomalyReview::scan(ApiClient& api) {
+DateFieldModel& AnomalyReview::scan_day(const calendar::Date& today) {
+    if (!scan_day_set_) scan_day_.set(calendar::add_days(today, -1));
+    scan_day_set_ = true;
+    return scan_day_;
+}
+
+void AnomalyReview::scan(ApiClient& api, const calendar::Date& today) {
     if (busy_) return;
     busy_ = true;
-    HttpRequest request{"POST", "/api/v1/telemetry/anomalies/scan", "{}", {}};
+    scan_errors_.clear();
+    const auto day = scan_day(today).value().value_or(calendar::add_days(today, -1));
+    HttpRequest request{"POST", "/api/v1/telemetry/anomalies/scan", nlohmann::json{{"day", calendar::format_date(day)}}.dump(), {}};
     api.send(std::move(request), [this, &api](const ApiResult& result) {
         busy_ = false;
         outcome_failed_ = !result.ok();
         if (!result.ok()) {
-            outcome_ = client::error_text(result.error, language_);
+            scan_errors_.add_result(result);
+            const auto day_problem = scan_errors_.field("day", language_);
+            outcome_ = day_problem.empty() ? client::error_text(result.error, language_) : day_problem;
             return;
         }
         const auto answer = nlohmann::json::parse(result.body, nullptr, false);

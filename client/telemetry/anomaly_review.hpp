@@ -1,17 +1,20 @@
 #pragma once
 // 特異点の確認: the anomalies the daily job (or "今すぐ判定") flagged, GET
 // /api/v1/telemetry/anomalies (open, acknowledged or all); acknowledging one with a note
-// (POST …/{id}/acknowledge) takes it off the open list; "今すぐ判定" judges yesterday
-// (POST /telemetry/anomalies/scan) and says how many findings are new.
+// (POST …/{id}/acknowledge) takes it off the open list; "今すぐ判定" judges the day chosen
+// beside it, yesterday (Tokyo) unless the desk picks another (POST /telemetry/anomalies/scan;
+// the server refuses today and later days), and says how many findings are new.
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "api/api_client.hpp"
+#include "api/form_errors.hpp"
 #include "calendar/civil_date.hpp"
 #include "calendar/tokyo_time.hpp"
 #include "i18n/catalog.hpp"
+#include "ui/date_field_model.hpp"
 #include "ui/table_model.hpp"
 
 namespace madoguchi::client {
@@ -48,8 +51,12 @@ public:
 
     // Acknowledges the current row with `note`; the row leaves the open list when it succeeds.
     void acknowledge(ApiClient& api);
-    // Judges yesterday (Tokyo) now, then reads the list again.
-    void scan(ApiClient& api);
+    // The day 今すぐ判定 judges: the day before `today` (Tokyo) until another is chosen.
+    DateFieldModel& scan_day(const calendar::Date& today);
+    // Judges the chosen day now (the day before `today` when the field is blank), then reads
+    // the list again; a refusal of the day (today or later) is shown beside the field.
+    void scan(ApiClient& api, const calendar::Date& today);
+    const FormErrors& scan_errors() const { return scan_errors_; }
 
     State state() const { return state_; }
     Shown shown() const { return shown_; }
@@ -77,6 +84,9 @@ private:
     bool busy_ = false;
     std::string outcome_;
     bool outcome_failed_ = false;
+    DateFieldModel scan_day_;
+    bool scan_day_set_ = false;
+    FormErrors scan_errors_;
 };
 
 }  // namespace madoguchi::client

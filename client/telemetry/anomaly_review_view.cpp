@@ -7,6 +7,7 @@
 #include "app/app.hpp"
 #include "configuration/pane_widgets.hpp"
 #include "ui/data_table.hpp"
+#include "ui/date_picker.hpp"
 #include "ui/format.hpp"
 #include "ui/item_registry.hpp"
 #include "ui/list_state.hpp"
@@ -59,9 +60,16 @@ void draw_anomaly_review(App& app) {
     ImGui::SameLine();
     shown_choice(app, review, Shown::all, "telemetry_fleet.anomaly.shown.all", language);
     if (may_review) {
+        const auto today = calendar::to_tokyo(calendar::now()).date;
         ImGui::SameLine(0.0F, ImGui::GetFontSize() * 2.0F);
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(t("telemetry_fleet.anomaly.scan_day", language));
+        ImGui::SameLine();
+        date_field(t("telemetry_fleet.anomaly.scan_day", language), review.scan_day(today), language,
+                   app.preferences().wareki, today);
+        ImGui::SameLine();
         ImGui::BeginDisabled(review.busy());
-        if (ImGui::Button(t("telemetry_fleet.anomaly.scan", language))) review.scan(app.api());
+        if (ImGui::Button(t("telemetry_fleet.anomaly.scan", language))) review.scan(app.api(), today);
         ImGui::EndDisabled();
     }
     if (!review.outcome_text().empty()) {

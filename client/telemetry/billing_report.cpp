@@ -48,6 +48,11 @@ std::optional<BillingReport> billing_from_body(const std::string& body) {
                                       integer_field(item, "pages"), static_cast<int>(integer_field(item, "resets"))});
         }
     }
+    if (const auto months = document.find("months"); months != document.end() && months->is_array()) {
+        for (const auto& item : *months) {
+            if (item.is_object()) report.months.push_back({string_field(item, "month"), integer_field(item, "pages")});
+        }
+    }
     return report;
 }
 
@@ -84,36 +89,24 @@ Billing::Billing()
                     0) {}
 
 void Billing::load(ApiClient& api, ReportMonth today) {
-    if (!month_ || today < *month_) month_ = today;
+    const auto shown = month_.settle(today);
     ++generation_;
     state_ = State::loading;
-    const auto shown = *month_;
-    const auto first = fiscal_year_start(shown);
-    year_months_.assign(static_cast<std::size_t>((shown.year - first.year) * 12 + shown.month - first.month + 1), std::nullopt);
     api.get("/api/v1/telemetry/billing?month=" + month_text(shown), [this, generation = generation_](const ApiResult& result) {
         if (generation == generation_) accept(result);
     });
-    // The months before the shown one, for the chart only: one that fails stays out of it.
-    for (std::size_t index = 0; index + 1 < year_months_.size(); ++index) {
-        const auto month = add_months(first, static_cast<int>(index));
-        api.get("/api/v1/telemetry/billing?month=" + month_text(month), [this, index, generation = generation_](const ApiResult& result) {
-            if (generation != generation_ || !result.ok()) return;
-            if (const auto read = billing_from_body(result.body)) year_months_[index] = read->month_pages;
-        });
-    }
 }
 
 void Billing::show_month(ApiClient& api, ReportMonth month, ReportMonth today) {
-    month_ = month;
+    month_.pick(month);
     load(api, today);
 }
 
 void Billing::clear() {
     ++generation_;
     state_ = State::idle;
-    month_.reset();
+    month_.clear();
     report_.reset();
-    year_months_.clear();
     division_table_.set_rows(0);
     device_table_.set_rows(0);
 }
@@ -126,7 +119,6 @@ void Billing::accept(const ApiResult& result) {
         return;
     }
     report_ = std::move(*report);
-    if (!year_months_.empty()) year_months_.back() = report_->month_pages;
     division_table_.set_rows(report_->divisions.size());
     device_table_.set_rows(report_->devices.size());
     error_ = {};
@@ -136,19 +128,25 @@ void Billing::accept(const ApiResult& result) {
 ChartData Billing::monthly_chart(i18n::Language language) const {
     ChartData chart;
     chart.title = i18n::text("telemetry_office.billing.chart", language);
-    if (!month_) return chart;
-    const auto first = fiscal_year_start(*month_);
+    if (!report_) return chart;
     Series pages{i18n::text("telemetry_office.billing.column.pages", language), {}};
-    for (std::size_t index = 0; index < year_months_.size(); ++index) {
-        const auto month = add_months(first, static_cast<int>(index));
-        chart.categories.push_back(language == i18n::Language::ja ? std::to_string(month.month) + "月" : month_text(month));
-        pages.values.push_back(static_cast<double>(year_months_[index].value_or(0)));
+    for (const auto& item : report_->months) {
+        const auto month = parse_report_month(item.month);
+        if (!month) continue;
+        chart.categories.push_back(language == i18n::Language::ja ? std::to_string(month->month) + "月" : item.month);
+        pages.values.push_back(static_cast<double>(item.pages));
     }
     chart.series.push_back(std::move(pages));
     return chart;
 }
 
-std::string Billing::csv_path() const { return month_ ? "/api/v1/telemetry/billing.csv?month=" + month_text(*month_) : std::string(); }
-std::string Billing::xlsx_path() const { return month_ ? "/api/v1/telemetry/billing.xlsx?month=" + month_text(*month_) : std::string(); }
+std::string Billing::csv_path() const {
+    const auto shown = month_.shown();
+    return shown ? "/api/v1/telemetry/billing.csv?month=" + month_text(*shown) : std::string();
+}
+std::string Billing::xlsx_path() const {
+    const auto shown = month_.shown();
+    return shown ? "/api/v1/telemetry/billing.xlsx?month=" + month_text(*shown) : std::string();
+}
 
 }  // namespace madoguchi::client

@@ -34,6 +34,11 @@ struct BillingDevice {
     int resets = 0;  // counter resets and implausible jumps left unbilled
 };
 
+struct BillingMonth {
+    std::string month;  // "2026-04"
+    std::int64_t pages = 0;
+};
+
 struct BillingReport {
     std::string month;
     std::string fiscal_year_start;
@@ -48,6 +53,7 @@ struct BillingReport {
     std::string status;  // "under" | "on_pace" | "over"
     std::vector<BillingDivision> divisions;
     std::vector<BillingDevice> devices;
+    std::vector<BillingMonth> months;  // the fiscal year's, April through the month
 };
 
 // GET /telemetry/billing?month= answer; empty when it is not one.
@@ -63,20 +69,19 @@ public:
     Billing(const Billing&) = delete;
     Billing& operator=(const Billing&) = delete;
 
-    // Reads `month` (this month's when not set yet), and each month of its fiscal year up to
-    // it for the chart; `today` is this Tokyo month, the latest that may be asked.
+    // Reads the shown month (this month when not set yet) with its fiscal year's months for
+    // the chart, in one GET; `today` is this Tokyo month, the latest that may be asked.
     void load(ApiClient& api, ReportMonth today);
     void clear();
     State state() const { return state_; }
     const api::ApiError& error() const { return error_; }
     const std::optional<BillingReport>& report() const { return report_; }
 
-    std::optional<ReportMonth> month() const { return month_; }
-    bool can_go_later(ReportMonth today) const { return month_ && *month_ < today; }
+    const ReportMonthState& month() const { return month_; }
     // Another month, read at once.
     void show_month(ApiClient& api, ReportMonth month, ReportMonth today);
 
-    // The fiscal year's months up to the shown one, with their pages (those read so far).
+    // The fiscal year's months up to the shown one, with their pages.
     ChartData monthly_chart(i18n::Language language) const;
     // The downloads of the shown month ("/api/v1/telemetry/billing.csv?month=2026-11").
     std::string csv_path() const;
@@ -91,10 +96,8 @@ private:
     State state_ = State::idle;
     std::uint64_t generation_ = 0;
     api::ApiError error_;
-    std::optional<ReportMonth> month_;
+    ReportMonthState month_;
     std::optional<BillingReport> report_;
-    // Pages per month of the fiscal year, index 0 = April; empty until read.
-    std::vector<std::optional<std::int64_t>> year_months_;
     TableModel division_table_;
     TableModel device_table_;
 };

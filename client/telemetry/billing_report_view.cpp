@@ -8,6 +8,7 @@
 #include "app/app.hpp"
 #include "configuration/pane_widgets.hpp"
 #include "telemetry/billing_report.hpp"
+#include "telemetry/report_month_view.hpp"
 #include "ui/charts.hpp"
 #include "ui/data_table.hpp"
 #include "ui/format.hpp"
@@ -22,21 +23,9 @@ using i18n::Language;
 std::string pages(double count) { return format_number(count); }
 
 void draw_month_bar(App& app, Billing& billing, ReportMonth today, Language language) {
-    const auto shown = billing.month().value_or(today);
-    if (ImGui::ArrowButton("billing_earlier", ImGuiDir_Left)) billing.show_month(app.api(), add_months(shown, -1), today);
-    report_last_item(i18n::text("telemetry_office.earlier", language), "button");
-    ImGui::SameLine();
-    const auto label = month_label(shown, language);
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(label.c_str());
-    report_last_item(label, "status", month_text(shown));
-    ImGui::SameLine();
-    ImGui::BeginDisabled(!billing.can_go_later(today));
-    if (ImGui::ArrowButton("billing_later", ImGuiDir_Right)) billing.show_month(app.api(), add_months(shown, 1), today);
-    report_last_item(i18n::text("telemetry_office.later", language), "button");
-    ImGui::EndDisabled();
-    ImGui::SameLine();
-    if (ImGui::Button(t("telemetry_office.reload", language))) billing.load(app.api(), today);
+    if (const auto month = draw_month_picker("billing_month", billing.month(), today, language)) {
+        billing.show_month(app.api(), *month, today);
+    }
     if (!app.can_download()) return;
     // The downloads are the shown month's; the server writes them from the same counters.
     ImGui::SameLine(0.0F, ImGui::GetFontSize());

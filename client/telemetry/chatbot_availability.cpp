@@ -62,6 +62,11 @@ std::optional<MonthAvailability> chatbot_month_from_body(const std::string& body
                                          string_field(item, "ticket_number"), string_field(item, "created_by")});
         }
     }
+    if (const auto months = document.find("months"); months != document.end() && months->is_array()) {
+        for (const auto& item : *months) {
+            if (item.is_object()) month.months.emplace_back(string_field(item, "month"), optional_number(item, "availability_percent"));
+        }
+    }
     return month;
 }
 
@@ -87,35 +92,24 @@ std::string percent_text(const std::optional<double>& percent) {
 }
 
 void ChatbotAvailability::load(ApiClient& api, ReportMonth today) {
-    if (!month_ || today < *month_) month_ = today;
+    const auto shown = month_.settle(today);
     ++generation_;
     state_ = State::loading;
-    const auto shown = *month_;
-    percents_.assign(chart_months, std::nullopt);
     api.get("/api/v1/chatbot/availability?month=" + month_text(shown), [this, generation = generation_](const ApiResult& result) {
         if (generation == generation_) accept(result);
     });
-    // The months before, for the chart only: one that fails stays a gap.
-    for (int index = 0; index + 1 < chart_months; ++index) {
-        const auto month = add_months(shown, index - (chart_months - 1));
-        api.get("/api/v1/chatbot/availability?month=" + month_text(month), [this, index, generation = generation_](const ApiResult& result) {
-            if (generation != generation_ || !result.ok()) return;
-            if (const auto read = chatbot_month_from_body(result.body)) percents_[static_cast<std::size_t>(index)] = read->percent;
-        });
-    }
 }
 
 void ChatbotAvailability::show_month(ApiClient& api, ReportMonth month, ReportMonth today) {
-    month_ = month;
+    month_.pick(month);
     load(api, today);
 }
 
 void ChatbotAvailability::clear() {
     ++generation_;
     state_ = State::idle;
-    month_.reset();
+    month_.clear();
     shown_.reset();
-    percents_.clear();
     draft_ = {};
     adding_ = false;
     form_errors_.clear();
@@ -130,7 +124,6 @@ void ChatbotAvailability::accept(const ApiResult& result) {
         return;
     }
     shown_ = std::move(*read);
-    if (!percents_.empty()) percents_.back() = shown_->percent;
     error_ = {};
     state_ = State::loaded;
 }
@@ -138,12 +131,11 @@ void ChatbotAvailability::accept(const ApiResult& result) {
 ChartData ChatbotAvailability::chart(i18n::Language language) const {
     ChartData chart;
     chart.title = i18n::text("telemetry_office.chatbot.chart", language);
-    if (!month_) return chart;
+    if (!shown_) return chart;
     Series series{i18n::text("telemetry_office.chatbot.availability", language), {}};
-    for (std::size_t index = 0; index < percents_.size(); ++index) {
-        const auto month = add_months(*month_, static_cast<int>(index) - (chart_months - 1));
-        chart.categories.push_back(month_text(month));
-        series.values.push_back(percents_[index].value_or(0.0));
+    for (const auto& [month, percent] : shown_->months) {
+        chart.categories.push_back(month);
+        series.values.push_back(value_or_gap(percent));
     }
     chart.series.push_back(std::move(series));
     return chart;

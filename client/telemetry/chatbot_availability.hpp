@@ -48,6 +48,8 @@ struct MonthAvailability {
     std::optional<double> average_response_milliseconds;
     std::int64_t slowest_response_milliseconds = 0;
     std::vector<MaintenanceWindow> maintenance;
+    // The twelve months through this one, oldest first: "2026-10" and its availability %.
+    std::vector<std::pair<std::string, std::optional<double>>> months;
 };
 
 std::optional<MonthAvailability> chatbot_month_from_body(const std::string& body);
@@ -67,22 +69,21 @@ struct MaintenanceDraft {
 class ChatbotAvailability {
 public:
     enum class State { idle, loading, loaded, failed };
-    static constexpr int chart_months = 12;
 
     ChatbotAvailability() = default;
     ChatbotAvailability(const ChatbotAvailability&) = delete;
     ChatbotAvailability& operator=(const ChatbotAvailability&) = delete;
 
-    // Reads the shown month (this month until another is chosen) and the eleven before it.
+    // Reads the shown month (this month until another is chosen) with the eleven before it
+    // for the chart, in one GET.
     void load(ApiClient& api, ReportMonth today);
     void show_month(ApiClient& api, ReportMonth month, ReportMonth today);
     void clear();
     State state() const { return state_; }
     const api::ApiError& error() const { return error_; }
-    std::optional<ReportMonth> month() const { return month_; }
-    bool can_go_later(ReportMonth today) const { return month_ && *month_ < today; }
+    const ReportMonthState& month() const { return month_; }
     const std::optional<MonthAvailability>& shown() const { return shown_; }
-    // Availability % per month, the oldest first (0 for a month without probes or not read).
+    // Availability % per month, the oldest first; a month without probes is a gap (NaN), not 0.
     ChartData chart(i18n::Language language) const;
 
     MaintenanceDraft& draft() { return draft_; }
@@ -100,9 +101,8 @@ private:
     State state_ = State::idle;
     std::uint64_t generation_ = 0;
     api::ApiError error_;
-    std::optional<ReportMonth> month_;
+    ReportMonthState month_;
     std::optional<MonthAvailability> shown_;
-    std::vector<std::optional<double>> percents_;  // chart_months, oldest first
     MaintenanceDraft draft_;
     bool adding_ = false;
     FormErrors form_errors_;

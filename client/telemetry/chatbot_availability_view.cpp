@@ -7,6 +7,7 @@
 #include "app/app.hpp"
 #include "configuration/pane_widgets.hpp"
 #include "telemetry/chatbot_availability.hpp"
+#include "telemetry/report_month_view.hpp"
 #include "ui/charts.hpp"
 #include "ui/form_field.hpp"
 #include "ui/format.hpp"
@@ -22,24 +23,6 @@ using Clock = std::chrono::steady_clock;
 
 std::string span_text(calendar::Instant from, calendar::Instant to, Language language, bool wareki) {
     return format_display_time(from, language, wareki) + " – " + format_display_time(to, language, wareki);
-}
-
-void draw_month_bar(App& app, ChatbotAvailability& chatbot, ReportMonth today, Language language) {
-    const auto shown = chatbot.month().value_or(today);
-    if (ImGui::ArrowButton("chatbot_earlier", ImGuiDir_Left)) chatbot.show_month(app.api(), add_months(shown, -1), today);
-    report_last_item(i18n::text("telemetry_office.earlier", language), "button");
-    ImGui::SameLine();
-    const auto label = month_label(shown, language);
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(label.c_str());
-    report_last_item(label, "status", month_text(shown));
-    ImGui::SameLine();
-    ImGui::BeginDisabled(!chatbot.can_go_later(today));
-    if (ImGui::ArrowButton("chatbot_later", ImGuiDir_Right)) chatbot.show_month(app.api(), add_months(shown, 1), today);
-    report_last_item(i18n::text("telemetry_office.later", language), "button");
-    ImGui::EndDisabled();
-    ImGui::SameLine();
-    if (ImGui::Button(t("telemetry_office.reload", language))) chatbot.load(app.api(), today);
 }
 
 void draw_figures(const MonthAvailability& month, Language language) {
@@ -114,7 +97,9 @@ void draw_chatbot_availability(App& app, ChatbotAvailability& chatbot) {
     if (const auto added = chatbot.take_added(); !added.empty()) {
         app.toasts().show(ToastKind::success, "telemetry_office.chatbot.added", Clock::now(), added);
     }
-    draw_month_bar(app, chatbot, today, language);
+    if (const auto month = draw_month_picker("chatbot_month", chatbot.month(), today, language)) {
+        chatbot.show_month(app.api(), *month, today);
+    }
     if (chatbot.state() == ChatbotAvailability::State::failed) {
         if (draw_error_state(error_text(chatbot.error(), language), language)) chatbot.load(app.api(), today);
         return;

@@ -41,4 +41,9 @@ std::string month_label(ReportMonth month, i18n::Language language) {
 
 ReportMonth fiscal_year_start(ReportMonth month) { return {month.month >= 4 ? month.year : month.year - 1, 4}; }
 
+ReportMonth ReportMonthState::settle(ReportMonth today) {
+    if (!picked_ || today < *picked_) picked_ = today;
+    return *picked_;
+}
+
 }  // namespace madoguchi::client

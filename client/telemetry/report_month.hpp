@@ -22,4 +22,20 @@ std::string month_label(ReportMonth month, i18n::Language language);
 // The first month of the fiscal year (April) the month belongs to.
 ReportMonth fiscal_year_start(ReportMonth month);
 
+// The month a report shows: this month until the desk picks another, never one after this
+// month (its pages are not printed nor its probes taken yet). Billing and the chatbot keep one.
+class ReportMonthState {
+public:
+    // The month to read: the picked one, brought back to `today` when none or a later one is.
+    ReportMonth settle(ReportMonth today);
+    void pick(ReportMonth month) { picked_ = month; }
+    void clear() { picked_.reset(); }
+    // Empty until the first read.
+    std::optional<ReportMonth> shown() const { return picked_; }
+    bool can_go_later(ReportMonth today) const { return picked_ && *picked_ < today; }
+
+private:
+    std::optional<ReportMonth> picked_;
+};
+
 }  // namespace madoguchi::client

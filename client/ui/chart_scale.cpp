@@ -81,6 +81,12 @@ bool ChartData::well_formed() const {
                        [&](const Series& one) { return one.values.size() == categories.size(); });
 }
 
+bool ChartData::has_data(std::size_t category) const {
+    return std::any_of(series.begin(), series.end(), [&](const Series& one) {
+        return category < one.values.size() && has_value(one.values[category]);
+    });
+}
+
 std::optional<Stack> stack_series(const ChartData& data) {
     if (!data.well_formed()) return std::nullopt;
     Stack stack;
@@ -90,13 +96,16 @@ std::optional<Stack> stack_series(const ChartData& data) {
         std::vector<double> tops;
         for (std::size_t category = 0; category < series.values.size(); ++category) {
             const double value = series.values[category];
-            if (value < 0.0 || !std::isfinite(value)) return std::nullopt;
+            if (has_value(value) && (value < 0.0 || !std::isfinite(value))) return std::nullopt;
             bottoms.push_back(stack.totals[category]);
-            stack.totals[category] += value;
+            if (has_value(value)) stack.totals[category] += value;
             tops.push_back(stack.totals[category]);
         }
         stack.bottoms.push_back(std::move(bottoms));
         stack.tops.push_back(std::move(tops));
+    }
+    for (std::size_t category = 0; category < stack.totals.size(); ++category) {
+        if (!data.has_data(category)) stack.totals[category] = no_value;
     }
     return stack;
 }
@@ -105,12 +114,15 @@ ValueRange value_range(const ChartData& data, bool stacked) {
     ValueRange range;
     if (stacked) {
         if (const auto stack = stack_series(data)) {
-            for (const double total : stack->totals) range.high = std::max(range.high, total);
+            for (const double total : stack->totals) {
+                if (has_value(total)) range.high = std::max(range.high, total);
+            }
         }
         return range;
     }
     for (const auto& series : data.series) {
         for (const double value : series.values) {
+            if (!has_value(value)) continue;
             range.low = std::min(range.low, value);
             range.high = std::max(range.high, value);
         }

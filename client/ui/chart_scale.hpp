@@ -1,6 +1,12 @@
 #pragma once
 // The arithmetic under the charts: "nice" axis ticks in 1-2-5 steps, value-to-pixel mapping,
 // numbers with thousands separators, thinning crowded category labels, and stacking.
+//
+// A NaN value means "no value in that category" (a month nobody probed, an hour the device was
+// not polled): a gap, not 0. The charts draw no bar or point there and break lines at it;
+// axis ranges and stacking leave it out; the summary says which categories have no data.
+#include <cmath>
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -33,9 +39,15 @@ std::string format_number(double value, double step = 1.0);
 // `gap` between them; 1 when all fit.
 int label_stride(int count, float slot, float widest, float gap);
 
+// The value of a category without one.
+inline constexpr double no_value = std::numeric_limits<double>::quiet_NaN();
+inline bool has_value(double value) { return !std::isnan(value); }
+// A value read, or no_value when there is none.
+inline double value_or_gap(const std::optional<double>& value) { return value ? *value : no_value; }
+
 struct Series {
     std::string name;
-    std::vector<double> values;  // one per category
+    std::vector<double> values;  // one per category; no_value (NaN) where it has none
 };
 
 struct ChartData {
@@ -45,10 +57,14 @@ struct ChartData {
     bool empty() const;
     // Every series has one value per category.
     bool well_formed() const;
+    // Whether any series has a value in the category.
+    bool has_data(std::size_t category) const;
 };
 
 // Stacked bars: for each category, where each series' segment starts and ends, and the totals.
-// Negative values cannot stack meaningfully (a segment would hide another): refused.
+// Negative values cannot stack meaningfully (a segment would hide another), nor infinite ones:
+// refused. A series without a value in a category adds an empty segment there (bottom = top);
+// a category where no series has one totals no_value.
 struct Stack {
     std::vector<std::vector<double>> bottoms;  // [series][category]
     std::vector<std::vector<double>> tops;
@@ -56,7 +72,8 @@ struct Stack {
 };
 std::optional<Stack> stack_series(const ChartData& data);
 
-// The range a chart's axis must cover: 0 and every value (every total when stacked).
+// The range a chart's axis must cover: 0 and every value (every total when stacked), values
+// missing left out.
 struct ValueRange {
     double low = 0.0;
     double high = 0.0;

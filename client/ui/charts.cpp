@@ -116,20 +116,30 @@ Plot draw_axes(const ChartData& data, const AxisTicks& ticks, ImVec2 min, ImVec2
 }
 
 std::string tooltip_line(const Series& series, const std::string& category, double value, double step, Language language) {
-    return fill_template(i18n::text("chart.tooltip", language),
-                         {{"series", series.name}, {"category", category}, {"value", format_number(value, std::min(step, 1.0))}});
+    const auto shown = has_value(value) ? format_number(value, std::min(step, 1.0)) : i18n::text("chart.no_value", language);
+    return fill_template(i18n::text("chart.tooltip", language), {{"series", series.name}, {"category", category}, {"value", shown}});
 }
 
 void draw_lines(const ChartData& data, const Plot& plot, const AxisTicks& ticks, bool hovered, Language language) {
     auto* draw = ImGui::GetWindowDrawList();
     const float radius = ImGui::GetFontSize() * 0.22F;
     for (std::size_t s = 0; s < data.series.size(); ++s) {
-        std::vector<ImVec2> points;
+        // A category without a value breaks the line: each run of values is its own polyline.
+        std::vector<ImVec2> run;
+        const auto finish_run = [&] {
+            if (run.size() > 1) draw->AddPolyline(run.data(), static_cast<int>(run.size()), series_colour(s), 0, 2.0F);
+            run.clear();
+        };
         for (std::size_t c = 0; c < data.categories.size(); ++c) {
-            points.emplace_back(plot.centre(c), plot.at(data.series[s].values[c]));
+            const double value = data.series[s].values[c];
+            if (!has_value(value)) {
+                finish_run();
+                continue;
+            }
+            run.emplace_back(plot.centre(c), plot.at(value));
+            draw_marker(draw, run.back(), radius, s, series_colour(s));
         }
-        draw->AddPolyline(points.data(), static_cast<int>(points.size()), series_colour(s), 0, 2.0F);
-        for (const auto& point : points) draw_marker(draw, point, radius, s, series_colour(s));
+        finish_run();
     }
     if (!hovered) return;
     const auto mouse = ImGui::GetIO().MousePos;
@@ -153,6 +163,7 @@ void draw_bars(const ChartData& data, const Plot& plot, const AxisTicks& ticks, 
     const float zero = plot.at(std::clamp(0.0, ticks.low, ticks.high));
     for (std::size_t c = 0; c < data.categories.size(); ++c) {
         for (std::size_t s = 0; s < data.series.size(); ++s) {
+            if (!has_value(data.series[s].values[c])) continue;
             const float left = plot.centre(c) - group * 0.5F + width * static_cast<float>(s);
             const float top = plot.at(data.series[s].values[c]);
             const ImVec2 a(left + 1.0F, std::min(top, zero));
@@ -174,6 +185,7 @@ void draw_stacked(const ChartData& data, const Stack& stack, const Plot& plot, c
         const float left = plot.centre(c) - width * 0.5F;
         const bool in_column = hovered && mouse.x >= left && mouse.x < left + width;
         for (std::size_t s = 0; s < data.series.size(); ++s) {
+            if (!has_value(data.series[s].values[c])) continue;
             const float bottom = plot.at(stack.bottoms[s][c]);
             const float top = plot.at(stack.tops[s][c]);
             draw->AddRectFilled(ImVec2(left, top), ImVec2(left + width, bottom), series_colour(s));
@@ -188,6 +200,26 @@ void draw_centred_message(const std::string& message, ImVec2 min, ImVec2 max) {
     const auto size = ImGui::CalcTextSize(message.c_str());
     ImGui::GetWindowDrawList()->AddText(ImVec2((min.x + max.x - size.x) * 0.5F, (min.y + max.y - size.y) * 0.5F),
                                         ImGui::GetColorU32(ImGuiCol_TextDisabled), message.c_str());
+}
+
+// "、6月・7月はデータなし" / "; no data for June, July": the categories where no series has a
+// value, named while few enough to read out, else counted.
+std::string no_data_text(const ChartData& data, Language language) {
+    constexpr std::size_t named_at_most = 5;
+    std::vector<std::string> missing;
+    for (std::size_t category = 0; category < data.categories.size(); ++category) {
+        if (!data.has_data(category)) missing.push_back(data.categories[category]);
+    }
+    if (missing.empty()) return {};
+    if (missing.size() > named_at_most) {
+        return fill_template(i18n::text("chart.no_data_count", language), {{"count", std::to_string(missing.size())}});
+    }
+    std::string names;
+    for (const auto& name : missing) {
+        if (!names.empty()) names += language == Language::ja ? "・" : ", ";
+        names += name;
+    }
+    return fill_template(i18n::text("chart.no_data_for", language), {{"categories", names}});
 }
 
 }  // namespace
@@ -206,18 +238,24 @@ std::string chart_summary(ChartKind kind, const ChartData& data, Language langua
     if (kind == ChartKind::stacked_bar) {
         const auto stack = stack_series(data);
         if (!stack) return i18n::text("chart.negative_stack", language);
-        for (const double total : stack->totals) include(total);
+        for (const double total : stack->totals) {
+            if (has_value(total)) include(total);
+        }
     } else {
         for (const auto& series : data.series) {
-            for (const double value : series.values) include(value);
+            for (const double value : series.values) {
+                if (has_value(value)) include(value);
+            }
         }
     }
+    if (first) return i18n::text("chart.no_data_at_all", language);
     const auto key = kind == ChartKind::stacked_bar ? "chart.summary_totals" : "chart.summary";
     const double step = nice_ticks(low, high).step;
-    return fill_template(i18n::text(key, language), {{"series", std::to_string(data.series.size())},
-                                                     {"categories", std::to_string(data.categories.size())},
-                                                     {"low", format_number(low, step < 1.0 ? step : 1.0)},
-                                                     {"high", format_number(high, step < 1.0 ? step : 1.0)}});
+    auto summary = fill_template(i18n::text(key, language), {{"series", std::to_string(data.series.size())},
+                                                             {"categories", std::to_string(data.categories.size())},
+                                                             {"low", format_number(low, step < 1.0 ? step : 1.0)},
+                                                             {"high", format_number(high, step < 1.0 ? step : 1.0)}});
+    return summary + no_data_text(data, language);
 }
 
 void draw_chart(ChartKind kind, const ChartData& data, float height, Language language) {
@@ -239,7 +277,11 @@ void draw_chart(ChartKind kind, const ChartData& data, float height, Language la
     auto* draw = ImGui::GetWindowDrawList();
     draw->AddRectFilled(min, max, ImGui::GetColorU32(ImGuiCol_ChildBg), ImGui::GetStyle().ChildRounding);
     draw->AddRect(min, max, ImGui::GetColorU32(ImGuiCol_Border), ImGui::GetStyle().ChildRounding);
-    if (!drawable || (kind == ChartKind::stacked_bar && !stack)) {
+    bool any_data = false;
+    for (std::size_t category = 0; drawable && !any_data && category < data.categories.size(); ++category) {
+        any_data = data.has_data(category);
+    }
+    if (!drawable || !any_data || (kind == ChartKind::stacked_bar && !stack)) {
         draw_centred_message(chart_summary(kind, data, language), min, max);
         ImGui::PopID();
         return;

@@ -1,5 +1,8 @@
 #include "chatbot/chatbot_routes.hpp"
 
+#include <algorithm>
+#include <span>
+
 #include "audit/audit_log.hpp"
 #include "chatbot/availability.hpp"
 #include "chatbot/maintenance_store.hpp"
@@ -25,14 +28,29 @@ constexpr std::size_t longest_title = 200;
 // A window longer than a month is no maintenance but an outage to report as one.
 constexpr std::int64_t longest_window_seconds = 31LL * 86400;
 
+// Months of availability GET /chatbot/availability answers for the periodic report's chart:
+// the asked month and the eleven before it.
+constexpr int chart_months = 12;
+
 struct MonthSpan {
     std::string month;
     calendar::Instant from;
     calendar::Instant to;
 };
 
+madoguchi::telemetry::Month add_months(madoguchi::telemetry::Month month, int months) {
+    const int index = month.year * 12 + month.month - 1 + months;
+    return {index / 12, index % 12 + 1};
+}
+
+MonthSpan span_of(madoguchi::telemetry::Month month) {
+    const auto next = add_months(month, 1);
+    return MonthSpan{telemetry::format_month(month), calendar::from_tokyo({month.year, month.month, 1}, 0),
+                     calendar::from_tokyo({next.year, next.month, 1}, 0)};
+}
+
 // The Tokyo month asked for, or empty after the refusal was sent.
-std::optional<MonthSpan> month_asked(const httplib::Request& request, httplib::Response& response) {
+std::optional<madoguchi::telemetry::Month> month_asked(const httplib::Request& request, httplib::Response& response) {
     const auto text = http::query_param(request, "month");
     const auto month = text ? telemetry::parse_month(*text) : std::nullopt;
     if (!month) {
@@ -40,35 +58,70 @@ std::optional<MonthSpan> month_asked(const httplib::Request& request, httplib::R
                          api::field_error("invalid_parameter", "month", text ? "field.invalid_month" : "field.required"));
         return std::nullopt;
     }
-    const auto next = month->month == 12 ? madoguchi::telemetry::Month{month->year + 1, 1}
-                                         : madoguchi::telemetry::Month{month->year, month->month + 1};
-    return MonthSpan{telemetry::format_month(*month), calendar::from_tokyo({month->year, month->month, 1}, 0),
-                     calendar::from_tokyo({next.year, next.month, 1}, 0)};
+    return month;
 }
 
-store::Result<nlohmann::json> availability_json(store::Database& database, const MonthSpan& span) {
-    auto probes = probes_between(database, span.from, span.to);
-    if (!probes) return store::Error{probes.error()};
+nlohmann::json optional_number(const std::optional<double>& value) {
+    return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
+}
+
+store::Result<std::vector<MaintenanceWindow>> windows_of(store::Database& database, const MonthSpan& span,
+                                                        nlohmann::json* listed) {
     auto stored = windows_between(database, span.from, span.to);
     if (!stored) return store::Error{stored.error()};
     std::vector<MaintenanceWindow> windows;
-    auto listed = nlohmann::json::array();
     for (const auto& window : stored.value()) {
         const auto starts = calendar::parse_iso8601(window.starts_at).instant;
         const auto ends = calendar::parse_iso8601(window.ends_at).instant;
         if (starts && ends) windows.push_back({*starts, *ends});
-        listed.push_back(to_json(window));
+        if (listed) listed->push_back(to_json(window));
     }
-    const auto result = availability(probes.value(), windows, span.from, span.to, calendar::now());
+    return windows;
+}
+
+// The availability % of each of the `chart_months` months through `last`, oldest first: the
+// probes and windows of the twelve months read once, each month computed over its own.
+store::Result<nlohmann::json> months_json(store::Database& database, madoguchi::telemetry::Month last, calendar::Instant now) {
+    const auto first = span_of(add_months(last, 1 - chart_months));
+    const auto whole = MonthSpan{"", first.from, span_of(last).to};
+    auto probes = probes_between(database, whole.from, whole.to);
+    if (!probes) return store::Error{probes.error()};
+    auto windows = windows_of(database, whole, nullptr);
+    if (!windows) return store::Error{windows.error()};
+    const auto& all = probes.value();
+    auto months = nlohmann::json::array();
+    for (int index = 0; index < chart_months; ++index) {
+        const auto span = span_of(add_months(last, index + 1 - chart_months));
+        // The month's probes after the last one before it, which may hold into it.
+        auto begin = std::lower_bound(all.begin(), all.end(), span.from,
+                                      [](const Probe& probe, calendar::Instant at) { return probe.at < at; });
+        if (begin != all.begin()) --begin;
+        const auto end = std::lower_bound(begin, all.end(), span.to,
+                                          [](const Probe& probe, calendar::Instant at) { return probe.at < at; });
+        const auto result = availability(std::span<const Probe>(begin, end),
+                                         windows.value(), span.from, span.to, now);
+        months.push_back({{"month", span.month}, {"availability_percent", optional_number(result.percent)}});
+    }
+    return months;
+}
+
+store::Result<nlohmann::json> availability_json(store::Database& database, madoguchi::telemetry::Month month) {
+    const auto span = span_of(month);
+    const auto now = calendar::now();
+    auto probes = probes_between(database, span.from, span.to);
+    if (!probes) return store::Error{probes.error()};
+    auto listed = nlohmann::json::array();
+    auto windows = windows_of(database, span, &listed);
+    if (!windows) return store::Error{windows.error()};
+    auto months = months_json(database, month, now);
+    if (!months) return store::Error{months.error()};
+    const auto result = availability(probes.value(), windows.value(), span.from, span.to, now);
     auto outages = nlohmann::json::array();
     for (const auto& outage : result.outages) {
         outages.push_back({{"from", calendar::format_iso8601_utc(outage.from)},
                            {"to", calendar::format_iso8601_utc(outage.to)},
                            {"probes", outage.probes}});
     }
-    const auto optional_number = [](const std::optional<double>& value) {
-        return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
-    };
     return nlohmann::json{{"month", span.month},
                           {"probes", result.probes},
                           {"up", result.up},
@@ -84,22 +137,24 @@ store::Result<nlohmann::json> availability_json(store::Database& database, const
                           {"outages", outages},
                           {"average_response_milliseconds", optional_number(result.average_response_milliseconds)},
                           {"slowest_response_milliseconds", result.slowest_response_milliseconds},
-                          {"maintenance", listed}};
+                          {"maintenance", listed},
+                          {"months", months.value()}};
 }
 
 void get_availability(store::SharedDatabase& database, const httplib::Request& request, httplib::Response& response) {
-    const auto span = month_asked(request, response);
-    if (!span) return;
-    auto answer = store::read_snapshot(database, [&](store::Database& connection) { return availability_json(connection, *span); });
+    const auto month = month_asked(request, response);
+    if (!month) return;
+    auto answer = store::read_snapshot(database, [&](store::Database& connection) { return availability_json(connection, *month); });
     if (!answer) return http::send_failure(request, response, answer.error());
     http::send_json(response, 200, answer.value());
 }
 
 void list_maintenance(store::SharedDatabase& database, const httplib::Request& request, httplib::Response& response) {
-    const auto span = month_asked(request, response);
-    if (!span) return;
+    const auto month = month_asked(request, response);
+    if (!month) return;
+    const auto span = span_of(*month);
     auto windows = store::read_snapshot(database, [&](store::Database& connection) {
-        return windows_between(connection, span->from, span->to);
+        return windows_between(connection, span.from, span.to);
     });
     if (!windows) return http::send_failure(request, response, windows.error());
     auto items = nlohmann::json::array();

@@ -1447,6 +1447,47 @@ CREATE TABLE telemetry_model_speeds (
     updated_at TEXT NOT NULL
 ) STRICT;
 )SQL"},
+    Migration{34, "telemetry: pages per device and Tokyo day, kept for closed days", R"SQL(
+-- Billing's pages per device and Tokyo day (server/telemetry/page_days.hpp), a cache of the
+-- counter samples kept by the retention job for closed days: day is days since 1970-01-01.
+-- Only days with a counted delta have a row; the kept range says which days were walked.
+CREATE TABLE telemetry_page_days (
+    device_id INTEGER NOT NULL,
+    day INTEGER NOT NULL,
+    pages INTEGER NOT NULL,
+    reset INTEGER NOT NULL CHECK (reset IN (0, 1)),
+    PRIMARY KEY (device_id, day)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX telemetry_page_days_by_day ON telemetry_page_days (day, device_id);
+
+-- The days [first_day, last_day] walked for a device, at the rated speed then in force.
+CREATE TABLE telemetry_page_days_kept (
+    device_id INTEGER PRIMARY KEY,
+    first_day INTEGER NOT NULL,
+    last_day INTEGER NOT NULL,
+    max_pages_per_hour INTEGER NOT NULL
+) STRICT;
+
+-- A counter sample written, removed or changed changes the deltas of its Tokyo day and of
+-- the days after it (the next delta counts from it): those kept days are dropped, whoever
+-- wrote the sample (the poller, the compaction, an import). Unix seconds are never negative.
+CREATE TRIGGER telemetry_page_days_on_insert AFTER INSERT ON telemetry_samples WHEN NEW.kind = 3 BEGIN
+    DELETE FROM telemetry_page_days WHERE device_id = NEW.device_id AND day >= (NEW.at + 32400) / 86400;
+    UPDATE telemetry_page_days_kept SET last_day = (NEW.at + 32400) / 86400 - 1
+        WHERE device_id = NEW.device_id AND last_day >= (NEW.at + 32400) / 86400;
+END;
+CREATE TRIGGER telemetry_page_days_on_delete AFTER DELETE ON telemetry_samples WHEN OLD.kind = 3 BEGIN
+    DELETE FROM telemetry_page_days WHERE device_id = OLD.device_id AND day >= (OLD.at + 32400) / 86400;
+    UPDATE telemetry_page_days_kept SET last_day = (OLD.at + 32400) / 86400 - 1
+        WHERE device_id = OLD.device_id AND last_day >= (OLD.at + 32400) / 86400;
+END;
+CREATE TRIGGER telemetry_page_days_on_update AFTER UPDATE ON telemetry_samples WHEN OLD.kind = 3 OR NEW.kind = 3 BEGIN
+    DELETE FROM telemetry_page_days WHERE device_id IN (OLD.device_id, NEW.device_id)
+        AND day >= (min(OLD.at, NEW.at) + 32400) / 86400;
+    UPDATE telemetry_page_days_kept SET last_day = min(last_day, (min(OLD.at, NEW.at) + 32400) / 86400 - 1)
+        WHERE device_id IN (OLD.device_id, NEW.device_id);
+END;
+)SQL"},
 };
 
 Status apply(Database& database, const Migration& migration) {

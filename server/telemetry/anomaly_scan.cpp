@@ -2,13 +2,13 @@
 
 #include <cmath>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
 #include "calendar/business_calendar.hpp"
 #include "telemetry/anomaly_store.hpp"
 #include "telemetry/billing.hpp"
+#include "telemetry/counter_samples.hpp"
 #include "telemetry/model_speed_store.hpp"
 #include "telemetry/usage_anomaly.hpp"
 
@@ -22,54 +22,44 @@ struct DeviceDays {
     std::map<std::int64_t, domain::DailyPages> days;  // by days_from_civil
 };
 
-std::optional<std::int64_t> page_count(const std::string& payload) {
-    const auto values = nlohmann::json::parse(payload, nullptr, false);
-    if (!values.is_array() || values.empty() || !values[0].is_number_integer()) return std::nullopt;
-    if (values.size() > 1 && values[1].is_number_integer() && !domain::counts_pages(values[1].get<std::int64_t>())) {
-        return std::nullopt;
+// Building and floor of each device in the ledger; empty without a location.
+store::Result<std::map<std::int64_t, std::string>> floors_of_devices(store::Database& database) {
+    auto query = database.prepare(
+        "SELECT d.id, coalesce(l.building || ' ' || l.floor, '') FROM devices d LEFT JOIN locations l ON l.id = d.location_id");
+    if (!query) return store::Error{query.error()};
+    std::map<std::int64_t, std::string> floors;
+    for (;;) {
+        auto row = query.value().step();
+        if (!row) return store::Error{row.error()};
+        if (!row.value()) break;
+        floors[query.value().column_int(0)] = query.value().column_text(1);
     }
-    return values[0].get<std::int64_t>();
+    return floors;
 }
 
 store::Result<std::map<std::int64_t, DeviceDays>> load_days(store::Database& database, const calendar::Date& day) {
     // One day more than the history: its samples are the baseline of the first day's delta.
     const auto from = calendar::from_tokyo(calendar::add_days(day, -anomaly_history_days - 1), 0);
     const auto to = calendar::from_tokyo(calendar::add_days(day, 1), 0);
-    auto query = database.prepare(
-        "SELECT s.device_id, s.at, s.payload, coalesce(l.building || ' ' || l.floor, '') FROM telemetry_samples s "
-        "JOIN devices d ON d.id = s.device_id LEFT JOIN locations l ON l.id = d.location_id "
-        "WHERE s.kind = 3 AND s.at >= ?1 AND s.at < ?2 ORDER BY s.device_id, s.at");
-    if (!query) return store::Error{query.error()};
-    query.value().bind(1, from.unix_seconds).bind(2, to.unix_seconds);
+    auto floors = floors_of_devices(database);
+    if (!floors) return store::Error{floors.error()};
     // As billing: the device's model's rated speed bounds a plausible delta.
     auto limits = device_page_limits(database);
     if (!limits) return store::Error{limits.error()};
-    domain::CounterRules rules;
     std::map<std::int64_t, DeviceDays> devices;
-    std::vector<domain::CounterSample> samples;
-    std::int64_t device = 0;
-    std::string floor;
-    const auto settle = [&] {
-        if (samples.empty()) return;
-        auto& entry = devices[device];
-        entry.floor = floor;
-        rules.max_pages_per_hour = max_pages_per_hour(limits.value(), device);
-        for (const auto& pages : domain::daily_pages(samples, rules)) entry.days[calendar::days_from_civil(pages.day)] = pages;
-        samples.clear();
-    };
-    for (;;) {
-        auto row = query.value().step();
-        if (!row) return store::Error{row.error()};
-        if (!row.value()) break;
-        auto& q = query.value();
-        if (q.column_int(0) != device) {
-            settle();
-            device = q.column_int(0);
-            floor = q.column_text(3);
-        }
-        samples.push_back({calendar::Instant{q.column_int(1)}, page_count(q.column_text(2))});
-    }
-    settle();
+    auto read = for_each_device_counters(
+        database, from, to, [&](std::int64_t device, std::span<const domain::CounterSample> samples) -> store::Status {
+            // Samples of a device no longer in the ledger are not judged.
+            const auto floor = floors.value().find(device);
+            if (floor == floors.value().end()) return store::success();
+            auto& entry = devices[device];
+            entry.floor = floor->second;
+            domain::CounterRules rules;
+            rules.max_pages_per_hour = max_pages_per_hour(limits.value(), device);
+            for (const auto& pages : domain::daily_pages(samples, rules)) entry.days[calendar::days_from_civil(pages.day)] = pages;
+            return store::success();
+        });
+    if (!read) return store::Error{read.error()};
     return devices;
 }
 

@@ -4,26 +4,12 @@
 #include <map>
 
 #include "calendar/civil_date.hpp"
-#include "telemetry/model_speed_store.hpp"
+#include "telemetry/page_days.hpp"
 
 namespace madoguchi::server::telemetry {
 namespace {
 
 namespace domain = madoguchi::telemetry;
-
-// The first deltas of the fiscal year need the last sample before it: a device silent for
-// longer than this before 1 April starts counting at its first sample after.
-constexpr int baseline_days = 40;
-
-// prtMarkerLifeCount of a kind 3 payload [count, unit, [[index, value]…]] when it counts pages.
-std::optional<std::int64_t> page_count(const std::string& payload) {
-    const auto values = nlohmann::json::parse(payload, nullptr, false);
-    if (!values.is_array() || values.empty() || !values[0].is_number_integer()) return std::nullopt;
-    if (values.size() > 1 && values[1].is_number_integer() && !domain::counts_pages(values[1].get<std::int64_t>())) {
-        return std::nullopt;
-    }
-    return values[0].get<std::int64_t>();
-}
 
 calendar::Date first_of(domain::Month month) { return {month.year, month.month, 1}; }
 
@@ -41,8 +27,7 @@ struct DeviceInfo {
 store::Result<std::map<std::int64_t, DeviceInfo>> device_info(store::Database& database) {
     auto query = database.prepare(
         "SELECT d.id, d.asset_tag, coalesce(m.maker || ' ' || m.name, ''), d.division_code, coalesce(v.name_ja, '') "
-        "FROM devices d LEFT JOIN device_models m ON m.id = d.model_id LEFT JOIN divisions v ON v.code = d.division_code "
-        "WHERE d.id IN (SELECT DISTINCT device_id FROM telemetry_samples WHERE kind = 3)");
+        "FROM devices d LEFT JOIN device_models m ON m.id = d.model_id LEFT JOIN divisions v ON v.code = d.division_code");
     if (!query) return store::Error{query.error()};
     std::map<std::int64_t, DeviceInfo> info;
     for (;;) {
@@ -73,48 +58,37 @@ std::string format_month(domain::Month month) {
 store::Result<BillingReport> billing_report(store::Database& database, domain::Month month, calendar::Instant now) {
     BillingReport report;
     report.month = month;
-    report.year_start = {month.month >= 4 ? month.year : month.year - 1, 4, 1};
+    report.year_start = fiscal_year_start(first_of(month));
     const auto month_end = calendar::add_days(first_of(next_month(month)), -1);
     const auto today = calendar::to_tokyo(now).date;
     report.as_of = calendar::days_from_civil(today) < calendar::days_from_civil(month_end) ? today : month_end;
+    for (auto m = domain::Month{report.year_start.year, report.year_start.month}; m <= month; m = next_month(m)) {
+        report.months.push_back({m, 0});
+    }
 
+    // One span of days per month of the fiscal year through as_of; the asked month is the last.
+    std::vector<DaySpan> spans;
+    const auto as_of_day = calendar::days_from_civil(report.as_of);
+    for (const auto& m : report.months) {
+        const auto last = calendar::days_from_civil(calendar::add_days(first_of(next_month(m.month)), -1));
+        spans.push_back({calendar::days_from_civil(first_of(m.month)), std::min(last, as_of_day)});
+    }
     auto info = device_info(database);
     if (!info) return store::Error{info.error()};
-    auto samples = database.prepare(
-        "SELECT device_id, at, payload FROM telemetry_samples WHERE kind = 3 AND at >= ?1 AND at < ?2 "
-        "ORDER BY device_id, at");
-    if (!samples) return store::Error{samples.error()};
-    samples.value()
-        .bind(1, calendar::from_tokyo(calendar::add_days(report.year_start, -baseline_days), 0).unix_seconds)
-        .bind(2, calendar::from_tokyo(first_of(next_month(month)), 0).unix_seconds);
-
-    // More pages between two samples than the device's model prints is a garbled or replaced counter.
-    auto limits = device_page_limits(database);
-    if (!limits) return store::Error{limits.error()};
-    domain::CounterRules rules;
-    const auto year_first_day = calendar::days_from_civil(report.year_start);
-    const auto month_first_day = calendar::days_from_civil(first_of(month));
-    const auto last_day = calendar::days_from_civil(report.as_of);
+    auto totals = page_totals(database, spans);
+    if (!totals) return store::Error{totals.error()};
     std::map<std::string, BillingDivision> divisions;
-    std::vector<domain::CounterSample> device_samples;
-    std::int64_t device = 0;
-    const auto settle = [&] {
-        if (device_samples.empty()) return;
+    for (const auto& [device, device_totals] : totals.value()) {
+        for (std::size_t index = 0; index < device_totals.size(); ++index) {
+            report.year_pages += device_totals[index].pages;
+            report.months[index].pages += device_totals[index].pages;
+        }
+        const auto& in_month = device_totals.back();
+        if (in_month.counted_days == 0) continue;
         BillingDevice row;
         row.device_id = device;
-        rules.max_pages_per_hour = max_pages_per_hour(limits.value(), device);
-        bool sampled_in_month = false;
-        for (const auto& day : domain::daily_pages(device_samples, rules)) {
-            const auto number = calendar::days_from_civil(day.day);
-            if (number < year_first_day || number > last_day) continue;
-            report.year_pages += day.pages;
-            if (number < month_first_day) continue;
-            sampled_in_month = true;
-            row.pages += day.pages;
-            if (day.reset) ++row.resets;
-        }
-        device_samples.clear();
-        if (!sampled_in_month) return;
+        row.pages = in_month.pages;
+        row.resets = in_month.reset_days;
         if (const auto found = info.value().find(device); found != info.value().end()) {
             row.asset_tag = found->second.asset_tag;
             row.model = found->second.model;
@@ -128,19 +102,7 @@ store::Result<BillingReport> billing_report(store::Database& database, domain::M
         division.pages += row.pages;
         ++division.devices;
         report.devices.push_back(std::move(row));
-    };
-    for (;;) {
-        auto row = samples.value().step();
-        if (!row) return store::Error{row.error()};
-        if (!row.value()) break;
-        auto& s = samples.value();
-        if (s.column_int(0) != device) {
-            settle();
-            device = s.column_int(0);
-        }
-        device_samples.push_back({calendar::Instant{s.column_int(1)}, page_count(s.column_text(2))});
     }
-    settle();
     std::sort(report.devices.begin(), report.devices.end(),
               [](const BillingDevice& a, const BillingDevice& b) { return a.asset_tag < b.asset_tag; });
     for (auto& [code, division] : divisions) report.divisions.push_back(std::move(division));
@@ -167,6 +129,8 @@ nlohmann::json to_json(const BillingReport& report) {
                              {"pages", d.pages},
                              {"devices", d.devices}});
     }
+    auto months = nlohmann::json::array();
+    for (const auto& m : report.months) months.push_back({{"month", format_month(m.month)}, {"pages", m.pages}});
     const auto& pace = report.pace;
     return {{"month", format_month(report.month)},
             {"fiscal_year_start", calendar::format_date(report.year_start)},
@@ -181,6 +145,7 @@ nlohmann::json to_json(const BillingReport& report) {
               {"projected_share", pace.projected_year / contract},
               {"ratio", pace.ratio},
               {"status", domain::pace_status_name(pace.status)}}},
+            {"months", months},
             {"divisions", divisions},
             {"devices", devices}};
 }

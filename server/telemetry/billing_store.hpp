@@ -1,6 +1,6 @@
 #pragma once
-// 課金確認 (billing checks) from the stored counter samples (kind 3): the pages of each device in
-// a month, totals per division, and the fiscal year's pages against the contract of 65,000,000
+// 課金確認 (billing checks) from the pages per device and day (page_days.hpp, counter samples of
+// kind 3): the pages of each device in a month, totals per division, and the fiscal year's pages against the contract of 65,000,000
 // pages a year (shared/telemetry/billing.hpp does the arithmetic).
 #include <cstdint>
 #include <nlohmann/json.hpp>
@@ -36,6 +36,9 @@ struct BillingReport {
     calendar::Date as_of;       // today within the month, else its last day
     std::int64_t month_pages = 0;
     std::int64_t year_pages = 0;  // from year_start through as_of
+    // The fiscal year's months from April through the month, each its pages through as_of
+    // (the month's own bill for the months before): the chart's bars in one answer.
+    std::vector<madoguchi::telemetry::MonthlyPages> months;
     madoguchi::telemetry::ContractPace pace;
     std::vector<BillingDevice> devices;      // devices with counter samples that month, by asset tag
     std::vector<BillingDivision> divisions;  // by division code

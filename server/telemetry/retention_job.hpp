@@ -1,6 +1,7 @@
 #pragma once
 // The sample compaction inside `serve`: compact_samples (sample_retention.hpp) at once and
-// then every `interval` on a thread and connection of its own (store/periodic_job.hpp).
+// then every `interval` on a thread and connection of its own (store/periodic_job.hpp), each
+// time followed by keeping billing's pages of the closed days (page_days.hpp).
 // Hourly: a bucket waits at most that long past its age limit.
 #include <chrono>
 #include <filesystem>

@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <cmath>
+#include <limits>
+
 #include "ui/chart_scale.hpp"
 #include "ui/charts.hpp"
 
@@ -87,4 +90,46 @@ TEST_CASE("a chart's summary names its series, categories and range, or says it 
     CHECK(client::chart_summary(client::ChartKind::stacked_bar, data, i18n::Language::ja) == "2系列・3項目、合計 12〜1,238");
     const client::ChartData empty{"none", {}, {}};
     CHECK(client::chart_summary(client::ChartKind::line, empty, i18n::Language::ja) == "表示するデータがありません");
+}
+
+TEST_CASE("a NaN value is no value: ranges and stacks leave it out, the summary names the gap", "[charts]") {
+    using client::no_value;
+    client::ChartData data{"availability", {"4月", "5月", "6月", "7月"}, {{"稼働率", {99.5, no_value, 98.0, no_value}}}};
+    CHECK(client::value_or_gap(std::nullopt) != client::value_or_gap(std::nullopt));  // NaN
+    CHECK(client::value_or_gap(97.5) == 97.5);
+    CHECK_FALSE(data.has_data(1));
+    CHECK(data.has_data(2));
+    const auto range = client::value_range(data, false);
+    CHECK(range.low == 0);
+    CHECK(range.high == 99.5);
+    CHECK(client::nice_ticks(range.low, range.high).high == Approx(100));
+    CHECK(client::chart_summary(client::ChartKind::line, data, i18n::Language::ja) == "1系列・4項目、98.0〜99.5、5月・7月はデータなし");
+    CHECK(client::chart_summary(client::ChartKind::line, data, i18n::Language::en) == "1 series, 4 categories, 98.0 to 99.5; no data for 5月, 7月");
+
+    // Stacked: a series without a value adds an empty segment; a category nobody has totals NaN.
+    client::ChartData pages{"pages", {"1時", "2時", "3時"}, {{"白黒", {10, no_value, no_value}}, {"カラー", {5, 7, no_value}}}};
+    const auto stack = client::stack_series(pages);
+    REQUIRE(stack);
+    CHECK(stack->bottoms[1] == std::vector<double>{10, 0, 0});
+    CHECK(stack->tops[1] == std::vector<double>{15, 7, 0});
+    CHECK(stack->totals[0] == 15);
+    CHECK(stack->totals[1] == 7);
+    CHECK(std::isnan(stack->totals[2]));
+    CHECK(client::value_range(pages, true).high == 15);
+    CHECK(client::chart_summary(client::ChartKind::stacked_bar, pages, i18n::Language::ja) == "2系列・3項目、合計 7〜15、3時はデータなし");
+    // Infinity is still refused.
+    pages.series[0].values[1] = std::numeric_limits<double>::infinity();
+    CHECK_FALSE(client::stack_series(pages));
+
+    // Many gaps are counted; nothing at all is said as such.
+    client::ChartData hours{"hours", {}, {{"枚数", {}}}};
+    for (int hour = 0; hour < 24; ++hour) {
+        hours.categories.push_back(std::to_string(hour) + "時");
+        hours.series[0].values.push_back(hour < 9 ? no_value : 100.0 * hour);
+    }
+    CHECK(client::chart_summary(client::ChartKind::bar, hours, i18n::Language::ja) == "1系列・24項目、900〜2,300、9項目はデータなし");
+    CHECK(client::chart_summary(client::ChartKind::bar, hours, i18n::Language::en) == "1 series, 24 categories, 900 to 2,300; no data for 9 categories");
+    for (auto& value : hours.series[0].values) value = no_value;
+    CHECK(client::chart_summary(client::ChartKind::bar, hours, i18n::Language::ja) == "どの項目にもデータがありません");
+    CHECK(client::value_range(hours, false).high == 0);
 }

@@ -12,6 +12,7 @@
 #include "store/database.hpp"
 #include "telemetry_fixtures.hpp"
 #include "test_accounts.hpp"
+#include "ui/format.hpp"
 
 using namespace madoguchi;
 using client::FleetOverview;
@@ -276,8 +277,24 @@ TEST_CASE("the anomaly review lists a flagged counter reset, acknowledges it wit
     CHECK(review.anomalies()[0].acknowledged_by == "desk1");
     CHECK(review.table().cell_text(0, client::anomaly_column::review) == "確認済（desk1）");
 
-    review.scan(tab.api);
+    // 今すぐ判定 judges yesterday unless another day is chosen; today is refused by the server.
+    const auto today = calendar::to_tokyo(calendar::now()).date;
+    CHECK(review.scan_day(today).value() == calendar::add_days(today, -1));
+    review.scan(tab.api, today);
     REQUIRE(testing::drain_until(tab.api, [&] { return !review.busy() && review.state() == client::AnomalyReview::State::loaded; }));
     CHECK_FALSE(review.outcome_failed());
-    CHECK(review.outcome_text().find("を判定しました：") != std::string::npos);
+    CHECK(review.outcome_text().starts_with(client::format_display_date(calendar::add_days(today, -1), Language::ja, true) + "を判定しました："));
+
+    review.scan_day(today).set(calendar::add_days(today, -5));
+    review.scan(tab.api, today);
+    REQUIRE(testing::drain_until(tab.api, [&] { return !review.busy() && review.state() == client::AnomalyReview::State::loaded; }));
+    CHECK_FALSE(review.outcome_failed());
+    CHECK(review.outcome_text().starts_with(client::format_display_date(calendar::add_days(today, -5), Language::ja, true) + "を判定しました："));
+
+    review.scan_day(today).set(today);
+    review.scan(tab.api, today);
+    REQUIRE(testing::drain_until(tab.api, [&] { return !review.busy(); }));
+    CHECK(review.outcome_failed());
+    CHECK(review.outcome_text() == i18n::text("field.date_in_future", Language::ja));
+    CHECK(review.scan_errors().field("day", Language::en) == i18n::text("field.date_in_future", Language::en));
 }

@@ -7,6 +7,7 @@
 #include "api/form_errors.hpp"
 #include "telemetry/chatbot_availability.hpp"
 #include "telemetry_office_fixtures.hpp"
+#include "ui/charts.hpp"
 
 using namespace madoguchi;
 using i18n::Language;
@@ -32,6 +33,8 @@ TEST_CASE("a month's chatbot availability, its outages and planned maintenance a
 
     client::ChatbotAvailability chatbot;
     chatbot.show_month(desk.api, october, today);
+    // The month and the twelve months for the chart come in one answer.
+    CHECK(desk.api.in_flight() == 1);
     wait_loaded(desk, chatbot);
     const auto& month = *chatbot.shown();
     CHECK(month.month == "2026-10");
@@ -46,13 +49,16 @@ TEST_CASE("a month's chatbot availability, its outages and planned maintenance a
     CHECK(month.average_response_milliseconds);
     CHECK(month.slowest_response_milliseconds == 120);
 
-    // Twelve months, October last; September's 50% (three minutes up, then down for three) read for the chart.
-    desk.wait([&] { return chatbot.chart(Language::ja).series.front().values[10] == 50.0; });
+    // Twelve months, October last; September's 50% (three minutes up, then down for three);
+    // the months nobody probed are gaps (NaN), not 0%, and the summary says so.
     const auto chart = chatbot.chart(Language::ja);
     REQUIRE(chart.categories.size() == 12);
     CHECK(chart.categories.back() == "2026-10");
     CHECK(chart.categories.front() == "2025-11");
     CHECK(chart.series.front().values.back() == Approx(100.0 * 19 / 24));
+    CHECK(chart.series.front().values[10] == 50.0);
+    for (std::size_t index = 0; index < 10; ++index) CHECK_FALSE(client::has_value(chart.series.front().values[index]));
+    CHECK(client::chart_summary(client::ChartKind::bar, chart, Language::en).ends_with("; no data for 10 categories"));
 
     // The form is checked as the server checks it before anything is sent.
     CHECK_FALSE(chatbot.add_maintenance(desk.api, today));

@@ -285,6 +285,54 @@ TEST_CASE("planned maintenance is reported apart from outages", "[chatbot]") {
     CHECK(by_staff->status == 403);
 }
 
+TEST_CASE("availability answers the twelve months through the asked one, null where nobody probed", "[chatbot]") {
+    RunningApp server;
+    auto desk = signed_in_user(server, {"desk1", {Role::desk_operator}});
+    // Ten minutes of probes on the 10th of three months, Tokyo: December 2025 (the oldest of
+    // the twelve through November 2026) all up, June 2026 with three failures, November 2026 all
+    // up; November 2025, before the twelve, down.
+    {
+        auto database = madoguchi::server::store::Database::open(server.database_path());
+        REQUIRE(database);
+        std::string sql;
+        const auto probes = [&](const calendar::Date& day, const std::string& pattern) {
+            for (std::size_t i = 0; i < pattern.size(); ++i) {
+                const bool up = pattern[i] == 'U';
+                sql += "INSERT INTO chatbot_probes (at, up, http_status, response_milliseconds, failure) VALUES ('" +
+                       calendar::format_iso8601_utc(calendar::from_tokyo(day, 36000 + static_cast<int>(i) * 60)) + "', " +
+                       (up ? "1, 200, 100, ''" : "0, 503, 40, 'http_status'") + ");";
+            }
+        };
+        probes({2025, 11, 10}, "DDDD");
+        probes({2025, 12, 10}, "UUUUUUUUUU");
+        probes({2026, 6, 10}, "UUUUDDDUUU");
+        probes({2026, 11, 10}, "UUUUUUUUUU");
+        REQUIRE(database.value().execute(sql));
+    }
+    const auto get = [&](const std::string& month) {
+        const auto response = desk.client->Get(("/api/v1/chatbot/availability?month=" + month).c_str());
+        REQUIRE(response);
+        REQUIRE(response->status == 200);
+        return json_of(response);
+    };
+    const auto body = get("2026-11");
+    const auto& months = body["months"];
+    REQUIRE(months.size() == 12);
+    CHECK(months[0]["month"] == "2025-12");
+    CHECK(months[11]["month"] == "2026-11");
+    CHECK(months[0]["availability_percent"].get<double>() == Approx(100.0));
+    // Each result holds a minute, the last one three: 7 minutes up, 3 down.
+    CHECK(months[6]["month"] == "2026-06");
+    CHECK(months[6]["availability_percent"].get<double>() == Approx(100.0 * 9 / 12));
+    CHECK(months[11]["availability_percent"] == body["availability_percent"]);
+    for (const int empty : {1, 2, 3, 4, 5, 7, 8, 9, 10}) {
+        INFO(months[empty]["month"]);
+        CHECK(months[empty]["availability_percent"].is_null());
+    }
+    // Each month as its own answer gives.
+    for (const auto& month : months) CHECK(get(month["month"].get<std::string>())["availability_percent"] == month["availability_percent"]);
+}
+
 TEST_CASE("availability weighs each probe by the time it holds, and time without probes is unknown", "[chatbot]") {
     RunningApp server;
     auto desk = signed_in_user(server, {"desk1", {Role::desk_operator}});

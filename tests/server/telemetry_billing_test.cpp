@@ -57,6 +57,10 @@ TEST_CASE("billing counts a month's pages per device and division against the co
     CHECK(body["as_of"] == "2026-10-31");
     CHECK(body["contract_pages_per_year"] == 65'000'000);
     CHECK(body["month_pages"] == 7'400);
+    // The fiscal year's months for the chart: MFP-C's 100 in April, none until October.
+    CHECK(body["months"] == json::parse(R"([{"month":"2026-04","pages":100},{"month":"2026-05","pages":0},
+        {"month":"2026-06","pages":0},{"month":"2026-07","pages":0},{"month":"2026-08","pages":0},
+        {"month":"2026-09","pages":0},{"month":"2026-10","pages":7400}])"));
 
     REQUIRE(body["devices"].size() == 3);
     CHECK(body["devices"][0]["asset_tag"] == "MFP-A");

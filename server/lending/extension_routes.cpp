@@ -5,11 +5,10 @@
 #include "http/errors.hpp"
 #include "http/paging.hpp"
 #include "http/transaction_reply.hpp"
-#include "i18n/catalog.hpp"
 #include "identity/principal.hpp"
 #include "identity/request_actor.hpp"
 #include "identity/user_store.hpp"
-#include "inventory/device_class.hpp"
+#include "lending/class_name.hpp"
 #include "lending/extension_store.hpp"
 #include "lending/lending_access.hpp"
 #include "lending/request_store.hpp"
@@ -59,8 +58,7 @@ std::optional<Asked> read_body(const httplib::Request& request, httplib::Respons
 using Visible = std::variant<LoanRequestRow, Reply>;
 
 // The request the principal sees, or the 404.
-store::Result<Visible> visible_request(store::Database& database,
-                                                                   const identity::Principal& principal, std::int64_t id) {
+store::Result<Visible> visible_request(store::Database& database, const identity::Principal& principal, std::int64_t id) {
     auto found = find_request(database, id);
     if (!found) return store::Error{found.error()};
     if (!found.value() || !visible(principal, *found.value())) return Visible(http::refusal(404, api::make_error("not_found")));
@@ -92,12 +90,11 @@ store::Status notify(store::Database& database, const LoanRequestRow& before, co
                      const audit::Actor& actor) {
     auto requester = identity::find_user_by_login(database, before.requester_login);
     if (!requester) return store::Error{requester.error()};
-    const auto* device_class = madoguchi::inventory::find_device_class(before.class_code);
     const bool approved = extension.state == "approved";
     notifications::PlaceholderValues values{
         {"request_number", before.number},
         {"requester", requester.value() ? requester.value()->fields.name : before.requester_login},
-        {"device_class", device_class ? i18n::text(device_class->name_key, i18n::Language::ja) : before.class_code},
+        {"device_class", class_name_ja(before.class_code)},
         {"due_date", calendar::format_date(approved ? extension.new_due : before.due_date)},
         {"actor", actor.name},
         {"url", "/#/lending/requests/" + std::to_string(before.id)}};

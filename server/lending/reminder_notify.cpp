@@ -3,7 +3,7 @@
 #include <cstdio>
 
 #include "i18n/catalog.hpp"
-#include "inventory/device_class.hpp"
+#include "lending/class_name.hpp"
 #include "notifications/inbox.hpp"
 #include "notifications/notification_routing.hpp"
 #include "notifications/template_store.hpp"
@@ -34,7 +34,6 @@ store::Result<Borrower> borrower_of(store::Database& database, const LoanRequest
 }
 
 notifications::PlaceholderValues values_of(const LoanRequestRow& loan, const Borrower& borrower, int business_days) {
-    const auto* device_class = madoguchi::inventory::find_device_class(loan.class_code);
     std::string tags;
     for (const auto& device : loan.devices) {
         if (!tags.empty()) tags += ", ";
@@ -43,7 +42,7 @@ notifications::PlaceholderValues values_of(const LoanRequestRow& loan, const Bor
     return {{"request_number", loan.number},
             {"borrower", loan.requester_name.empty() ? loan.requester_login : loan.requester_name},
             {"division", borrower.division_name},
-            {"device_class", device_class ? japanese(device_class->name_key) : loan.class_code},
+            {"device_class", class_name_ja(loan.class_code)},
             {"asset_tags", tags},
             {"due_date", calendar::format_date(loan.due_date)},
             {"business_days", std::to_string(business_days)},

@@ -9,9 +9,9 @@
 #include "identity/principal.hpp"
 #include "identity/request_actor.hpp"
 #include "identity/user_store.hpp"
-#include "inventory/device_class.hpp"
 #include "lending/availability_refusal.hpp"
 #include "lending/availability_store.hpp"
+#include "lending/class_name.hpp"
 #include "lending/device_allocation.hpp"
 #include "lending/lending_access.hpp"
 #include "lending/rule_store.hpp"
@@ -46,11 +46,6 @@ std::optional<Move> move_to(RequestState state) {
 }
 
 std::string japanese(std::string_view key) { return i18n::text(key, i18n::Language::ja); }
-
-std::string class_label(const std::string& class_code) {
-    const auto* device_class = madoguchi::inventory::find_device_class(class_code);
-    return device_class ? japanese(device_class->name_key) : class_code;
-}
 
 // Reads the path's id and the body; empty after the refusal was sent.
 std::optional<Decision> read_decision(const httplib::Request& request, httplib::Response& response,
@@ -131,7 +126,7 @@ store::Status notify(store::Database& database, const LoanRequestRow& row, Move 
     notifications::PlaceholderValues values{
         {"request_number", row.number},
         {"requester", requester.value() ? requester.value()->fields.name : row.requester_login},
-        {"device_class", class_label(row.class_code)},
+        {"device_class", class_name_ja(row.class_code)},
         {"quantity", std::to_string(row.quantity)},
         {"start_date", calendar::format_date(row.start_date)},
         {"due_date", calendar::format_date(row.due_date)},

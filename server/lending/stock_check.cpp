@@ -2,8 +2,8 @@
 
 #include "audit/audit_log.hpp"
 #include "i18n/catalog.hpp"
-#include "inventory/device_class.hpp"
 #include "lending/availability_store.hpp"
+#include "lending/class_name.hpp"
 #include "lending/stock_store.hpp"
 #include "notifications/notification_routing.hpp"
 
@@ -22,9 +22,8 @@ nlohmann::json pool_json(const StoredThreshold& stored, int available) {
 
 store::Status tell_desk(store::Database& database, const StoredThreshold& stored, int available) {
     const auto& pool = stored.threshold;
-    const auto* device_class = madoguchi::inventory::find_device_class(pool.class_code);
     notifications::PlaceholderValues values{
-        {"device_class", device_class ? japanese(device_class->name_key) : pool.class_code},
+        {"device_class", class_name_ja(pool.class_code)},
         {"location", pool.location_id ? stored.location_name : japanese("lending.stock.all_locations")},
         {"available", std::to_string(available)},
         {"minimum", std::to_string(pool.minimum)},

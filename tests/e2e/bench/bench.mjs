@@ -98,7 +98,7 @@ const gzipped = sizeOf(join(webDir, `${wasm}.gz`)) + sizeOf(join(webDir, `${scri
 console.log('== download size');
 console.log(`wasm ${kb(sizeOf(join(webDir, wasm)))} (gzip ${kb(sizeOf(join(webDir, `${wasm}.gz`)))}), ` +
   `js ${kb(sizeOf(join(webDir, script)))} (gzip ${kb(sizeOf(join(webDir, `${script}.gz`)))})`);
-console.log(`wasm + js gzipped: ${kb(gzipped)}   (target <= 800 KB)`);
+console.log(`wasm + js gzipped: ${kb(gzipped)}   (target <= 1 MB since the UI kit, issue 3; the walking skeleton's was 800 KB)`);
 console.log(`font ${kb(sizeOf(join(webDir, 'fonts', font)))} (gzip ${kb(sizeOf(join(webDir, 'fonts', `${font}.gz`)))})`);
 
 const server = await startServer();

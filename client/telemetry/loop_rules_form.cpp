@@ -10,18 +10,22 @@
 namespace madoguchi::client {
 namespace {
 
-// The numbers' wire names, in the form's order.
-constexpr const char* number_fields[] = {"offline_cycles", "replacement_rise", "window_days", "min_days",
-                                         "lead_time_days", "order_at_percent"};
+// A number of the rules: its wire name, where it is typed, and where it goes in the rules.
+struct NumberField {
+    const char* name;
+    std::string LoopRulesForm::Inputs::*input;
+    void (*set)(telemetry::LoopRules& rules, int value);
+};
 
-std::string* number_input(LoopRulesForm::Inputs& inputs, std::string_view field) {
-    if (field == "offline_cycles") return &inputs.offline_cycles;
-    if (field == "lead_time_days") return &inputs.lead_time_days;
-    if (field == "order_at_percent") return &inputs.order_at_percent;
-    if (field == "replacement_rise") return &inputs.replacement_rise;
-    if (field == "window_days") return &inputs.window_days;
-    return &inputs.min_days;
-}
+constexpr NumberField number_fields[] = {
+    {"offline_cycles", &LoopRulesForm::Inputs::offline_cycles, [](telemetry::LoopRules& r, int v) { r.offline_cycles = v; }},
+    {"lead_time_days", &LoopRulesForm::Inputs::lead_time_days, [](telemetry::LoopRules& r, int v) { r.order.lead_time_days = v; }},
+    {"order_at_percent", &LoopRulesForm::Inputs::order_at_percent, [](telemetry::LoopRules& r, int v) { r.order.order_at_percent = v; }},
+    {"replacement_rise", &LoopRulesForm::Inputs::replacement_rise,
+     [](telemetry::LoopRules& r, int v) { r.forecast.replacement_rise = v; }},
+    {"window_days", &LoopRulesForm::Inputs::window_days, [](telemetry::LoopRules& r, int v) { r.forecast.window_days = v; }},
+    {"min_days", &LoopRulesForm::Inputs::min_days, [](telemetry::LoopRules& r, int v) { r.forecast.min_days = v; }},
+};
 
 LoopRulesForm::Inputs inputs_of(const telemetry::LoopRules& rules) {
     return {std::to_string(rules.offline_cycles),
@@ -117,21 +121,14 @@ bool LoopRulesForm::save(ApiClient& api) {
     // checked against what is stored.
     auto rules = stored_->rules;
     nlohmann::json body{{"version", stored_->version}};
-    for (const auto* field : number_fields) {
-        const auto value = typed_whole_number(*number_input(inputs_, field));
+    for (const auto& field : number_fields) {
+        const auto value = typed_whole_number(inputs_.*field.input);
         if (!value) {
-            errors_.add_local(field, "field.not_integer");
+            errors_.add_local(field.name, "field.not_integer");
             continue;
         }
-        body[field] = *value;
-        const auto number = clamped(*value);
-        const std::string_view name = field;
-        if (name == "offline_cycles") rules.offline_cycles = number;
-        if (name == "lead_time_days") rules.order.lead_time_days = number;
-        if (name == "order_at_percent") rules.order.order_at_percent = number;
-        if (name == "replacement_rise") rules.forecast.replacement_rise = number;
-        if (name == "window_days") rules.forecast.window_days = number;
-        if (name == "min_days") rules.forecast.min_days = number;
+        body[field.name] = *value;
+        field.set(rules, clamped(*value));
     }
     for (const auto& problem : telemetry::validate(rules)) {
         if (body.contains(problem.field)) errors_.add_local(problem.field, problem.reason_key);

@@ -22,8 +22,9 @@ constexpr std::string_view help =
     "  --once                  one cycle, then exit (scheduled polling runs inside serve)\n"
     "  --device ID             only this device\n"
     "  --kinds LIST            only these kinds: status,supplies,counters,firmware (default all)\n"
-    "  --agent HOST:PORT       send every request to this agent (the simulated fleet, scripts/fleet-sim)\n"
-    "  --window N              requests in flight at most (default 32)\n"
+    "  --agent HOST:PORT[,…]   send every request to this agent, or spread the devices over\n"
+    "                          these agents (the simulated fleet: scripts/fleet-sim's ready line)\n"
+    "  --window N              requests in flight at most (default 128)\n"
     "  --timeout-ms N          per request (default 1000)\n"
     "  --retries N             per request (default 1)\n"
     "  --max-repetitions N     GETBULK max-repetitions (default 16)\n"
@@ -60,7 +61,7 @@ int run_poll_command(std::span<const std::string_view> arguments) {
     telemetry::CycleRequest request;
     request.trigger = "command";
     request.targets.agent_override = options.value("--agent");
-    const auto window = bounded(options, "--window", 32, 1, 1024);
+    const auto window = bounded(options, "--window", telemetry::PollSettings{}.window, 1, 1024);
     const auto timeout = bounded(options, "--timeout-ms", 1000, 10, 60000);
     const auto retries = bounded(options, "--retries", 1, 0, 10);
     const auto repetitions = bounded(options, "--max-repetitions", 16, 1, 100);

@@ -1,6 +1,22 @@
 #include "telemetry/poll_targets.hpp"
 
+#include <algorithm>
+
 namespace madoguchi::server::telemetry {
+namespace {
+
+std::vector<std::string> split_agents(const std::string& list) {
+    std::vector<std::string> agents;
+    std::size_t from = 0;
+    while (from <= list.size()) {
+        const auto comma = std::min(list.find(',', from), list.size());
+        if (comma > from) agents.push_back(list.substr(from, comma - from));
+        from = comma + 1;
+    }
+    return agents;
+}
+
+}  // namespace
 
 std::string expand_profile_text(const std::string& text, const std::string& asset_tag) {
     constexpr std::string_view token = "{asset_tag}";
@@ -20,9 +36,14 @@ store::Result<std::vector<PollTarget>> load_poll_targets(store::Database& databa
         "SELECT d.id, d.asset_tag, d.network_address, p.version, p.community, p.v3_user, p.v3_auth_passphrase, "
         "p.v3_priv_passphrase, p.v3_context, p.port FROM devices d "
         "JOIN telemetry_snmp_profiles p ON p.name = d.snmp_profile "
-        "WHERE d.network_address <> '' AND (?1 IS NULL OR d.id = ?1) ORDER BY d.id");
+        "LEFT JOIN telemetry_device_state s ON s.device_id = d.id "
+        "WHERE d.network_address <> '' AND (?1 IS NULL OR d.id = ?1) "
+        // Devices silent last time go first: their timeouts then run beside the others' answers
+        // instead of trailing the cycle.
+        "ORDER BY coalesce(s.reachable, 1), d.id");
     if (!statement) return store::Error{statement.error()};
     if (options.device_id) statement.value().bind(1, *options.device_id);
+    const auto agents = split_agents(options.agent_override);
     std::vector<PollTarget> targets;
     for (;;) {
         auto row = statement.value().step();
@@ -32,8 +53,8 @@ store::Result<std::vector<PollTarget>> load_poll_targets(store::Database& databa
         PollTarget target;
         target.device_id = s.column_int(0);
         target.asset_tag = s.column_text(1);
-        target.agent = options.agent_override.empty() ? s.column_text(2) + ":" + std::to_string(s.column_int(9))
-                                                      : options.agent_override;
+        target.agent = agents.empty() ? s.column_text(2) + ":" + std::to_string(s.column_int(9))
+                                      : agents[static_cast<std::size_t>(target.device_id) % agents.size()];
         auto& c = target.credentials;
         c.version = s.column_text(3) == "v3" ? SnmpCredentials::Version::v3 : SnmpCredentials::Version::v2c;
         c.community = expand_profile_text(s.column_text(4), target.asset_tag);

@@ -12,8 +12,10 @@
 namespace madoguchi::server::telemetry {
 
 struct TargetOptions {
-    // Send every device's requests to this one agent ("127.0.0.1:16161"): the simulated fleet,
-    // where each device is told apart by its community or v3 context.
+    // Send every device's requests to this agent ("127.0.0.1:16161"), or spread the devices by
+    // id over a comma-separated list of agents: the simulated fleet, where each device is told
+    // apart by its community or v3 context, and where several simulator processes stand in for
+    // printers that answer side by side.
     std::string agent_override;
     std::optional<std::int64_t> device_id;  // one device only ("poll now")
 };
@@ -21,6 +23,7 @@ struct TargetOptions {
 // "{asset_tag}" in a profile's community or context stands for the device's asset tag.
 std::string expand_profile_text(const std::string& text, const std::string& asset_tag);
 
+// The devices silent at the last poll come first (their timeouts overlap the rest of the cycle).
 store::Result<std::vector<PollTarget>> load_poll_targets(store::Database& database, const TargetOptions& options);
 
 }  // namespace madoguchi::server::telemetry

@@ -87,7 +87,9 @@ void LoopRulesForm::load(ApiClient& api) {
         }
         error_ = {};
         state_ = State::loaded;
-        show(*stored);
+        // Typed changes stay over a reload, with the version they were typed against, as the
+        // device form does: saving them over a newer version is then refused (409) and shows it.
+        if (!changed()) show(*stored);
     });
 }
 

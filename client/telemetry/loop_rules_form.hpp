@@ -55,7 +55,8 @@ public:
     LoopRulesForm(const LoopRulesForm&) = delete;
     LoopRulesForm& operator=(const LoopRulesForm&) = delete;
 
-    // Reads the stored rules; the fields start at them.
+    // Reads the stored rules; the fields start at them. A reload leaves a changed form as it
+    // is (typing and the version it was typed against).
     void load(ApiClient& api);
     void clear();
     State state() const { return state_; }

@@ -39,15 +39,24 @@ void ModelSpeeds::load(ApiClient& api) {
             state_ = State::failed;
             return;
         }
+        // A row the user has typed in keeps its typing and its problem, as the device form
+        // does over a reload; the others show what is stored now.
+        std::map<std::int64_t, std::string> typed;
+        for (const auto& row : rows_) {
+            if (changed(row.model_id)) typed[row.model_id] = inputs_[row.model_id];
+        }
         rows_.clear();
         for (const auto& item : *models) {
             if (auto row = model_speed_from_json(item)) rows_.push_back(std::move(*row));
         }
         fleet_max_ = integer_member(document, "fleet_max_pages_per_minute");
         inputs_.clear();
-        for (const auto& row : rows_) inputs_[row.model_id] = text_of(row);
-        local_problems_.clear();
-        refusals_.clear();
+        for (const auto& row : rows_) {
+            const auto kept = typed.find(row.model_id);
+            inputs_[row.model_id] = kept != typed.end() ? kept->second : text_of(row);
+        }
+        std::erase_if(local_problems_, [&](const auto& problem) { return !typed.contains(problem.first); });
+        std::erase_if(refusals_, [&](const auto& refusal) { return !typed.contains(refusal.first); });
         error_ = {};
         state_ = State::loaded;
     });
@@ -81,6 +90,10 @@ bool ModelSpeeds::changed(std::int64_t model_id) const {
     const auto* stored = row(model_id);
     const auto typed = inputs_.find(model_id);
     return stored != nullptr && typed != inputs_.end() && typed->second != text_of(*stored);
+}
+
+bool ModelSpeeds::any_changed() const {
+    return std::any_of(rows_.begin(), rows_.end(), [this](const ModelSpeedRow& row) { return changed(row.model_id); });
 }
 
 void ModelSpeeds::revert(std::int64_t model_id) {

@@ -38,6 +38,7 @@ public:
     ModelSpeeds(const ModelSpeeds&) = delete;
     ModelSpeeds& operator=(const ModelSpeeds&) = delete;
 
+    // Reads the models' speeds; a reload keeps what the user typed in a row (and its problem).
     void load(ApiClient& api);
     void clear();
     State state() const { return state_; }
@@ -48,6 +49,7 @@ public:
     // The row's speed as typed; it starts at the stored one (empty when none).
     std::string& input(std::int64_t model_id);
     bool changed(std::int64_t model_id) const;
+    bool any_changed() const;
     void revert(std::int64_t model_id);
     // PUT the row's typed speed (empty removes it): false (nothing sent) when it is not a whole
     // number from 1 to 300, or a save is under way.

@@ -95,10 +95,13 @@ void draw_speed_row(App& app, ModelSpeeds& speeds, const ModelSpeedRow& row, boo
     ImGui::TextUnformatted(updated.c_str());
     if (!editable) return;
     ImGui::TableNextColumn();
+    // Every row shows 保存 and 元に戻す; each is named after its model for tests and screen readers.
     ImGui::BeginDisabled(speeds.busy() || !speeds.changed(row.model_id));
     if (ImGui::Button(t("telemetry_settings.save", language))) speeds.save(app.api(), row.model_id);
+    name_last_item(fill_template(i18n::text("telemetry_settings.speeds.save_named", language), {{"model", row.model}}));
     ImGui::SameLine();
     if (ImGui::Button(t("telemetry_settings.revert", language))) speeds.revert(row.model_id);
+    name_last_item(fill_template(i18n::text("telemetry_settings.speeds.revert_named", language), {{"model", row.model}}));
     ImGui::EndDisabled();
     draw_alert(speeds.row_error(row.model_id, language));
 }
@@ -147,9 +150,17 @@ void draw_telemetry_settings(App& app) {
     if (page.speeds.state() == ModelSpeeds::State::idle) page.speeds.load(app.api());
     if (page.rules.take_saved()) app.toasts().show(ToastKind::success, "telemetry_settings.rules.saved", Clock::now());
     if (page.speeds.take_saved()) app.toasts().show(ToastKind::success, "telemetry_settings.speeds.saved", Clock::now());
+    // A reload keeps what was typed (the forms say how); while a save is under way its answer
+    // is awaited first.
+    ImGui::BeginDisabled(page.rules.busy() || page.speeds.busy());
     if (ImGui::Button(t("telemetry_office.reload", language))) {
         page.rules.load(app.api());
         page.speeds.load(app.api());
+    }
+    ImGui::EndDisabled();
+    if (page.rules.changed() || page.speeds.any_changed()) {
+        ImGui::SameLine();
+        draw_status(i18n::text("telemetry_settings.unsaved", language));
     }
     draw_rules(app, page.rules, editable, language);
     ImGui::Separator();

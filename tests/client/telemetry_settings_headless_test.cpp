@@ -101,7 +101,10 @@ TEST_CASE("the IT office edits the loops' rules and a model's speed on the 設�
 
     REQUIRE(screen.draw_until([&] { return screen.shown("リコー IM C3010の印刷速度", "textbox"); }));
     page.speeds.input(model) = "30";
-    screen.click("保存", "button");
+    CHECK(screen.draw_until([&] { return screen.shown("未保存の変更があります（再読み込みしても入力は残ります）", "status"); }));
+    CHECK_FALSE(screen.shown("保存", "button"));  // each row's button is named after its model
+    CHECK(screen.shown("リコー IM C3010の印刷速度を元に戻す", "button"));
+    screen.click("リコー IM C3010の印刷速度を保存", "button");
     CHECK(screen.draw_until([&] { return page.speeds.rows().front().pages_per_minute == 30; }));
     CHECK(office.number("SELECT pages_per_minute FROM telemetry_model_speeds") == 30);
     CHECK(screen.draw_until([&] { return screen.find("リコー IM C3010の印刷速度", "textbox")->value == "30"; }));
@@ -120,7 +123,7 @@ TEST_CASE("the desk reads the 設定 tab without saving, a vendor has none", "[t
         REQUIRE(field);
         CHECK_FALSE(field->enabled);
         CHECK_FALSE(desk.shown("設定を保存", "button"));
-        CHECK_FALSE(desk.shown("保存", "button"));
+        CHECK_FALSE(desk.shown("リコー IM C3010の印刷速度を保存", "button"));
         CHECK_FALSE(desk.shown("リコー IM C3010の印刷速度", "textbox"));
     }
     SettingsScreen vendor(office.server.port(), "ricoh1");

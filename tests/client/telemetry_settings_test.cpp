@@ -207,3 +207,50 @@ TEST_CASE("the IT office enters a model's speed and removes it again, the desk m
     CHECK(row_of(speeds, mfp).effective_pages_per_minute == 65);
     CHECK(office.number("SELECT count(*) FROM telemetry_model_speeds") == 0);
 }
+
+TEST_CASE("再読み込み keeps what was typed and shows what others saved elsewhere", "[telemetry_settings][reload]") {
+    testing::TelemetryOffice office;
+    const auto mfp = office.model("リコー", "IM C3010");
+    const auto floor = office.model("リコー", "P 6020");
+    testing::DeskTab mine(office.server.port(), "itoffice1");
+    testing::DeskTab other(office.server.port(), "itoffice1");
+    LoopRulesForm rules, other_rules;
+    ModelSpeeds speeds, other_speeds;
+    load(mine, rules);
+    load(mine, speeds);
+    rules.inputs().offline_cycles = "5";
+    speeds.input(mfp) = "40";
+    speeds.input(floor) = "x";
+    speeds.revert(floor);
+
+    load(other, other_rules);
+    other_rules.inputs().order_at_percent = "15";
+    save(other, other_rules);
+    load(other, other_speeds);
+    other_speeds.input(floor) = "50";
+    REQUIRE(other_speeds.save(other.api, floor));
+    other.wait([&] { return !other_speeds.busy(); });
+
+    load(mine, rules);
+    load(mine, speeds);
+    CHECK(rules.inputs().offline_cycles == "5");  // the typing stays, against the version it was typed on
+    CHECK(rules.stored()->version == 0);
+    CHECK(speeds.input(mfp) == "40");
+    CHECK(speeds.changed(mfp));
+    CHECK(speeds.any_changed());
+    CHECK(row_of(speeds, floor).pages_per_minute == 50);  // an untouched row shows the other save
+    CHECK(speeds.input(floor) == "50");
+    CHECK_FALSE(speeds.changed(floor));
+
+    // Saved over the newer rules, the typing is refused and the other save shows.
+    save(mine, rules);
+    CHECK(rules.general_error(Language::ja) == i18n::text("error.stale_version", Language::ja));
+    CHECK(rules.inputs().order_at_percent == "15");
+    CHECK(office.number("SELECT offline_cycles FROM telemetry_loop_rules") == 3);
+
+    // Reverted, a reload shows what is stored.
+    speeds.revert(mfp);
+    CHECK_FALSE(speeds.any_changed());
+    load(mine, speeds);
+    CHECK(speeds.input(mfp).empty());
+}

@@ -1,6 +1,6 @@
 // 設定 in the browser: an admin types a model's printing speed as the IME gives it (full-width
-// digits), saves it from the model's row, and the API and the field then hold 30; the loop
-// rules show as their defaults.
+// digits), saves it with its row's 保存 (named after the model for tests and screen readers),
+// and the API and the field then hold 30; the loop rules show as their defaults.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -20,7 +20,7 @@ test('an admin enters a model\'s printing speed on the 設定 tab', async () => 
   await clickItem(admin.page, '設定', { role: 'tab' });
   await hasItem(admin.page, '初期値のままです（まだ変更されていません）。', { timeout: 15000 });
   await typeInto(admin.page, 'リコー IM C3010の印刷速度', '３０');
-  await clickItem(admin.page, '保存', { role: 'button' });
+  await clickItem(admin.page, 'リコー IM C3010の印刷速度を保存', { role: 'button' });
   await admin.page.waitForFunction(() => window.madoguchi.items().some(
     (i) => i.label === 'リコー IM C3010の印刷速度' && i.role === 'textbox' && i.value === '30'), null, { timeout: 10000 });
   const { models } = await (await desk('/api/v1/telemetry/model-speeds')).json();

@@ -21,17 +21,12 @@ const char* shown_name(AnomalyReview::Shown shown) {
     return "open";
 }
 
-std::int64_t integer_member(const nlohmann::json& json, const char* name) {
-    const auto found = json.find(name);
-    return found != json.end() && found->is_number_integer() ? found->get<std::int64_t>() : 0;
-}
-
 }  // namespace
 
 std::optional<AnomalyRow> anomaly_from_json(const nlohmann::json& json) {
-    if (!json.is_object() || !json.contains("id") || !json["id"].is_number_integer()) return std::nullopt;
+    if (!json.is_object() || integer_member(json, "id") <= 0) return std::nullopt;
     AnomalyRow row;
-    row.id = json["id"].get<std::int64_t>();
+    row.id = integer_member(json, "id");
     row.device_id = integer_member(json, "device_id");
     row.asset_tag = text_member(json, "asset_tag");
     row.kind = text_member(json, "kind");

@@ -1,7 +1,7 @@
 #include "telemetry/device_telemetry.hpp"
 
 #include <algorithm>
-#include <map>
+#include <limits>
 
 #include "api/form_errors.hpp"
 #include "ui/format.hpp"
@@ -97,7 +97,11 @@ struct NamedPoints {
 constexpr std::int64_t hour = 3600;
 constexpr std::int64_t day = 24 * hour;
 
-ChartData bucket_chart(std::string title, const std::vector<NamedPoints>& series, i18n::Language language) {
+// Every Tokyo hour (a span of at most three days) or day from the first value to the last
+// value or poll, whether or not anything was read in it: a silent stretch shows as the time it
+// was. A category without a value of a series holds NaN (the chart draws a gap there).
+ChartData bucket_chart(std::string title, const std::vector<NamedPoints>& series, std::optional<calendar::Instant> polled_at,
+                       i18n::Language language) {
     ChartData chart;
     chart.title = std::move(title);
     std::optional<std::int64_t> first, last;
@@ -109,21 +113,17 @@ ChartData bucket_chart(std::string title, const std::vector<NamedPoints>& series
         }
     }
     if (!first) return chart;
+    if (polled_at && polled_at->unix_seconds > *last) last = polled_at->unix_seconds;
     const std::int64_t width = *last - *first <= 3 * day ? hour : day;
     // Buckets of Tokyo hours or days: Japan's offset is fixed, so this is plain arithmetic.
-    const auto bucket = [&](calendar::Instant at) {
-        const auto tokyo = at.unix_seconds + calendar::tokyo_offset_seconds;
-        return (tokyo - ((tokyo % width) + width) % width);
+    const auto bucket = [&](std::int64_t unix_seconds) {
+        const auto tokyo = unix_seconds + calendar::tokyo_offset_seconds;
+        return tokyo - ((tokyo % width) + width) % width;
     };
-    std::vector<std::int64_t> keys;
-    for (const auto& named : series) {
-        for (const auto& [at, value] : named.points) {
-            if (value) keys.push_back(bucket(at));
-        }
-    }
-    std::sort(keys.begin(), keys.end());
-    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-    for (const auto key : keys) {
+    const auto first_key = bucket(*first);
+    const auto count = static_cast<std::size_t>((bucket(*last) - first_key) / width + 1);
+    for (std::size_t index = 0; index < count; ++index) {
+        const auto key = first_key + static_cast<std::int64_t>(index) * width;
         const auto tokyo = calendar::to_tokyo(calendar::Instant{key - calendar::tokyo_offset_seconds});
         auto label = std::to_string(tokyo.date.month) + "/" + std::to_string(tokyo.date.day);
         if (width == hour) {
@@ -133,19 +133,15 @@ ChartData bucket_chart(std::string title, const std::vector<NamedPoints>& series
         chart.categories.push_back(std::move(label));
     }
     for (const auto& named : series) {
-        std::map<std::int64_t, double> in_bucket;  // the last value of each bucket (points come oldest first)
+        // The last value of each category: points come oldest first.
+        Series line{named.name, std::vector<double>(count, std::numeric_limits<double>::quiet_NaN())};
+        bool any = false;
         for (const auto& [at, value] : named.points) {
-            if (value) in_bucket[bucket(at)] = *value;
+            if (!value) continue;
+            line.values[static_cast<std::size_t>((bucket(at.unix_seconds) - first_key) / width)] = *value;
+            any = true;
         }
-        if (in_bucket.empty()) continue;
-        Series line{named.name, {}};
-        // Before its first value a series starts at that value: a line, not a drop from zero.
-        double carried = in_bucket.begin()->second;
-        for (const auto key : keys) {
-            if (const auto found = in_bucket.find(key); found != in_bucket.end()) carried = found->second;
-            line.values.push_back(carried);
-        }
-        chart.series.push_back(std::move(line));
+        if (any) chart.series.push_back(std::move(line));
     }
     return chart;
 }
@@ -196,7 +192,7 @@ std::optional<DeviceTelemetryRecord> device_telemetry_from_json(const nlohmann::
 ChartData counter_chart(const DeviceTelemetryRecord& record, i18n::Language language) {
     NamedPoints pages{i18n::text("telemetry_fleet.chart.pages", language), {}};
     for (const auto& [at, value] : record.counters) pages.points.emplace_back(at, value);
-    return bucket_chart(i18n::text("telemetry_fleet.chart.counter", language), {pages}, language);
+    return bucket_chart(i18n::text("telemetry_fleet.chart.counter", language), {pages}, record.polled_at, language);
 }
 
 ChartData toner_chart(const DeviceTelemetryRecord& record, i18n::Language language) {
@@ -204,7 +200,7 @@ ChartData toner_chart(const DeviceTelemetryRecord& record, i18n::Language langua
     for (const auto& toner : record.toner_history) {
         series.push_back({wire_label("telemetry.colour.", toner.colour, language), toner.points});
     }
-    return bucket_chart(i18n::text("telemetry_fleet.chart.toner", language), series, language);
+    return bucket_chart(i18n::text("telemetry_fleet.chart.toner", language), series, record.polled_at, language);
 }
 
 void DeviceTelemetry::open(ApiClient& api, std::int64_t device_id) {

@@ -101,9 +101,10 @@ struct DeviceTelemetryRecord {
 // Empty when the JSON is not a device's telemetry.
 std::optional<DeviceTelemetryRecord> device_telemetry_from_json(const nlohmann::json& json);
 
-// The history as charts over Tokyo time: one category per hour when it spans at most three
-// days, else per day, labelled "11/25 10時" or "11/25"; each category holds the last value
-// in it. A toner without a value in a category keeps its previous one (none before its first).
+// The history as charts over Tokyo time: one category for every hour from the first value to
+// the last value or poll when that spans at most three days, else for every day, labelled
+// "11/25 10時" or "11/25"; each category holds the last value read in it, NaN when none was
+// (a silent device, a toner not measured): no category is left out and nothing is carried over.
 ChartData counter_chart(const DeviceTelemetryRecord& record, i18n::Language language);
 ChartData toner_chart(const DeviceTelemetryRecord& record, i18n::Language language);
 

@@ -4,19 +4,19 @@
 #include <map>
 
 #include "api/form_errors.hpp"
-#include "lending/lending_records.hpp"
+#include "telemetry/telemetry_records.hpp"
 
 namespace madoguchi::client {
 namespace {
 
 using telemetry::FirmwareStanding;
 
-int count_of(const nlohmann::json& counts, const char* key) { return static_cast<int>(integer_field(counts, key)); }
+int count_of(const nlohmann::json& counts, const char* key) { return static_cast<int>(integer_member(counts, key)); }
 
 std::optional<ReleasePlanLink> plan_from_json(const nlohmann::json& plan) {
-    if (!plan.is_object() || integer_field(plan, "ticket_id") <= 0) return std::nullopt;
-    return ReleasePlanLink{integer_field(plan, "ticket_id"), string_field(plan, "number"), string_field(plan, "state"),
-                           string_field(plan, "target_version"), static_cast<int>(integer_field(plan, "devices_behind"))};
+    if (!plan.is_object() || integer_member(plan, "ticket_id") <= 0) return std::nullopt;
+    return ReleasePlanLink{integer_member(plan, "ticket_id"), text_member(plan, "number"), text_member(plan, "state"),
+                           text_member(plan, "target_version"), static_cast<int>(integer_member(plan, "devices_behind"))};
 }
 
 std::optional<FirmwareStanding> standing_named(const std::string& name) {
@@ -56,13 +56,13 @@ std::vector<const FirmwareDevice*> ModelFirmware::devices_behind() const {
 }
 
 std::optional<ModelFirmware> model_firmware_from_json(const nlohmann::json& item) {
-    if (!item.is_object() || integer_field(item, "model_id") <= 0) return std::nullopt;
+    if (!item.is_object() || integer_member(item, "model_id") <= 0) return std::nullopt;
     ModelFirmware model;
-    model.model_id = integer_field(item, "model_id");
-    model.model = string_field(item, "model");
+    model.model_id = integer_member(item, "model_id");
+    model.model = text_member(item, "model");
     if (const auto target = item.find("target"); target != item.end() && target->is_string()) model.target = target->get<std::string>();
-    model.target_updated_by = string_field(item, "target_updated_by");
-    model.target_updated_at = string_field(item, "target_updated_at");
+    model.target_updated_by = text_member(item, "target_updated_by");
+    model.target_updated_at = text_member(item, "target_updated_at");
     const auto counts = item.value("counts", nlohmann::json::object());
     model.behind = count_of(counts, "behind");
     model.current = count_of(counts, "current");
@@ -71,10 +71,10 @@ std::optional<ModelFirmware> model_firmware_from_json(const nlohmann::json& item
     model.open_plan = plan_from_json(item.value("open_release_plan", nlohmann::json()));
     if (const auto devices = item.find("devices"); devices != item.end() && devices->is_array()) {
         for (const auto& device : *devices) {
-            if (!device.is_object() || integer_field(device, "device_id") <= 0) continue;
-            model.devices.push_back({integer_field(device, "device_id"), string_field(device, "asset_tag"),
-                                     string_field(device, "running"),
-                                     standing_named(string_field(device, "standing")).value_or(FirmwareStanding::unknown)});
+            if (!device.is_object() || integer_member(device, "device_id") <= 0) continue;
+            model.devices.push_back({integer_member(device, "device_id"), text_member(device, "asset_tag"),
+                                     text_member(device, "running"),
+                                     standing_named(text_member(device, "standing")).value_or(FirmwareStanding::unknown)});
         }
     }
     return model;

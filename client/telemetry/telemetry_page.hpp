@@ -1,7 +1,8 @@
 #pragma once
 // The テレメトリ area's state: the fleet overview with its filter bar, the device opened from
-// it, the anomalies to review, and the office's tabs (toner orders, firmware, billing, the
-// chatbot's availability). The tabs themselves are listed in telemetry_view.cpp.
+// it, the anomalies to review, the office's tabs (toner orders, firmware, billing, the
+// chatbot's availability) and the settings (the loops' rules, the models' speeds). The tabs
+// themselves are listed in telemetry_view.cpp.
 #include <string_view>
 
 #include "i18n/catalog.hpp"
@@ -11,6 +12,8 @@
 #include "telemetry/device_telemetry.hpp"
 #include "telemetry/firmware_compliance.hpp"
 #include "telemetry/fleet_overview.hpp"
+#include "telemetry/loop_rules_form.hpp"
+#include "telemetry/model_speeds.hpp"
 #include "telemetry/toner_board.hpp"
 
 namespace madoguchi::client {
@@ -26,6 +29,8 @@ struct TelemetryPage {
     FirmwareCompliance firmware;
     Billing billing;
     ChatbotAvailability chatbot;
+    LoopRulesForm rules;
+    ModelSpeeds speeds;
     bool started = false;
     // The tab drawn last frame (its label key), so opening a tab reads its data afresh.
     std::string_view shown_tab;
@@ -40,6 +45,8 @@ struct TelemetryPage {
         firmware.clear();
         billing.clear();
         chatbot.clear();
+        rules.clear();
+        speeds.clear();
     }
 };
 

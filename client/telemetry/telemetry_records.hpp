@@ -35,6 +35,10 @@ std::optional<Number> number_member(const nlohmann::json& json, const char* name
     if (found == json.end() || !found->is_number()) return std::nullopt;
     return found->get<Number>();
 }
+// A whole-number member (ids, counts); 0 when absent, null or not a number.
+inline std::int64_t integer_member(const nlohmann::json& json, const char* name) {
+    return number_member<std::int64_t>(json, name).value_or(0);
+}
 // An ISO 8601 instant member; empty when absent, null or not an instant.
 std::optional<calendar::Instant> instant_member(const nlohmann::json& json, const char* name);
 

@@ -8,6 +8,7 @@
 #include "telemetry/chatbot_availability_view.hpp"
 #include "telemetry/firmware_compliance_view.hpp"
 #include "telemetry/fleet_overview_view.hpp"
+#include "telemetry/telemetry_settings_view.hpp"
 #include "telemetry/toner_board_view.hpp"
 #include "ui/format.hpp"
 #include "ui/item_registry.hpp"
@@ -51,6 +52,7 @@ void draw_toner(App& app, calendar::Instant) { draw_toner_board(app, app.telemet
 void draw_firmware(App& app, calendar::Instant) { draw_firmware_compliance(app, app.telemetry_page().firmware); }
 void draw_billing_tab(App& app, calendar::Instant) { draw_billing(app, app.telemetry_page().billing); }
 void draw_chatbot(App& app, calendar::Instant) { draw_chatbot_availability(app, app.telemetry_page().chatbot); }
+void draw_settings(App& app, calendar::Instant) { draw_telemetry_settings(app); }
 
 // The tabs in order: フリート first.
 constexpr TelemetryTab telemetry_tabs[] = {
@@ -60,6 +62,8 @@ constexpr TelemetryTab telemetry_tabs[] = {
     {"telemetry_office.tab.firmware", overseer, nothing_to_open, draw_firmware},
     {"telemetry_office.tab.billing", overseer, nothing_to_open, draw_billing_tab},
     {"telemetry_office.tab.chatbot", overseer, nothing_to_open, draw_chatbot},
+    // Read by all who oversee; the IT office and admins change them.
+    {"telemetry_settings.tab", overseer, nothing_to_open, draw_settings},
 };
 
 }  // namespace

@@ -3,17 +3,13 @@
 #include <algorithm>
 
 #include "api/form_errors.hpp"
-#include "lending/lending_records.hpp"
+#include "telemetry/telemetry_records.hpp"
 #include "ui/format.hpp"
 
 namespace madoguchi::client {
 namespace {
 
 using telemetry::OrderState;
-
-std::optional<calendar::Instant> instant_field(const nlohmann::json& object, const char* key) {
-    return calendar::parse_iso8601(string_field(object, key)).instant;
-}
 
 constexpr OrderState board_order[] = {OrderState::ordered, OrderState::shipped, OrderState::delivered, OrderState::replaced,
                                       OrderState::collected};
@@ -22,27 +18,23 @@ constexpr OrderState board_order[] = {OrderState::ordered, OrderState::shipped, 
 
 std::optional<TonerOrder> toner_order_from_json(const nlohmann::json& item) {
     if (!item.is_object()) return std::nullopt;
-    const auto state = telemetry::parse_order_state(string_field(item, "state"));
-    if (integer_field(item, "id") <= 0 || !state) return std::nullopt;
+    const auto state = telemetry::parse_order_state(text_member(item, "state"));
+    if (integer_member(item, "id") <= 0 || !state) return std::nullopt;
     TonerOrder order;
-    order.id = integer_field(item, "id");
-    order.device_id = integer_field(item, "device_id");
-    order.asset_tag = string_field(item, "asset_tag");
-    order.colour = string_field(item, "colour");
+    order.id = integer_member(item, "id");
+    order.device_id = integer_member(item, "device_id");
+    order.asset_tag = text_member(item, "asset_tag");
+    order.colour = text_member(item, "colour");
     order.state = *state;
-    order.reason = string_field(item, "reason");
-    if (const auto level = item.find("level_at_order"); level != item.end() && level->is_number_integer()) {
-        order.level_at_order = level->get<int>();
-    }
-    if (const auto days = item.find("days_to_empty_at_order"); days != item.end() && days->is_number()) {
-        order.days_to_empty_at_order = days->get<double>();
-    }
-    order.delivery_address = string_field(item, "delivery_address");
-    order.contact = string_field(item, "contact");
-    order.vendor_company = string_field(item, "vendor_company");
-    order.created_at = instant_field(item, "created_at");
-    order.closed_at = instant_field(item, "closed_at");
-    order.version = integer_field(item, "version");
+    order.reason = text_member(item, "reason");
+    order.level_at_order = number_member<int>(item, "level_at_order");
+    order.days_to_empty_at_order = number_member<double>(item, "days_to_empty_at_order");
+    order.delivery_address = text_member(item, "delivery_address");
+    order.contact = text_member(item, "contact");
+    order.vendor_company = text_member(item, "vendor_company");
+    order.created_at = instant_member(item, "created_at");
+    order.closed_at = instant_member(item, "closed_at");
+    order.version = integer_member(item, "version");
     return order;
 }
 
@@ -117,7 +109,7 @@ void TonerBoard::accept(Part part, const ApiResult& result) {
     }
     if (part == Part::open) {
         const auto document = nlohmann::json::parse(result.body, nullptr, false);
-        open_total_ = static_cast<int>(integer_field(document, "total"));
+        open_total_ = static_cast<int>(integer_member(document, "total"));
         open_read_ = static_cast<int>(orders->size());
     }
     parts_[static_cast<int>(part)] = std::move(*orders);

@@ -40,6 +40,15 @@ void annotate_last_item(std::string_view role, std::string_view value) {
     }
 }
 
+void name_last_item(std::string_view label) {
+    const auto id = ImGui::GetItemID();
+    for (auto it = drawing.rbegin(); it != drawing.rend(); ++it) {
+        if (it->id != id) continue;
+        it->label = label;
+        return;
+    }
+}
+
 void report_last_item(std::string_view label, std::string_view role, std::string_view value) {
     // A window's first, measuring frame is not shown: nothing in it is on screen yet.
     if (ImGui::GetCurrentWindowRead()->Hidden) return;

@@ -29,6 +29,9 @@ struct ItemRecord {
 void install_item_hooks();
 // Gives the item just drawn a role and value the hooks cannot know (a radio button, a tab).
 void annotate_last_item(std::string_view role, std::string_view value);
+// Gives the item just drawn a name of its own where its visible text repeats row after row
+// (every row's 保存): "リコー IM C3010の印刷速度を保存", as a screen reader's aria-label.
+void name_last_item(std::string_view label);
 // Records the item just drawn that has no hook of its own (text, a banner, a field whose
 // label is drawn beside it) under a label.
 void report_last_item(std::string_view label, std::string_view role, std::string_view value = {});

@@ -17,6 +17,7 @@
 #include "inventory/demo_fleet.hpp"
 #include "knowledge/demo_knowledge.hpp"
 #include "placement/demo_requests.hpp"
+#include "telemetry/demo_model_speeds.hpp"
 #include "tickets/demo_tickets.hpp"
 
 namespace madoguchi::server::cli {
@@ -29,8 +30,9 @@ constexpr std::string_view help =
     "and accounts of every role with random passwords, and prints them: login, name,\n"
     "roles, password. Adds the demo fleet: the contract's device counts (複合機 573, floor\n"
     "printers 86 + 64, mobile printers 57, scanners 45, business PCs 159, GSS terminals\n"
-    "12,780, tablets 170) in the ministry's buildings, and 11,300 staff (u00001…, no\n"
-    "password) holding GSS terminals; a dozen published knowledge articles (FAQ). For\n"
+    "12,780, tablets 170) in the ministry's buildings, the printer and MFP models' rated\n"
+    "speeds, and 11,300 staff (u00001…, no password) holding GSS terminals; a dozen\n"
+    "published knowledge articles (FAQ). For\n"
     "demonstrations and trials only. Refuses a database that already has users.\n"
     "\n"
     "Options:\n"
@@ -131,6 +133,8 @@ int run_seed_command(std::span<const std::string_view> arguments) {
         auto counts = inventory::seed_demo_fleet(*database, seed, command_line_actor);
         if (!counts) return store::Error{counts.error()};
         fleet = counts.value();
+        auto speeds = telemetry::seed_demo_model_speeds(*database, command_line_actor);
+        if (!speeds) return store::Error{speeds.error()};
         auto requests = placement::seed_demo_requests(*database, command_line_actor);
         if (!requests) return store::Error{requests.error()};
         placement_requests = requests.value();

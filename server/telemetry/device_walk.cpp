@@ -11,7 +11,42 @@ constexpr std::size_t max_walk_cells = max_table_rows * 12;
 
 bool before(const Oid& a, const Oid& b) { return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end()); }
 
+// A table's size in the last reading and the columns a walk of it meets per row: the
+// Printer-MIB's accessible columns (2–9 of both tables), and Ricoh's up to the last one read
+// (a counter's value is column 9, a toner's level column 5). Counting every column the MIB
+// has rather than those stored keeps a real printer's walk in one request.
+struct TableSize {
+    Oid table;
+    std::optional<std::size_t> TableRows::*rows;
+    std::size_t columns;
+};
+
+const std::vector<TableSize>& table_sizes() {
+    static const std::vector<TableSize> sizes{
+        {parse_oid("1.3.6.1.2.1.43.11.1.1"), &TableRows::supplies, 8},
+        {parse_oid("1.3.6.1.2.1.43.18.1.1"), &TableRows::alerts, 8},
+        {parse_oid("1.3.6.1.4.1.367.3.2.1.2.19.5.1"), &TableRows::ricoh_counters, 9},
+        {parse_oid("1.3.6.1.4.1.367.3.2.1.2.24.1.1"), &TableRows::ricoh_toners, 5},
+    };
+    return sizes;
+}
+
 }  // namespace
+
+int walk_repetitions(const KindsDue& kinds, const TableRows& last_rows, int most) {
+    constexpr std::size_t fewest = 2;
+    const auto ceiling = static_cast<std::size_t>(std::max<int>(most, fewest));
+    std::size_t largest = 0;
+    for (const auto& table : polled_tables(kinds)) {
+        const auto size = std::find_if(table_sizes().begin(), table_sizes().end(),
+                                       [&](const TableSize& known) { return known.table == table; });
+        if (size == table_sizes().end()) return static_cast<int>(ceiling);
+        const auto& rows = last_rows.*(size->rows);
+        if (!rows) return static_cast<int>(ceiling);
+        largest = std::max(largest, std::min(*rows, max_table_rows) * size->columns);
+    }
+    return static_cast<int>(std::clamp(largest + 1, fewest, ceiling));
+}
 
 DeviceWalk::DeviceWalk(int repetitions, const KindsDue& kinds, int max_requests)
     : repetitions_(std::max(1, repetitions)), max_requests_(max_requests), scalars_(polled_scalars(kinds)) {

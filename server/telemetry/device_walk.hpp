@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <vector>
 
+#include "telemetry/poll_target.hpp"
 #include "telemetry/reading_builder.hpp"
 
 namespace madoguchi::server::telemetry {
@@ -15,6 +16,13 @@ struct BulkRequest {
     std::vector<Oid> walk_cursors;
     int repetitions = 0;
 };
+
+// GETBULK max-repetitions for a device: enough for the largest table this poll walks, as the
+// device's last reading held it (rows × the table's columns), and the binding past its end, so
+// a table that kept its size is read in one request without the agent computing bindings
+// beyond it; from 2 up to `most`. A walked table of unknown size asks `most`. A table that
+// grew is still walked to its end by the following requests.
+int walk_repetitions(const KindsDue& kinds, const TableRows& last_rows, int most);
 
 class DeviceWalk {
 public:

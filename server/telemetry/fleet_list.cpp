@@ -13,8 +13,9 @@ constexpr const char* fleet_from =
     "LEFT JOIN locations l ON l.id = d.location_id LEFT JOIN device_models m ON m.id = d.model_id "
     "WHERE d.snmp_profile <> '' AND (?1 IS NULL OR l.floor = ?1) AND (?2 IS NULL OR d.model_id = ?2) "
     "AND (?3 IS NULL OR coalesce(s.printer_state, 'unknown') = ?3) "
-    "AND (?6 IS NULL OR instr(lower(d.asset_tag), ?6) > 0 OR instr(lower(coalesce(m.name, '')), ?6) > 0 "
-    "OR instr(lower(coalesce(l.building, '') || ' ' || coalesce(l.room, '')), ?6) > 0)";
+    "AND (?6 IS NULL OR instr(search_fold(d.asset_tag), ?6) > 0 "
+    "OR instr(search_fold(coalesce(m.maker, '') || ' ' || coalesce(m.name, '')), ?6) > 0 "
+    "OR instr(search_fold(coalesce(l.building, '') || ' ' || coalesce(l.room, '')), ?6) > 0)";
 
 void bind_filters(store::Statement& statement, const FleetQuery& query) {
     if (query.floor) statement.bind(1, *query.floor);

@@ -16,8 +16,8 @@ struct FleetQuery {
     std::optional<std::string> floor;      // locations.floor, exactly
     std::optional<std::int64_t> model_id;  // device_models.id
     std::optional<std::string> state;      // a printer_state_name(); "unknown" includes never polled
-    // Lower-case text found in the asset tag, the model's name, or the building and room
-    // (ASCII case folded; Japanese names as typed).
+    // Text folded by text::fold_for_search() (case, width, katakana as hiragana, no spaces),
+    // found in the folded asset tag, the model's maker and name, or the building and room.
     std::optional<std::string> text;
     std::int64_t limit = 50;
     std::int64_t offset = 0;

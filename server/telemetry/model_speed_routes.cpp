@@ -7,6 +7,7 @@
 #include "identity/request_actor.hpp"
 #include "knowledge/route_support.hpp"
 #include "store/read_snapshot.hpp"
+#include "telemetry/firmware_store.hpp"
 #include "telemetry/model_speed_store.hpp"
 
 namespace madoguchi::server::telemetry {
@@ -52,7 +53,13 @@ void set(store::SharedDatabase& database, const httplib::Request& request, httpl
     http::answer_in_transaction(database, request, response, [&](store::Database& connection) -> store::Result<Reply> {
         auto before = model_speeds(connection, *model_id);
         if (!before) return store::Error{before.error()};
-        if (before.value().empty()) return http::refusal(404, api::make_error("not_found"));
+        if (before.value().empty()) {
+            auto exists = model_exists(connection, *model_id);
+            if (!exists) return store::Error{exists.error()};
+            // An iPad or PC model prints nothing: a speed for it would be a slip, not a setting.
+            return exists.value() ? http::refusal(422, api::make_error("model_not_printer"))
+                                  : http::refusal(404, api::make_error("not_found"));
+        }
         if (auto saved = save_model_speed(connection, *model_id, pages_per_minute, actor.name, calendar::now()); !saved) {
             return store::Error{saved.error()};
         }

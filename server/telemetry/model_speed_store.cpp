@@ -1,12 +1,34 @@
 #include "telemetry/model_speed_store.hpp"
 
+#include "inventory/device_class.hpp"
+
 namespace madoguchi::server::telemetry {
+namespace {
+
+// "'mfp', 'floor_printer_mono', …": the classes the catalog marks as polled over SNMP; their
+// codes are the catalog's constants, so they go into the SQL text as they are.
+std::string polled_class_list() {
+    std::string list;
+    for (const auto& device_class : ::madoguchi::inventory::device_classes()) {
+        if (!device_class.telemetry) continue;
+        if (!list.empty()) list += ", ";
+        list.append("'").append(device_class.code).append("'");
+    }
+    return list;
+}
+
+}  // namespace
 
 store::Result<std::vector<ModelSpeed>> model_speeds(store::Database& database, std::optional<std::int64_t> only) {
-    auto query = database.prepare(
+    // A printer model: of a polled class, or with a device the fleet list shows (an SNMP
+    // profile), or with a speed already entered (so it can still be cleared).
+    static const std::string sql =
         "SELECT m.id, m.maker || ' ' || m.name, s.pages_per_minute, coalesce(s.updated_by, ''), coalesce(s.updated_at, '') "
         "FROM device_models m LEFT JOIN telemetry_model_speeds s ON s.model_id = m.id "
-        "WHERE ?1 IS NULL OR m.id = ?1 ORDER BY m.maker, m.name");
+        "WHERE (?1 IS NULL OR m.id = ?1) AND (m.class IN (" + polled_class_list() + ") OR s.model_id IS NOT NULL "
+        "OR EXISTS (SELECT 1 FROM devices d WHERE d.model_id = m.id AND d.snmp_profile <> '')) "
+        "ORDER BY m.maker, m.name";
+    auto query = database.prepare(sql);
     if (!query) return store::Error{query.error()};
     if (only) query.value().bind(1, *only);
     std::vector<ModelSpeed> speeds;

@@ -26,7 +26,9 @@ struct ModelSpeed {
     std::int64_t effective() const { return pages_per_minute.value_or(fleet_max_pages_per_minute); }
 };
 
-// Every model of the ledger, by maker and name; `only` narrows to one.
+// The printer models, by maker and name: those of a class polled over SNMP (MFPs, floor
+// printers), those with a device the fleet list shows (an SNMP profile) and those with a speed
+// entered; `only` narrows to one. iPads, PCs and scanners print nothing and are left out.
 store::Result<std::vector<ModelSpeed>> model_speeds(store::Database& database, std::optional<std::int64_t> only = {});
 // Empty `pages_per_minute` removes the entry (the fleet's fastest applies again).
 store::Status save_model_speed(store::Database& database, std::int64_t model_id,

@@ -1,7 +1,9 @@
 #pragma once
 // Whom the poller asks and how: one device's agent address and SNMP credentials.
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace madoguchi::server::telemetry {
@@ -16,11 +18,21 @@ struct SnmpCredentials {
     std::string context;        // v3 context name (snmpsim picks the device's data by it)
 };
 
+// The rows of each walked table in the device's last reading (telemetry_device_state.reading);
+// empty: not known (never read, or not a table this device was asked for yet).
+struct TableRows {
+    std::optional<std::size_t> supplies;
+    std::optional<std::size_t> alerts;
+    std::optional<std::size_t> ricoh_counters;
+    std::optional<std::size_t> ricoh_toners;
+};
+
 struct PollTarget {
     std::int64_t device_id = 0;
     std::string asset_tag;
     std::string agent;  // "10.20.3.15" or "127.0.0.1:16161" (net-snmp peer name, UDP)
     SnmpCredentials credentials;
+    TableRows last_rows;
 };
 
 struct PollSettings {
@@ -29,6 +41,8 @@ struct PollSettings {
     int window = 128;
     std::chrono::milliseconds timeout{1000};
     int retries = 1;
+    // GETBULK max-repetitions at most; a device whose tables are known asks fewer
+    // (walk_repetitions, device_walk.hpp).
     int repetitions = 16;
 };
 

@@ -34,7 +34,12 @@ std::string expand_profile_text(const std::string& text, const std::string& asse
 store::Result<std::vector<PollTarget>> load_poll_targets(store::Database& database, const TargetOptions& options) {
     auto statement = database.prepare(
         "SELECT d.id, d.asset_tag, d.network_address, p.version, p.community, p.v3_user, p.v3_auth_passphrase, "
-        "p.v3_priv_passphrase, p.v3_context, p.port FROM devices d "
+        "p.v3_priv_passphrase, p.v3_context, p.port, "
+        // The last reading's table sizes (NULL where it has none), for the walk's repetitions.
+        "CASE WHEN json_valid(s.reading) THEN json_array_length(s.reading, '$.supplies') END, "
+        "CASE WHEN json_valid(s.reading) THEN json_array_length(s.reading, '$.alerts') END, "
+        "CASE WHEN json_valid(s.reading) THEN json_array_length(s.reading, '$.ricoh_counters') END, "
+        "CASE WHEN json_valid(s.reading) THEN json_array_length(s.reading, '$.ricoh_toners') END FROM devices d "
         "JOIN telemetry_snmp_profiles p ON p.name = d.snmp_profile "
         "LEFT JOIN telemetry_device_state s ON s.device_id = d.id "
         "WHERE d.network_address <> '' AND (?1 IS NULL OR d.id = ?1) "
@@ -62,6 +67,10 @@ store::Result<std::vector<PollTarget>> load_poll_targets(store::Database& databa
         c.auth_passphrase = s.column_text(6);
         c.priv_passphrase = s.column_text(7);
         c.context = expand_profile_text(s.column_text(8), target.asset_tag);
+        const auto rows = [&s](int column) {
+            return s.column_is_null(column) ? std::nullopt : std::optional<std::size_t>(s.column_int(column));
+        };
+        target.last_rows = {rows(10), rows(11), rows(12), rows(13)};
         targets.push_back(std::move(target));
     }
     return targets;

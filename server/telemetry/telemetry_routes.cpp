@@ -19,6 +19,7 @@
 #include "telemetry/snmp_poller.hpp"
 #include "telemetry/toner_order_routes.hpp"
 #include "telemetry/toner_orders.hpp"
+#include "text/search_fold.hpp"
 
 namespace madoguchi::server::telemetry {
 namespace {
@@ -167,10 +168,9 @@ void list_devices(store::SharedDatabase& database, const httplib::Request& reque
     query.limit = std::get<http::Page>(page).limit;
     query.offset = std::get<http::Page>(page).offset;
     query.floor = http::query_param(request, "floor");
-    if (auto text = http::query_param(request, "q"); text && !text->empty()) {
-        std::transform(text->begin(), text->end(), text->begin(),
-                       [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
-        query.text = std::move(*text);
+    // Folded as the SQL folds the names (search_fold()), so ＭＦＰ or りこー finds MFP and リコー.
+    if (const auto text = http::query_param(request, "q")) {
+        if (auto folded = madoguchi::text::fold_for_search(*text); !folded.empty()) query.text = std::move(folded);
     }
     if (const auto model = http::query_param(request, "model_id")) {
         query.model_id = http::parse_integer(*model);

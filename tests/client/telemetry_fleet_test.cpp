@@ -100,6 +100,26 @@ TEST_CASE("the fleet is filtered by floor, model, state and text, and read 50 de
     CHECK(count_of(fleet, "attention") == 1);
     CHECK(count_of(fleet, "error") == 0);
 
+    // As typed with the IME on: full-width letters and digits find the ASCII tag, hiragana the
+    // maker's katakana, and spaces do not matter.
+    filter.text = "ＭＦＰ－０００００３";
+    load(tab.api, fleet, filter);
+    REQUIRE(fleet.devices().size() == 1);
+    CHECK(fleet.devices()[0].asset_tag == "MFP-000003");
+    filter.text = "りこー im c3010";
+    load(tab.api, fleet, filter);
+    CHECK(fleet.total() == 63);
+    filter.text = "ﾘｺｰ ＩＭ";
+    load(tab.api, fleet, filter);
+    CHECK(fleet.total() == 63);
+    filter.text = "本館 301";
+    load(tab.api, fleet, filter);
+    REQUIRE(fleet.devices().size() == 1);
+    CHECK(fleet.devices()[0].asset_tag == "MFP-000003");
+    filter.text = "キヤノン";
+    load(tab.api, fleet, filter);
+    CHECK(fleet.total() == 0);
+
     filter = {};
     filter.state = "unknown";
     filter.model_id = fleet_server.model;

@@ -135,6 +135,12 @@ TEST_CASE("seed-demo adds the contract's fleet, with a staff member holding each
                        "AND (network_address = '' OR location_id IS NULL)") == 0);
     CHECK(count_of(db, "SELECT count(*) FROM devices WHERE class = 'tablet' AND state = 'installed'") == 0);
     CHECK(count_of(db, "SELECT count(*) FROM device_history") == 13934);
+    // Every polled printer's model has its rated speed (the 設定 tab shows them; billing bounds by them).
+    CHECK(count_of(db, "SELECT count(*) FROM devices d LEFT JOIN telemetry_model_speeds s ON s.model_id = d.model_id "
+                       "WHERE d.snmp_profile <> '' AND s.pages_per_minute IS NULL") == 0);
+    CHECK(count_of(db, "SELECT count(*) FROM telemetry_model_speeds") == 5);
+    CHECK(count_of(db, "SELECT pages_per_minute FROM telemetry_model_speeds s JOIN device_models m ON m.id = s.model_id "
+                       "WHERE m.name = 'IM C3010'") == 30);
     // A handful of install / move / remove requests, one in each state of the desk's work.
     CHECK(count_of(db, "SELECT count(DISTINCT state) FROM placement_requests") == 6);
     CHECK(count_of(db, "SELECT count(*) FROM placement_requests r JOIN devices d ON d.id = r.device_id "

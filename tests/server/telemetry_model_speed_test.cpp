@@ -19,6 +19,10 @@ struct SpeedFleet : PrinterFleet {
     std::int64_t p6510 = model("RICOH", "P 6510");
     std::int64_t mfp = printer("MFP-A", im, 0);
     std::int64_t floor_printer = printer("PRN-B", p6510, 0);
+    std::int64_t ipad = [this] {  // a lending tablet's model: in the ledger, never a printer
+        execute("INSERT INTO device_models (maker, name, class) VALUES ('Apple', 'iPad 10th', 'tablet')");
+        return count("SELECT id FROM device_models WHERE name = 'iPad 10th'");
+    }();
     SpeedFleet() {
         counter(mfp, "2026-10-05T10:00:00+09:00", 10'000);
         counter(mfp, "2026-10-05T11:00:00+09:00", 12'400);
@@ -57,7 +61,7 @@ TEST_CASE("a model's rated speed bounds its counters in the bill, entered by the
     REQUIRE(listed->status == 200);
     auto body = json_of(listed);
     CHECK(body["fleet_max_pages_per_minute"] == 65);
-    REQUIRE(body["models"].size() == 2);
+    REQUIRE(body["models"].size() == 2);  // the two printer models, not the iPad
     CHECK(body["models"][0]["model"] == "RICOH IM C3510F");
     CHECK(body["models"][0]["pages_per_minute"].is_null());
     CHECK(body["models"][0]["effective_pages_per_minute"] == 65);
@@ -84,7 +88,7 @@ TEST_CASE("a model's rated speed bounds its counters in the bill, entered by the
     CHECK(fleet.billed("MFP-A")["pages"] == 2'700);
 }
 
-TEST_CASE("a model's rated speed is a whole number from 1 to 300 for a known model, set by the IT office",
+TEST_CASE("a model's rated speed is a whole number from 1 to 300 for a known printer model, set by the IT office",
           "[telemetry][billing]") {
     SpeedFleet fleet;
     const auto english = [](const char* key) { return madoguchi::i18n::text(key, madoguchi::i18n::Language::en); };
@@ -102,6 +106,14 @@ TEST_CASE("a model's rated speed is a whole number from 1 to 300 for a known mod
     const auto unknown = fleet.set_speed(fleet.it_office, 999, {{"pages_per_minute", 35}});
     REQUIRE(unknown);
     CHECK(unknown->status == 404);
+    for (const auto& body : {json{{"pages_per_minute", 35}}, json{{"pages_per_minute", nullptr}}}) {
+        const auto tablet = fleet.set_speed(fleet.it_office, fleet.ipad, body);
+        REQUIRE(tablet);
+        CHECK(tablet->status == 422);
+        CHECK(json_of(tablet)["error"]["code"] == "model_not_printer");
+        CHECK(json_of(tablet)["error"]["message_ja"] ==
+              madoguchi::i18n::text("error.model_not_printer", madoguchi::i18n::Language::ja));
+    }
     const auto by_desk = put_json(fleet.desk, "/api/v1/telemetry/model-speeds/" + std::to_string(fleet.im),
                                   {{"pages_per_minute", 35}});
     REQUIRE(by_desk);

@@ -139,6 +139,43 @@ TEST_CASE("telemetry: a printer whose answers change between cycles is read anew
     CHECK(state["marker_life_count"].get<std::int64_t>() == counters("DESC"));
 }
 
+TEST_CASE("telemetry: a device's GETBULK fits the tables it held last time, and a table that grew is still read to its end") {
+    TempDir folder;
+    std::vector<std::string> alerts;
+    for (int row = 1; row <= 3; ++row) {
+        const auto index = std::to_string(row);
+        alerts.push_back("1.3.6.1.2.1.43.18.1.1.2.1." + index + "|2|4");
+        alerts.push_back("1.3.6.1.2.1.43.18.1.1.4.1." + index + "|2|8");
+        alerts.push_back("1.3.6.1.2.1.43.18.1.1.7.1." + index + "|2|" + std::to_string(1100 + row));
+        alerts.push_back("1.3.6.1.2.1.43.18.1.1.8.1." + index + "|4|Paper jam " + index);
+    }
+    write_records(folder.path() / "data", "MFP-000001", alerts);
+    FleetSimulator simulator(folder.path() / "data", serve_only());
+    auto database = telemetry_database(folder.path());
+    const auto device = add_polled_device(database, "MFP-000001");
+    // Last time every table was empty: the poll asks 2 repetitions (0 rows + 1, at least 2).
+    auto state = database.prepare(
+        "INSERT INTO telemetry_device_state (device_id, polled_at, reachable, reading) VALUES (?1, '2026-11-27T01:00:00Z', 1, "
+        "'{\"supplies\":[],\"alerts\":[],\"ricoh_counters\":[],\"ricoh_toners\":[]}')");
+    REQUIRE(state);
+    state.value().bind(1, device);
+    REQUIRE(state.value().step());
+    telemetry::CycleRequest request;
+    request.targets.agent_override = simulator.agent();
+    REQUIRE(telemetry::run_poll_cycle(database, request));
+    // 12 alert cells and the end, 2 a request: 7 requests, and every alert read.
+    CHECK(query_number(database, "SELECT requests FROM telemetry_poll_cycles ORDER BY id DESC LIMIT 1") == 7);
+    const auto read = nlohmann::json::parse(query_text(database, "SELECT reading FROM telemetry_device_state"));
+    REQUIRE(read["alerts"].size() == 3);
+    CHECK(read["alerts"][2]["description"] == "Paper jam 3");
+    CHECK(read["alerts"][2]["code"] == 1103);
+
+    // Now it knows three alerts (up to 8 columns each): one request of the full 16 reads them.
+    REQUIRE(telemetry::run_poll_cycle(database, request));
+    CHECK(query_number(database, "SELECT requests FROM telemetry_poll_cycles ORDER BY id DESC LIMIT 1") == 1);
+    CHECK(nlohmann::json::parse(query_text(database, "SELECT reading FROM telemetry_device_state"))["alerts"].size() == 3);
+}
+
 }  // namespace madoguchi::testing
 
 namespace madoguchi::testing {
@@ -191,12 +228,12 @@ TEST_CASE("telemetry: silent v3 printers cost one timeout in parallel, not one e
     // back by 5 × 0.8 s.
     for (std::size_t n = 0; n < silent.size(); ++n) {
         targets.push_back({static_cast<std::int64_t>(100 + n), "MFP-00010" + std::to_string(n), silent[n].agent(),
-                           v3("MFP-00010" + std::to_string(n))});
+                           v3("MFP-00010" + std::to_string(n)), {}});
     }
-    targets.push_back({1, "MFP-000001", simulator.agent(), v3("MFP-000001")});
-    targets.push_back({2, "MFP-000002", simulator.agent(), v3("MFP-000002")});
-    targets.push_back({3, "MFP-000003", simulator.agent(), {telemetry::SnmpCredentials::Version::v2c, "MFP-000003"}});
-    targets.push_back({4, "MFP-000004", simulator.agent(), {telemetry::SnmpCredentials::Version::v2c, "MFP-000004"}});
+    targets.push_back({1, "MFP-000001", simulator.agent(), v3("MFP-000001"), {}});
+    targets.push_back({2, "MFP-000002", simulator.agent(), v3("MFP-000002"), {}});
+    targets.push_back({3, "MFP-000003", simulator.agent(), {telemetry::SnmpCredentials::Version::v2c, "MFP-000003"}, {}});
+    targets.push_back({4, "MFP-000004", simulator.agent(), {telemetry::SnmpCredentials::Version::v2c, "MFP-000004"}, {}});
 
     const auto started = std::chrono::steady_clock::now();
     const auto outcome = telemetry::poll_devices(

@@ -65,4 +65,58 @@ TEST_CASE("telemetry: a walk stops when the agent goes backwards, and a table is
     CHECK(codes == std::vector<std::string>{"walk_not_increasing", "table_too_long"});
 }
 
+TEST_CASE("telemetry: a device asks the repetitions its largest table walked last needed, from 2 to the setting") {
+    using telemetry::SampleKind;
+    const auto only = [](SampleKind kind) {
+        telemetry::KindsDue kinds;
+        kinds.due[static_cast<std::size_t>(kind) - 1] = true;
+        return kinds;
+    };
+    const telemetry::TableRows unknown;
+    CHECK(telemetry::walk_repetitions(telemetry::every_kind(), unknown, 16) == 16);
+    CHECK(telemetry::walk_repetitions(only(SampleKind::status), unknown, 16) == 16);
+
+    telemetry::TableRows quiet;  // no alert, four supplies, five Ricoh counters, three toners
+    quiet.alerts = 0;
+    quiet.supplies = 4;
+    quiet.ricoh_counters = 5;
+    quiet.ricoh_toners = 3;
+    CHECK(telemetry::walk_repetitions(only(SampleKind::status), quiet, 16) == 2);  // 0 cells + the end, at least 2
+    auto jammed = quiet;
+    jammed.alerts = 1;
+    CHECK(telemetry::walk_repetitions(only(SampleKind::status), jammed, 16) == 9);  // 8 columns + the end
+    CHECK(telemetry::walk_repetitions(only(SampleKind::status), jammed, 6) == 6);   // never above the setting
+    CHECK(telemetry::walk_repetitions(only(SampleKind::supplies), quiet, 64) == 33);  // supplies 4 × 8 over toners 3 × 5
+    CHECK(telemetry::walk_repetitions(only(SampleKind::counters), quiet, 64) == 46);  // 5 counters × 9
+    CHECK(telemetry::walk_repetitions(telemetry::every_kind(), quiet, 16) == 16);
+    CHECK(telemetry::walk_repetitions(only(SampleKind::firmware), quiet, 16) == 2);  // no table: scalars only
+    // A table this poll walks but the last reading lacks asks the full setting.
+    auto partial = quiet;
+    partial.ricoh_toners.reset();
+    CHECK(telemetry::walk_repetitions(only(SampleKind::status), partial, 16) == 2);
+    CHECK(telemetry::walk_repetitions(only(SampleKind::supplies), partial, 16) == 16);
+}
+
+TEST_CASE("telemetry: a table larger than the repetitions asked is walked to its end by the following requests") {
+    telemetry::KindsDue status;
+    status.due[static_cast<std::size_t>(telemetry::SampleKind::status) - 1] = true;
+    telemetry::DeviceWalk walk(2, status);
+    auto request = walk.next_request();
+    REQUIRE(request.walk_cursors.size() == 1);
+    CHECK(request.repetitions == 2);
+    std::vector<VarBind> binds(request.scalar_parents.size(), number("1.3.6.1.2.1.1.0", 0));
+    binds.push_back(number("1.3.6.1.2.1.43.18.1.1.2.1.1", 4));
+    binds.push_back(number("1.3.6.1.2.1.43.18.1.1.2.1.2", 3));
+    walk.take_response(binds);
+    REQUIRE_FALSE(walk.done());
+    CHECK(walk.next_request().walk_cursors == std::vector<telemetry::Oid>{telemetry::parse_oid("1.3.6.1.2.1.43.18.1.1.2.1.2")});
+    walk.take_response({number("1.3.6.1.2.1.43.18.1.1.4.1.1", 8), number("1.3.6.1.2.1.43.18.1.1.4.1.2", 8)});
+    REQUIRE_FALSE(walk.done());
+    walk.next_request();
+    walk.take_response({number("1.3.6.1.2.1.43.19.1.1.1.1", 1), number("1.3.6.1.2.1.43.19.1.1.1.2", 1)});
+    CHECK(walk.done());
+    REQUIRE(walk.builder().reading().alerts.size() == 2);
+    CHECK(walk.builder().reading().alerts[1].group == 8);
+}
+
 }  // namespace madoguchi::testing

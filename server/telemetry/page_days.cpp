@@ -77,6 +77,24 @@ store::Result<std::map<std::int64_t, Kept>> kept_ranges(store::Database& databas
     return kept;
 }
 
+// What a bill and the fill both start from: the devices with counter samples, each one's
+// rated page limit, and the days kept for it.
+struct Inputs {
+    std::vector<std::int64_t> devices;
+    Limits limits;
+    std::map<std::int64_t, Kept> kept;
+};
+
+store::Result<Inputs> read_inputs(store::Database& database) {
+    auto devices = devices_with_counters(database);
+    if (!devices) return store::Error{devices.error()};
+    auto limits = device_page_limits(database);
+    if (!limits) return store::Error{limits.error()};
+    auto kept = kept_ranges(database);
+    if (!kept) return store::Error{kept.error()};
+    return Inputs{std::move(devices.value()), std::move(limits.value()), std::move(kept.value())};
+}
+
 domain::CounterRules rules_for(const Limits& limits, std::int64_t device) {
     domain::CounterRules rules;
     rules.max_pages_per_hour = max_pages_per_hour(limits, device);
@@ -89,12 +107,9 @@ calendar::Date fiscal_year_start(const calendar::Date& day) { return {day.month 
 
 store::Result<std::map<std::int64_t, std::vector<PageTotal>>> page_totals(store::Database& database,
                                                                         const std::vector<DaySpan>& spans) {
-    auto devices = devices_with_counters(database);
-    if (!devices) return store::Error{devices.error()};
-    auto limits = device_page_limits(database);
-    if (!limits) return store::Error{limits.error()};
-    auto kept = kept_ranges(database);
-    if (!kept) return store::Error{kept.error()};
+    auto inputs = read_inputs(database);
+    if (!inputs) return store::Error{inputs.error()};
+    const auto& [devices, limits, kept] = inputs.value();
     std::map<std::int64_t, std::vector<PageTotal>> totals;
     std::optional<DaySpan> whole;
     for (const auto& span : spans) {
@@ -103,11 +118,11 @@ store::Result<std::map<std::int64_t, std::vector<PageTotal>>> page_totals(store:
     }
     // The days kept at the speed in force now are used; a device kept at another is walked.
     const auto usable = [&](std::int64_t device) {
-        const auto range = kept.value().find(device);
-        return range != kept.value().end() && range->second.first <= range->second.last &&
-               range->second.max_pages_per_hour == max_pages_per_hour(limits.value(), device);
+        const auto range = kept.find(device);
+        return range != kept.end() && range->second.first <= range->second.last &&
+               range->second.max_pages_per_hour == max_pages_per_hour(limits, device);
     };
-    for (const auto device : devices.value()) totals[device].resize(spans.size());
+    for (const auto device : devices) totals[device].resize(spans.size());
     if (!whole) return totals;
 
     // CROSS JOIN keeps the kept ranges outside: one primary-key range per device, where the
@@ -132,13 +147,13 @@ store::Result<std::map<std::int64_t, std::vector<PageTotal>>> page_totals(store:
         }
     }
     for (auto& [device, device_totals] : totals) {
-        const auto rules = rules_for(limits.value(), device);
+        const auto rules = rules_for(limits, device);
         // The parts of the spans the kept days do not cover, walked from the samples.
         std::vector<DaySpan> missing;
         if (!usable(device)) {
             missing.push_back(*whole);
         } else {
-            const auto& range = kept.value().at(device);
+            const auto& range = kept.at(device);
             if (whole->first < range.first) missing.push_back({whole->first, std::min(whole->last, range.first - 1)});
             if (whole->last > range.last) missing.push_back({std::max(whole->first, range.last + 1), whole->last});
         }
@@ -165,12 +180,9 @@ store::Result<PageDayFill> fill_page_days(store::Database& database, calendar::I
     const auto last = calendar::days_from_civil(today) - 1;
     const auto this_year = fiscal_year_start(today);
     const auto first = calendar::days_from_civil({this_year.year - 1, 4, 1});
-    auto devices = devices_with_counters(database);
-    if (!devices) return store::Error{devices.error()};
-    auto limits = device_page_limits(database);
-    if (!limits) return store::Error{limits.error()};
-    auto kept = kept_ranges(database);
-    if (!kept) return store::Error{kept.error()};
+    auto inputs = read_inputs(database);
+    if (!inputs) return store::Error{inputs.error()};
+    const auto& [devices, limits, kept] = inputs.value();
     auto drop = database.prepare("DELETE FROM telemetry_page_days WHERE device_id = ?1");
     auto insert = database.prepare("INSERT OR REPLACE INTO telemetry_page_days (device_id, day, pages, reset) VALUES (?1, ?2, ?3, ?4)");
     auto keep = database.prepare(
@@ -181,12 +193,12 @@ store::Result<PageDayFill> fill_page_days(store::Database& database, calendar::I
     if (!keep) return store::Error{keep.error()};
 
     PageDayFill fill;
-    for (const auto device : devices.value()) {
+    for (const auto device : devices) {
         if (fill.devices >= most_devices) break;
-        const auto rules = rules_for(limits.value(), device);
-        const auto range = kept.value().find(device);
+        const auto rules = rules_for(limits, device);
+        const auto range = kept.find(device);
         // Extend what is kept when it starts early enough at this speed; else walk it all again.
-        const bool extend = range != kept.value().end() && range->second.max_pages_per_hour == rules.max_pages_per_hour &&
+        const bool extend = range != kept.end() && range->second.max_pages_per_hour == rules.max_pages_per_hour &&
                             range->second.first <= first && range->second.last >= range->second.first - 1;
         const auto from = extend ? range->second.last + 1 : first;
         const auto kept_first = extend ? range->second.first : first;

@@ -196,13 +196,7 @@ private:
         pdu->securityLevel = SNMP_SEC_LEVEL_NOAUTH;
         pdu->securityName = strdup("");
         pdu->securityNameLen = 0;
-        ++state.result->requests;
-        ++outcome_.requests;
-        if (snmp_send(state.session, pdu) == 0) {
-            snmp_free_pdu(pdu);
-            state.result->failure = "error: cannot send";
-            finish(state, false);
-        }
+        dispatch(state, pdu);
     }
 
     // After the probe's report: the real session, told the engine ID so snmp_open does not
@@ -289,6 +283,11 @@ private:
         };
         std::for_each(request.scalar_parents.begin(), request.scalar_parents.end(), add);
         std::for_each(request.walk_cursors.begin(), request.walk_cursors.end(), add);
+        dispatch(state, pdu);
+    }
+
+    // Counts and sends one request of the device's poll; a PDU that cannot be sent ends it.
+    void dispatch(DeviceState& state, netsnmp_pdu* pdu) {
         ++state.result->requests;
         ++outcome_.requests;
         if (snmp_send(state.session, pdu) == 0) {

@@ -16,7 +16,8 @@ class PlacementBoard {
 public:
     enum class State { idle, loading, loaded, failed };
 
-    // Asks again; an older answer still on its way is dropped.
+    // Asks again; an older answer still on its way is dropped. The rows read last stay until
+    // the answer comes.
     void reload(ApiClient& api);
     // Reads the list; public for tests with fixtures. False when the body is not the list.
     bool accept(const std::string& body);

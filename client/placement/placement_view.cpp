@@ -34,12 +34,13 @@ void draw_list(App& app, PlacementPage& page, Language language) {
         if (draw_error_state(board.error_text(language), language)) board.reload(app.api());
         return;
     }
-    if (board.state() != PlacementBoard::State::loaded) {
-        draw_loading_state(language);
-        return;
-    }
+    // While a reload is on its way the rows read last stay, so a row can still be chosen.
     if (board.requests().empty()) {
-        draw_empty_state("placement.empty", {}, language);
+        if (board.state() == PlacementBoard::State::loaded) {
+            draw_empty_state("placement.empty", {}, language);
+        } else {
+            draw_loading_state(language);
+        }
         return;
     }
     const auto flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY;
@@ -91,7 +92,7 @@ void draw_placement_page(App& app, calendar::Instant now) {
         }
         ImGui::SameLine();
     }
-    if (ImGui::Button(t("placement.reload", language))) page.board.reload(app.api());
+    if (ImGui::Button(t("placement.reload", language))) page.reload(app.api());
     if (user->has(Role::vendor) && !user->has_any({Role::desk_operator, Role::admin})) {
         ImGui::SameLine();
         ImGui::TextDisabled("%s", t("placement.vendor_tasks", language));

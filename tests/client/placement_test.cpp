@@ -7,6 +7,7 @@
 #include "app/navigation.hpp"
 #include "inventory_fixtures.hpp"
 #include "placement/placement_board.hpp"
+#include "placement/placement_page.hpp"
 #include "placement/request_case.hpp"
 #include "placement/request_form.hpp"
 #include "scripted_transport.hpp"
@@ -78,6 +79,33 @@ TEST_CASE("the list reads the requests, summarises each and keeps the desk's ven
     transport.answer(403, error_json("forbidden", "この操作を行う権限がありません。"));
     CHECK(board.state() == client::PlacementBoard::State::failed);
     CHECK(board.error_text(Language::ja) == "この操作を行う権限がありません。");
+}
+
+TEST_CASE("再読み込み keeps the rows while it waits and reads the open request again", "[placement][client]") {
+    client::ApiClient api;
+    testing::ScriptedTransport transport(api);
+    client::PlacementPage page;
+    page.board.reload(api);
+    transport.answer(200, json{{"requests", {request_json(3, "with_vendor")}}, {"total", 1}}.dump());
+    page.opened.open(api, 12);
+    transport.answer(200, detail_json(request_json(3, "with_vendor"), json::array()));
+    REQUIRE(page.opened.request()->state == placement::RequestState::with_vendor);
+
+    page.reload(api);
+    REQUIRE(transport.waiting() == 2);
+    CHECK(page.board.state() == client::PlacementBoard::State::loading);
+    CHECK(page.board.requests().size() == 1);
+    CHECK(transport.next().path == "/api/v1/placement-requests");
+    transport.answer(200, json{{"requests", {request_json(4, "vendor_done")}}, {"total", 1}}.dump());
+    CHECK(transport.next().path == "/api/v1/placement-requests/12");
+    transport.answer(200, detail_json(request_json(4, "vendor_done"), json::array()));
+    CHECK(page.board.requests()[0].state == placement::RequestState::vendor_done);
+    CHECK(page.opened.request()->state == placement::RequestState::vendor_done);
+    CHECK(page.opened.request()->version == 4);
+
+    page.opened.close();
+    page.reload(api);
+    CHECK(transport.waiting() == 1);
 }
 
 TEST_CASE("a manager's form is checked by the shared rules, then sent for the own division", "[placement][client]") {

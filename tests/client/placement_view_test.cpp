@@ -105,6 +105,16 @@ TEST_CASE("the desk opens a request from the list, ticks nothing yet and accepts
     CHECK_FALSE(screen.find("確定する", "button"));
 }
 
+TEST_CASE("再読み込み shows the vendor's works done in the request the desk has open", "[placement][headless]") {
+    PlacementScreen screen({"operator"}, "with_vendor");
+    screen.click("PLR-2026-0012", "table-row");
+    REQUIRE(screen.find("状態：ベンダー対応中", "status"));
+    screen.desk.state = "vendor_done";
+    screen.click("再読み込み", "button");
+    CHECK(screen.draw_until([&] { return screen.find("状態：作業完了報告済", "status") != nullptr; }));
+    CHECK(screen.find("PLR-2026-0012", "table-row"));
+}
+
 TEST_CASE("the vendor sees its task with only the works-done button and no checkboxes", "[placement][headless]") {
     PlacementScreen screen({"vendor"}, "with_vendor");
     CHECK_FALSE(screen.find("新規申請", "button"));

@@ -31,6 +31,13 @@ const std::vector<TableSize>& table_sizes() {
     return sizes;
 }
 
+// The table's size in the last reading; nullopt when it did not hold the table.
+std::optional<std::size_t> last_size(const Oid& table, const TableRows& last_rows) {
+    const auto size = std::find_if(table_sizes().begin(), table_sizes().end(),
+                                   [&](const TableSize& known) { return known.table == table; });
+    return size == table_sizes().end() ? std::nullopt : last_rows.*(size->rows);
+}
+
 }  // namespace
 
 int walk_repetitions(const KindsDue& kinds, const TableRows& last_rows, int most) {
@@ -48,10 +55,13 @@ int walk_repetitions(const KindsDue& kinds, const TableRows& last_rows, int most
     return static_cast<int>(std::clamp(largest + 1, fewest, ceiling));
 }
 
-DeviceWalk::DeviceWalk(int repetitions, const KindsDue& kinds, int max_requests)
+DeviceWalk::DeviceWalk(int repetitions, const KindsDue& kinds, const TableRows& last_rows, int max_requests)
     : repetitions_(std::max(1, repetitions)), max_requests_(max_requests), scalars_(polled_scalars(kinds)) {
     scalars_pending_ = !scalars_.empty();
-    for (const auto& table : polled_tables(kinds)) walks_.push_back(Walk{table, table});
+    for (const auto& table : polled_tables(kinds)) {
+        walks_.push_back(Walk{table, table});
+        walks_.back().step = last_size(table, last_rows) == std::size_t{0};
+    }
 }
 
 bool DeviceWalk::done() const {
@@ -65,11 +75,13 @@ BulkRequest DeviceWalk::next_request() {
     if (scalars_pending_) {
         for (const auto& scalar : scalars_) request.scalar_parents.emplace_back(scalar.begin(), scalar.end() - 1);
     }
+    last_steps_.clear();
     last_walks_.clear();
     for (std::size_t index = 0; index < walks_.size(); ++index) {
-        if (walks_[index].finished) continue;
-        request.walk_cursors.push_back(walks_[index].cursor);
-        last_walks_.push_back(index);
+        const auto& walk = walks_[index];
+        if (walk.finished) continue;
+        (walk.step ? request.next_cursors : request.walk_cursors).push_back(walk.cursor);
+        (walk.step ? last_steps_ : last_walks_).push_back(index);
     }
     ++requests_;
     return request;
@@ -102,6 +114,16 @@ void DeviceWalk::take_response(const std::vector<VarBind>& binds) {
             builder_.scalar(scalars_[position], binds[position]);
         }
         scalars_pending_ = false;
+    }
+    for (const auto index : last_steps_) {
+        auto& walk = walks_[index];
+        if (position >= binds.size()) {
+            walk.finished = true;  // nothing for it: asking again would loop
+            continue;
+        }
+        advance(walk, binds[position++]);
+        // Not its end: the table has rows now, walked as the others from here on.
+        if (!walk.finished) walk.step = false;
     }
     const auto open_walks = last_walks_.size();
     std::vector<bool> answered(open_walks, false);

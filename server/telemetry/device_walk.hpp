@@ -1,8 +1,10 @@
 #pragma once
-// The requests one poll of one printer makes: a GETBULK whose non-walk_cursors fetch the scalars
+// The requests one poll of one printer makes: a GETBULK whose non-repeaters fetch the scalars
 // (GETNEXT of each scalar's parent) and whose walk_cursors walk the tables, then more GETBULKs
-// for the tables not finished, until every walk has left its table. Pure: the poller sends
-// what next_request() says and hands the answer to take_response().
+// for the tables not finished, until every walk has left its table. A table the device's last
+// reading held empty is asked as a non-repeater too: its one binding, the end, instead of a
+// full round of repetitions past it. Pure: the poller sends what next_request() says and hands
+// the answer to take_response().
 #include <cstddef>
 #include <vector>
 
@@ -12,7 +14,9 @@
 namespace madoguchi::server::telemetry {
 
 struct BulkRequest {
+    // The non-repeaters: the scalars' parents, then the tables expected empty.
     std::vector<Oid> scalar_parents;
+    std::vector<Oid> next_cursors;
     std::vector<Oid> walk_cursors;
     int repetitions = 0;
 };
@@ -26,8 +30,9 @@ int walk_repetitions(const KindsDue& kinds, const TableRows& last_rows, int most
 
 class DeviceWalk {
 public:
-    // A misbehaving agent could keep a walk going forever: the poll stops after `max_requests`.
-    DeviceWalk(int repetitions, const KindsDue& kinds, int max_requests = 16);
+    // `last_rows`: the table sizes of the device's last reading (which tables were empty). A
+    // misbehaving agent could keep a walk going forever: the poll stops after `max_requests`.
+    DeviceWalk(int repetitions, const KindsDue& kinds, const TableRows& last_rows = {}, int max_requests = 16);
 
     bool done() const;
     BulkRequest next_request();
@@ -43,6 +48,8 @@ private:
         Oid cursor;
         std::size_t cells = 0;
         bool finished = false;
+        // Asked as a non-repeater: the table was empty last time.
+        bool step = false;
     };
     void advance(Walk& walk, const VarBind& bind);
 
@@ -53,7 +60,9 @@ private:
     bool stopped_ = false;
     std::vector<Oid> scalars_;
     std::vector<Walk> walks_;
-    // Which walk each repeated binding of the last request continues.
+    // Which walk each binding of the last request continues: one each for the non-repeating
+    // walks, round by round for the repeated ones.
+    std::vector<std::size_t> last_steps_;
     std::vector<std::size_t> last_walks_;
     bool last_had_scalars_ = false;
     ReadingBuilder builder_;

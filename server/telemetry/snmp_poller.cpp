@@ -142,7 +142,8 @@ private:
     }
 
     void start(DeviceState& state) {
-        state.walk.emplace(walk_repetitions(kinds_, state.target->last_rows, settings_.repetitions), kinds_);
+        const auto& last_rows = state.target->last_rows;
+        state.walk.emplace(walk_repetitions(kinds_, last_rows, settings_.repetitions), kinds_, last_rows);
         const bool v3 = state.target->credentials.version == SnmpCredentials::Version::v3;
         if (!(v3 ? open_probe_session(state) : open_session(state))) {
             finish(state, false);
@@ -275,13 +276,14 @@ private:
     void send(DeviceState& state) {
         const auto request = state.walk->next_request();
         netsnmp_pdu* pdu = snmp_pdu_create(SNMP_MSG_GETBULK);
-        pdu->non_repeaters = static_cast<long>(request.scalar_parents.size());
+        pdu->non_repeaters = static_cast<long>(request.scalar_parents.size() + request.next_cursors.size());
         pdu->max_repetitions = request.repetitions;
         const auto add = [pdu](const Oid& name) {
             std::vector<oid> arcs(name.begin(), name.end());
             snmp_add_null_var(pdu, arcs.data(), arcs.size());
         };
         std::for_each(request.scalar_parents.begin(), request.scalar_parents.end(), add);
+        std::for_each(request.next_cursors.begin(), request.next_cursors.end(), add);
         std::for_each(request.walk_cursors.begin(), request.walk_cursors.end(), add);
         dispatch(state, pdu);
     }

@@ -153,7 +153,8 @@ TEST_CASE("telemetry: a device's GETBULK fits the tables it held last time, and 
     FleetSimulator simulator(folder.path() / "data", serve_only());
     auto database = telemetry_database(folder.path());
     const auto device = add_polled_device(database, "MFP-000001");
-    // Last time every table was empty: the poll asks 2 repetitions (0 rows + 1, at least 2).
+    // Last time every table was empty: each is asked as a non-repeater, its one binding; the
+    // alert table answers a row, and its walk goes on at 2 repetitions (0 rows + 1, at least 2).
     auto state = database.prepare(
         "INSERT INTO telemetry_device_state (device_id, polled_at, reachable, reading) VALUES (?1, '2026-11-27T01:00:00Z', 1, "
         "'{\"supplies\":[],\"alerts\":[],\"ricoh_counters\":[],\"ricoh_toners\":[]}')");
@@ -163,7 +164,7 @@ TEST_CASE("telemetry: a device's GETBULK fits the tables it held last time, and 
     telemetry::CycleRequest request;
     request.targets.agent_override = simulator.agent();
     REQUIRE(telemetry::run_poll_cycle(database, request));
-    // 12 alert cells and the end, 2 a request: 7 requests, and every alert read.
+    // 12 alert cells and the end: 1, then 2 a request: 7 requests, and every alert read.
     CHECK(query_number(database, "SELECT requests FROM telemetry_poll_cycles ORDER BY id DESC LIMIT 1") == 7);
     const auto read = nlohmann::json::parse(query_text(database, "SELECT reading FROM telemetry_device_state"));
     REQUIRE(read["alerts"].size() == 3);
@@ -232,8 +233,8 @@ TEST_CASE("telemetry: silent v3 printers cost one timeout in parallel, not one e
     }
     targets.push_back({1, "MFP-000001", simulator.agent(), v3("MFP-000001"), {}});
     targets.push_back({2, "MFP-000002", simulator.agent(), v3("MFP-000002"), {}});
-    targets.push_back({3, "MFP-000003", simulator.agent(), {telemetry::SnmpCredentials::Version::v2c, "MFP-000003"}, {}});
-    targets.push_back({4, "MFP-000004", simulator.agent(), {telemetry::SnmpCredentials::Version::v2c, "MFP-000004"}, {}});
+    targets.push_back({3, "MFP-000003", simulator.agent(), {telemetry::SnmpCredentials::Version::v2c, "MFP-000003", "", "", "", ""}, {}});
+    targets.push_back({4, "MFP-000004", simulator.agent(), {telemetry::SnmpCredentials::Version::v2c, "MFP-000004", "", "", "", ""}, {}});
 
     const auto started = std::chrono::steady_clock::now();
     const auto outcome = telemetry::poll_devices(

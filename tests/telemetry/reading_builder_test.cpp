@@ -119,4 +119,34 @@ TEST_CASE("telemetry: a table larger than the repetitions asked is walked to its
     CHECK(walk.builder().reading().alerts[1].group == 8);
 }
 
+TEST_CASE("telemetry: a table empty last time is asked for its one binding, and walked when it has rows again") {
+    telemetry::KindsDue status;
+    status.due[static_cast<std::size_t>(telemetry::SampleKind::status) - 1] = true;
+    telemetry::TableRows quiet;
+    quiet.alerts = 0;
+    telemetry::DeviceWalk still_quiet(16, status, quiet);
+    auto request = still_quiet.next_request();
+    CHECK(request.walk_cursors.empty());
+    CHECK(request.next_cursors == std::vector<telemetry::Oid>{telemetry::parse_oid("1.3.6.1.2.1.43.18.1.1")});
+    std::vector<VarBind> binds(request.scalar_parents.size(), number("1.3.6.1.2.1.1.0", 0));
+    binds.push_back(number("1.3.6.1.2.1.43.19.1.1.1.1", 1));
+    still_quiet.take_response(binds);
+    CHECK(still_quiet.done());
+    CHECK(still_quiet.builder().reading().alerts.empty());
+
+    telemetry::DeviceWalk jammed(2, status, quiet);
+    request = jammed.next_request();
+    binds.back() = number("1.3.6.1.2.1.43.18.1.1.2.1.1", 4);
+    jammed.take_response(binds);
+    REQUIRE_FALSE(jammed.done());
+    request = jammed.next_request();
+    CHECK(request.next_cursors.empty());
+    CHECK(request.walk_cursors == std::vector<telemetry::Oid>{telemetry::parse_oid("1.3.6.1.2.1.43.18.1.1.2.1.1")});
+    jammed.take_response({number("1.3.6.1.2.1.43.18.1.1.4.1.1", 8), number("1.3.6.1.2.1.43.19.1.1.1.1", 1)});
+    CHECK(jammed.done());
+    REQUIRE(jammed.builder().reading().alerts.size() == 1);
+    CHECK(jammed.builder().reading().alerts[0].severity == 4);
+    CHECK(jammed.builder().reading().alerts[0].group == 8);
+}
+
 }  // namespace madoguchi::testing

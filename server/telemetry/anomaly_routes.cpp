@@ -50,7 +50,7 @@ void scan(store::SharedDatabase& database, const httplib::Request& request, http
     if (text) {
         const auto parsed = calendar::parse_date(*text);
         const char* reason = !parsed ? "field.invalid_date"
-                             : calendar::days_from_civil(*parsed) > calendar::days_from_civil(day) ? "field.date_in_future"
+                             : calendar::days_from_civil(*parsed) > calendar::days_from_civil(day) ? "field.day_not_over"
                                                                                                   : nullptr;
         if (reason != nullptr) {
             return http::send_error(response, 422,

@@ -315,6 +315,6 @@ TEST_CASE("the anomaly review lists a flagged counter reset, acknowledges it wit
     review.scan(tab.api, today);
     REQUIRE(testing::drain_until(tab.api, [&] { return !review.busy(); }));
     CHECK(review.outcome_failed());
-    CHECK(review.outcome_text() == i18n::text("field.date_in_future", Language::ja));
-    CHECK(review.scan_errors().field("day", Language::en) == i18n::text("field.date_in_future", Language::en));
+    CHECK(review.outcome_text() == "終わった日を指定してください（今日の分は明日から判定できます）。");
+    CHECK(review.scan_errors().field("day", Language::en) == i18n::text("field.day_not_over", Language::en));
 }

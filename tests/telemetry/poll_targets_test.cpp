@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -65,6 +66,41 @@ TEST_CASE("telemetry: a list of simulated agents spreads the devices over them b
     REQUIRE(one);
     REQUIRE(one.value().size() == 6);
     for (const auto& target : one.value()) CHECK(target.agent == "127.0.0.1:16199");
+}
+
+TEST_CASE("telemetry: each device's target carries the table sizes of its last reading, none where it has not read a table") {
+    TempDir folder;
+    auto database = telemetry_database(folder.path());
+    const auto read = add_polled_device(database, "MFP-000001");
+    const auto status_only = add_polled_device(database, "MFP-000002");
+    const auto garbled = add_polled_device(database, "MFP-000003");
+    add_polled_device(database, "MFP-000004");  // never polled yet
+    auto insert = database.prepare(
+        "INSERT INTO telemetry_device_state (device_id, polled_at, reachable, reading) VALUES (?1, '2026-11-27T01:00:00Z', 1, ?2)");
+    REQUIRE(insert);
+    const auto state = [&](std::int64_t device, const std::string& reading) {
+        insert.value().reset();
+        insert.value().bind(1, device).bind(2, reading);
+        REQUIRE(insert.value().step());
+    };
+    state(read, R"({"supplies":[{"index":1},{"index":2},{"index":3},{"index":4},{"index":5}],"alerts":[],)"
+                R"("ricoh_counters":[{"index":1},{"index":2}],"ricoh_toners":[{"index":1}]})");
+    state(status_only, R"({"alerts":[{"index":1}]})");
+    state(garbled, "not json");
+
+    const auto targets = telemetry::load_poll_targets(database, {});
+    REQUIRE(targets);
+    std::map<std::string, telemetry::TableRows> rows;
+    for (const auto& target : targets.value()) rows[target.asset_tag] = target.last_rows;
+    using Sizes = std::vector<std::optional<std::size_t>>;
+    const auto sizes = [&](const std::string& tag) {
+        const auto& r = rows.at(tag);
+        return Sizes{r.supplies, r.alerts, r.ricoh_counters, r.ricoh_toners};
+    };
+    CHECK(sizes("MFP-000001") == Sizes{5, 0, 2, 1});
+    CHECK(sizes("MFP-000002") == Sizes{std::nullopt, 1, std::nullopt, std::nullopt});
+    CHECK(sizes("MFP-000003") == Sizes{std::nullopt, std::nullopt, std::nullopt, std::nullopt});
+    CHECK(sizes("MFP-000004") == Sizes{std::nullopt, std::nullopt, std::nullopt, std::nullopt});
 }
 
 }  // namespace madoguchi::testing

@@ -14,28 +14,55 @@ bool before(const Oid& a, const Oid& b) { return std::lexicographical_compare(a.
 // A table's size in the last reading and the columns a walk of it meets per row: the
 // Printer-MIB's accessible columns (2–9 of both tables), and Ricoh's up to the last one read
 // (a counter's value is column 9, a toner's level column 5). Counting every column the MIB
-// has rather than those stored keeps a real printer's walk in one request.
+// has rather than those stored keeps a real printer's walk in one request. `kept`: the
+// columns a reading keeps of a table walked by column once it is long (Ricoh's).
 struct TableSize {
     Oid table;
     std::optional<std::size_t> TableRows::*rows;
     std::size_t columns;
+    std::vector<std::uint32_t> kept;
 };
 
 const std::vector<TableSize>& table_sizes() {
     static const std::vector<TableSize> sizes{
-        {parse_oid("1.3.6.1.2.1.43.11.1.1"), &TableRows::supplies, 8},
-        {parse_oid("1.3.6.1.2.1.43.18.1.1"), &TableRows::alerts, 8},
-        {parse_oid("1.3.6.1.4.1.367.3.2.1.2.19.5.1"), &TableRows::ricoh_counters, 9},
-        {parse_oid("1.3.6.1.4.1.367.3.2.1.2.24.1.1"), &TableRows::ricoh_toners, 5},
+        {parse_oid("1.3.6.1.2.1.43.11.1.1"), &TableRows::supplies, 8, {}},
+        {parse_oid("1.3.6.1.2.1.43.18.1.1"), &TableRows::alerts, 8, {}},
+        {parse_oid("1.3.6.1.4.1.367.3.2.1.2.19.5.1"), &TableRows::ricoh_counters, 9, {5, 9}},
+        {parse_oid("1.3.6.1.4.1.367.3.2.1.2.24.1.1"), &TableRows::ricoh_toners, 5, {2, 5}},
     };
     return sizes;
 }
 
-// The table's size in the last reading; nullopt when it did not hold the table.
-std::optional<std::size_t> last_size(const Oid& table, const TableRows& last_rows) {
+const TableSize* size_of(const Oid& table) {
     const auto size = std::find_if(table_sizes().begin(), table_sizes().end(),
                                    [&](const TableSize& known) { return known.table == table; });
-    return size == table_sizes().end() ? std::nullopt : last_rows.*(size->rows);
+    return size == table_sizes().end() ? nullptr : &*size;
+}
+
+// Walked by column: a table of kept columns whose last reading was longer than a printer's
+// usual handful, as a real Ricoh's counter table is (dozens of counters by function and
+// colour, beside columns the reading does not keep).
+bool by_column(const TableSize& size, const TableRows& last_rows) {
+    const auto& rows = last_rows.*(size.rows);
+    return !size.kept.empty() && rows && *rows > column_walk_rows;
+}
+
+// Where the walks of a table start: the table, or each kept column.
+std::vector<Oid> walk_bounds(const Oid& table, const TableRows& last_rows) {
+    const auto* size = size_of(table);
+    if (size == nullptr || !by_column(*size, last_rows)) return {table};
+    std::vector<Oid> bounds;
+    for (const auto column : size->kept) {
+        bounds.push_back(table);
+        bounds.back().push_back(column);
+    }
+    return bounds;
+}
+
+// The table's size in the last reading; nullopt when it did not hold the table.
+std::optional<std::size_t> last_size(const Oid& table, const TableRows& last_rows) {
+    const auto* size = size_of(table);
+    return size == nullptr ? std::nullopt : last_rows.*(size->rows);
 }
 
 }  // namespace
@@ -45,12 +72,12 @@ int walk_repetitions(const KindsDue& kinds, const TableRows& last_rows, int most
     const auto ceiling = static_cast<std::size_t>(std::max<int>(most, fewest));
     std::size_t largest = 0;
     for (const auto& table : polled_tables(kinds)) {
-        const auto size = std::find_if(table_sizes().begin(), table_sizes().end(),
-                                       [&](const TableSize& known) { return known.table == table; });
-        if (size == table_sizes().end()) return static_cast<int>(ceiling);
+        const auto* size = size_of(table);
+        if (size == nullptr) return static_cast<int>(ceiling);
         const auto& rows = last_rows.*(size->rows);
         if (!rows) return static_cast<int>(ceiling);
-        largest = std::max(largest, std::min(*rows, max_table_rows) * size->columns);
+        const auto columns = by_column(*size, last_rows) ? 1 : size->columns;
+        largest = std::max(largest, std::min(*rows, max_table_rows) * columns);
     }
     return static_cast<int>(std::clamp(largest + 1, fewest, ceiling));
 }
@@ -59,8 +86,8 @@ DeviceWalk::DeviceWalk(int repetitions, const KindsDue& kinds, const TableRows& 
     : repetitions_(std::max(1, repetitions)), max_requests_(max_requests), scalars_(polled_scalars(kinds)) {
     scalars_pending_ = !scalars_.empty();
     for (const auto& table : polled_tables(kinds)) {
-        walks_.push_back(Walk{table, table});
-        walks_.back().step = last_size(table, last_rows) == std::size_t{0};
+        const bool empty = last_size(table, last_rows) == std::size_t{0};
+        for (const auto& bound : walk_bounds(table, last_rows)) walks_.push_back(Walk{table, bound, bound, 0, false, empty});
     }
 }
 
@@ -89,7 +116,7 @@ BulkRequest DeviceWalk::next_request() {
 
 void DeviceWalk::advance(Walk& walk, const VarBind& bind) {
     if (walk.finished) return;
-    if (bind.value.kind == ValueKind::end_of_mib_view || !oid_starts_with(bind.oid, walk.table)) {
+    if (bind.value.kind == ValueKind::end_of_mib_view || !oid_starts_with(bind.oid, walk.bound)) {
         walk.finished = true;
         return;
     }

@@ -1,10 +1,11 @@
 #pragma once
 // The requests one poll of one printer makes: a GETBULK whose non-repeaters fetch the scalars
 // (GETNEXT of each scalar's parent) and whose walk_cursors walk the tables, then more GETBULKs
-// for the tables not finished, until every walk has left its table. A table the device's last
-// reading held empty is asked as a non-repeater too: its one binding, the end, instead of a
-// full round of repetitions past it. Pure: the poller sends what next_request() says and hands
-// the answer to take_response().
+// for the tables not finished, until every walk has left its table. A long table of which a
+// reading keeps a few columns (Ricoh's counters) is walked by those columns instead. A table
+// the device's last reading held empty is asked as a non-repeater too: its one binding, the
+// end, instead of a full round of repetitions past it. Pure: the poller sends what
+// next_request() says and hands the answer to take_response().
 #include <cstddef>
 #include <vector>
 
@@ -21,8 +22,12 @@ struct BulkRequest {
     int repetitions = 0;
 };
 
-// GETBULK max-repetitions for a device: enough for the largest table this poll walks, as the
-// device's last reading held it (rows × the table's columns), and the binding past its end, so
+// Rows above which a table of Ricoh's is walked by the columns a reading keeps.
+inline constexpr std::size_t column_walk_rows = 8;
+
+// GETBULK max-repetitions for a device: enough for the largest walk this poll makes, as the
+// device's last reading held its table (rows × the table's columns, or rows for a walk of one
+// column), and the binding past its end, so
 // a table that kept its size is read in one request without the agent computing bindings
 // beyond it; from 2 up to `most`. A walked table of unknown size asks `most`. A table that
 // grew is still walked to its end by the following requests.
@@ -45,6 +50,7 @@ public:
 private:
     struct Walk {
         Oid table;
+        Oid bound;  // the table, or the column walked
         Oid cursor;
         std::size_t cells = 0;
         bool finished = false;

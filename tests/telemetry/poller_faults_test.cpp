@@ -139,6 +139,46 @@ TEST_CASE("telemetry: a printer whose answers change between cycles is read anew
     CHECK(state["marker_life_count"].get<std::int64_t>() == counters("DESC"));
 }
 
+TEST_CASE("telemetry: a Ricoh with dozens of counters has them walked by name and value only once their number is known") {
+    TempDir folder;
+    // A real Ricoh's counter table: a type (column 2), a name (5) and a value (9) for each of
+    // dozens of counters by function and colour.
+    std::vector<std::string> counters;
+    for (int row = 1; row <= 40; ++row) {
+        const auto index = std::to_string(row);
+        counters.push_back("1.3.6.1.4.1.367.3.2.1.2.19.5.1.2." + index + "|2|" + std::to_string(100 + row));
+        counters.push_back("1.3.6.1.4.1.367.3.2.1.2.19.5.1.5." + index + "|4|Counter " + index);
+        counters.push_back("1.3.6.1.4.1.367.3.2.1.2.19.5.1.9." + index + "|65|" + std::to_string(1000 * row));
+    }
+    write_records(folder.path() / "data", "MFP-000001", counters);
+    FleetSimulator simulator(folder.path() / "data", serve_only());
+    auto database = telemetry_database(folder.path());
+    add_polled_device(database, "MFP-000001");
+    telemetry::CycleRequest request;
+    request.targets.agent_override = simulator.agent();
+    request.kinds = {};
+    request.kinds.due[static_cast<std::size_t>(telemetry::SampleKind::counters) - 1] = true;
+    const auto requests = [&] {
+        return query_number(database, "SELECT requests FROM telemetry_poll_cycles ORDER BY id DESC LIMIT 1");
+    };
+    const auto stored_counters = [&] {
+        return nlohmann::json::parse(query_text(database, "SELECT reading FROM telemetry_device_state"))["ricoh_counters"];
+    };
+
+    // First the size is unknown: the whole table, 120 cells and the end, 16 a request.
+    REQUIRE(telemetry::run_poll_cycle(database, request));
+    CHECK(requests() == 8);
+    const auto whole = stored_counters();
+    REQUIRE(whole.size() == 40);
+    CHECK(whole[39]["name"] == "Counter 40");
+    CHECK(whole[39]["value"] == 40000);
+
+    // Then by its two columns: 40 names and 40 values and their ends, 16 of each a request.
+    REQUIRE(telemetry::run_poll_cycle(database, request));
+    CHECK(requests() == 3);
+    CHECK(stored_counters() == whole);
+}
+
 TEST_CASE("telemetry: a device's GETBULK fits the tables it held last time, and a table that grew is still read to its end") {
     TempDir folder;
     std::vector<std::string> alerts;

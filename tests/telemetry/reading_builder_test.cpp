@@ -149,4 +149,40 @@ TEST_CASE("telemetry: a table empty last time is asked for its one binding, and 
     CHECK(jammed.builder().reading().alerts[0].group == 8);
 }
 
+TEST_CASE("telemetry: a long Ricoh table is walked by the columns a reading keeps, a short one whole") {
+    telemetry::KindsDue counters;
+    counters.due[static_cast<std::size_t>(telemetry::SampleKind::counters) - 1] = true;
+    telemetry::TableRows many;
+    many.ricoh_counters = 40;
+    CHECK(telemetry::DeviceWalk(16, counters, many).next_request().walk_cursors ==
+          std::vector<telemetry::Oid>{telemetry::parse_oid("1.3.6.1.4.1.367.3.2.1.2.19.5.1.5"),
+                                      telemetry::parse_oid("1.3.6.1.4.1.367.3.2.1.2.19.5.1.9")});
+    CHECK(telemetry::walk_repetitions(counters, many, 64) == 41);  // 40 rows of one column and the end
+
+    telemetry::TableRows few;
+    few.ricoh_counters = telemetry::column_walk_rows;
+    CHECK(telemetry::DeviceWalk(16, counters, few).next_request().walk_cursors ==
+          std::vector<telemetry::Oid>{telemetry::parse_oid("1.3.6.1.4.1.367.3.2.1.2.19.5.1")});
+    CHECK(telemetry::walk_repetitions(counters, few, 128) == 73);  // 8 rows × 9 columns and the end
+
+    // A value column that runs into the next column ends the walk of names, not the table's.
+    telemetry::DeviceWalk walk(4, counters, many);
+    const auto request = walk.next_request();
+    std::vector<VarBind> binds(request.scalar_parents.size(), number("1.3.6.1.2.1.1.0", 0));
+    VarBind name;
+    name.oid = telemetry::parse_oid("1.3.6.1.4.1.367.3.2.1.2.19.5.1.5.1");
+    name.value.kind = ValueKind::octets;
+    name.value.octets = "Counter: Machine Total";
+    binds.push_back(name);
+    binds.push_back(number("1.3.6.1.4.1.367.3.2.1.2.19.5.1.9.1", 1234, ValueKind::counter));
+    binds.push_back(number("1.3.6.1.4.1.367.3.2.1.2.19.5.1.9.1", 1234, ValueKind::counter));  // past the names
+    binds.push_back(number("1.3.6.1.4.1.367.3.2.1.2.19.5.2.1", 0));  // past the values
+    walk.take_response(binds);
+    CHECK(walk.done());
+    REQUIRE(walk.builder().reading().ricoh_counters.size() == 1);
+    CHECK(walk.builder().reading().ricoh_counters[0].name == "Counter: Machine Total");
+    CHECK(walk.builder().reading().ricoh_counters[0].value == 1234);
+    CHECK(walk.builder().oddities().empty());
+}
+
 }  // namespace madoguchi::testing

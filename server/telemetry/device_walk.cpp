@@ -82,12 +82,16 @@ int walk_repetitions(const KindsDue& kinds, const TableRows& last_rows, int most
     return static_cast<int>(std::clamp(largest + 1, fewest, ceiling));
 }
 
-DeviceWalk::DeviceWalk(int repetitions, const KindsDue& kinds, const TableRows& last_rows, int max_requests)
-    : repetitions_(std::max(1, repetitions)), max_requests_(max_requests), scalars_(polled_scalars(kinds)) {
+DeviceWalk::DeviceWalk(int most, const KindsDue& kinds, const TableRows& last_rows, int max_requests)
+    : repetitions_(walk_repetitions(kinds, last_rows, most)),
+      max_requests_(max_requests),
+      scalars_(polled_scalars(kinds)) {
     scalars_pending_ = !scalars_.empty();
     for (const auto& table : polled_tables(kinds)) {
         const bool empty = last_size(table, last_rows) == std::size_t{0};
-        for (const auto& bound : walk_bounds(table, last_rows)) walks_.push_back(Walk{table, bound, bound, 0, false, empty});
+        for (const auto& bound : walk_bounds(table, last_rows)) {
+            walks_.push_back(Walk{table, bound, bound, 0, false, empty});
+        }
     }
 }
 

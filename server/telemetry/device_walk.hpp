@@ -35,9 +35,11 @@ int walk_repetitions(const KindsDue& kinds, const TableRows& last_rows, int most
 
 class DeviceWalk {
 public:
-    // `last_rows`: the table sizes of the device's last reading (which tables were empty). A
-    // misbehaving agent could keep a walk going forever: the poll stops after `max_requests`.
-    DeviceWalk(int repetitions, const KindsDue& kinds, const TableRows& last_rows = {}, int max_requests = 16);
+    // `last_rows`: the table sizes of the device's last reading, which set the repetitions
+    // asked (walk_repetitions, at most `most`), the tables asked as non-repeaters (empty) and
+    // those walked by column (long). A misbehaving agent could keep a walk going forever: the
+    // poll stops after `max_requests`.
+    DeviceWalk(int most, const KindsDue& kinds, const TableRows& last_rows = {}, int max_requests = 16);
 
     bool done() const;
     BulkRequest next_request();

@@ -142,8 +142,7 @@ private:
     }
 
     void start(DeviceState& state) {
-        const auto& last_rows = state.target->last_rows;
-        state.walk.emplace(walk_repetitions(kinds_, last_rows, settings_.repetitions), kinds_, last_rows);
+        state.walk.emplace(settings_.repetitions, kinds_, state.target->last_rows);
         const bool v3 = state.target->credentials.version == SnmpCredentials::Version::v3;
         if (!(v3 ? open_probe_session(state) : open_session(state))) {
             finish(state, false);

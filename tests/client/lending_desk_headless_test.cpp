@@ -4,14 +4,8 @@
 // fails the run; and the tabs show the server's data as a person would read it.
 #include <catch2/catch.hpp>
 
-#include <imgui.h>
-
-#include <chrono>
-#include <thread>
-
-#include "app/app.hpp"
-#include "headless_imgui.hpp"
 #include "lending_desk_fixtures.hpp"
+#include "live_app_screen.hpp"
 #include "ui/format.hpp"
 #include "ui/item_registry.hpp"
 #include "ui/style.hpp"
@@ -19,61 +13,6 @@
 using namespace madoguchi;
 using i18n::Language;
 using nlohmann::json;
-
-namespace {
-
-struct DeskApp {
-    explicit DeskApp(int port) : transport(api, "127.0.0.1", port), drafts(folder.path()), app(api, drafts), imgui(1280.0F, 900.0F) {
-        api.set_transport(&transport);
-        drafts.load();
-    }
-    void draw(int frames) {
-        for (int i = 0; i < frames; ++i) imgui.frame([&] { app.frame(calendar::now()); });
-    }
-    template <typename Done>
-    bool draw_until(Done done) {
-        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(15);
-        do {
-            draw(1);
-            std::this_thread::sleep_for(std::chrono::milliseconds(1));
-        } while (!done() && std::chrono::steady_clock::now() < deadline);
-        return done();
-    }
-    const client::ItemRecord* find(std::string_view label, std::string_view role) const {
-        for (const auto& item : client::item_records()) {
-            if (item.label == label && item.role == role) return &item;
-        }
-        return nullptr;
-    }
-    bool shows(std::string_view label, std::string_view role) {
-        return draw_until([&] { return find(label, role) != nullptr; });
-    }
-    // A tab bar drawn for the first time lays its tabs out a frame later: the item is clicked
-    // once it has a size.
-    void click(std::string_view label, std::string_view role) {
-        REQUIRE(draw_until([&] {
-            const auto* item = find(label, role);
-            return item != nullptr && item->width > 0.0F && item->height > 0.0F;
-        }));
-        const auto* item = find(label, role);
-        auto& io = ImGui::GetIO();
-        io.MousePos = ImVec2(item->x + item->width / 2.0F, item->y + item->height / 2.0F);
-        draw(1);
-        io.MouseDown[0] = true;
-        draw(1);
-        io.MouseDown[0] = false;
-        draw(3);
-    }
-
-    client::ApiClient api;
-    client::NativeHttpTransport transport;
-    testing::TempDir folder;
-    client::DraftStore drafts;
-    client::App app;
-    testing::HeadlessImGui imgui;
-};
-
-}  // namespace
 
 TEST_CASE("the desk's lending tabs draw the server's work in both languages and themes", "[lending_desk][headless]") {
     testing::LendingWorld world;
@@ -99,7 +38,7 @@ TEST_CASE("the desk's lending tabs draw the server's work in both languages and 
                        {{"thresholds", {{{"class", "mobile_printer"}, {"location_id", nullptr}, {"minimum", 5}}}}})
                 .ok());
 
-    DeskApp screen(world.server.port());
+    testing::LiveAppScreen screen(world.server.port(), 900.0F);
     REQUIRE(screen.draw_until([&] { return screen.app.session().state() == client::SessionState::signed_out; }));
     screen.app.session().form().login = "chief";
     screen.app.session().form().password = testing::account_password;
@@ -108,18 +47,18 @@ TEST_CASE("the desk's lending tabs draw the server's work in both languages and 
     screen.app.select(client::Area::lending);
 
     screen.click("キッティング作業", "tab");
-    CHECK(screen.shows(kitting["devices"][0]["asset_tag"].get<std::string>(), "table-row"));
+    CHECK(screen.wait_for(kitting["devices"][0]["asset_tag"].get<std::string>(), "table-row"));
     screen.click("未返却一覧", "tab");
-    CHECK(screen.shows(late["number"].get<std::string>(), "table-row"));
+    CHECK(screen.wait_for(late["number"].get<std::string>(), "table-row"));
     screen.click("マスター管理", "tab");
-    CHECK(screen.shows("第1版（" + client::format_display_date(world.today, Language::ja, false) + " リリース）現行", "listitem"));
+    CHECK(screen.wait_for("第1版（" + client::format_display_date(world.today, Language::ja, false) + " リリース）現行", "listitem"));
     screen.click("地方局への発送", "tab");
-    CHECK(screen.shows(shipped["number"].get<std::string>(), "table-row"));
+    CHECK(screen.wait_for(shipped["number"].get<std::string>(), "table-row"));
     screen.click("在庫状況", "tab");
-    CHECK(screen.shows("モバイルプリンタ（全体）", "chart"));
+    CHECK(screen.wait_for("モバイルプリンタ（全体）", "chart"));
     // Nobody has booked a return: the day's list says so.
     screen.click("返却予約", "tab");
-    CHECK(screen.shows("この日の返却予約はありません。", "status"));
+    CHECK(screen.wait_for("この日の返却予約はありません。", "status"));
 
     for (const auto theme : {client::Theme::standard, client::Theme::high_contrast}) {
         client::apply_style(1.0F, theme);

@@ -9,7 +9,7 @@
 
 #include "app/app.hpp"
 #include "headless_imgui.hpp"
-#include "platform/native/http_native.hpp"
+#include "live_app_screen.hpp"
 #include "telemetry/billing_report_view.hpp"
 #include "telemetry/chatbot_availability_view.hpp"
 #include "telemetry/firmware_compliance_view.hpp"
@@ -21,23 +21,6 @@ using namespace madoguchi;
 using i18n::Language;
 
 namespace {
-
-struct SignedInApp {
-    SignedInApp(int port, const std::string& login) : transport(api, "127.0.0.1", port), drafts(folder.path()), app(api, drafts) {
-        api.set_transport(&transport);
-        drafts.load();
-        app.session().form().login = login;
-        app.session().form().password = testing::account_password;
-        app.session().sign_in();
-        REQUIRE(testing::drain_until(api, [&] { return !app.session().busy(); }));
-        REQUIRE(app.session().state() == client::SessionState::signed_in);
-    }
-    client::ApiClient api;
-    client::NativeHttpTransport transport;
-    testing::TempDir folder;
-    client::DraftStore drafts;
-    client::App app;
-};
 
 bool shown(std::string_view label, std::string_view role) {
     for (const auto& item : client::item_records()) {
@@ -76,7 +59,8 @@ TEST_CASE("every office tab draws the server's data in both languages and date s
     office.counter(mfp, calendar::Instant{calendar::now().unix_seconds - 7200}, 1000);
     office.counter(mfp, calendar::Instant{calendar::now().unix_seconds - 60}, 1100);
     office.probes(calendar::Instant{calendar::now().unix_seconds - 600}, "UUDUU");
-    SignedInApp signed_in(office.server.port(), "itoffice1");
+    testing::LiveApp signed_in(office.server.port());
+    signed_in.sign_in("itoffice1");
     auto& app = signed_in.app;
     auto& page = app.telemetry_page();
     testing::HeadlessImGui imgui(1280.0F, 900.0F);

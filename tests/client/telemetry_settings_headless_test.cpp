@@ -3,78 +3,19 @@
 // its row; the desk reads the same without a save button; a vendor has no such tab.
 #include <catch2/catch.hpp>
 
-#include <imgui.h>
-
-#include <chrono>
-#include <thread>
-
-#include "app/app.hpp"
-#include "headless_imgui.hpp"
-#include "platform/native/http_native.hpp"
+#include "live_app_screen.hpp"
 #include "telemetry_office_fixtures.hpp"
-#include "ui/item_registry.hpp"
 
 using namespace madoguchi;
 
 namespace {
 
-struct SettingsScreen {
-    SettingsScreen(int port, const std::string& login)
-        : transport(api, "127.0.0.1", port), drafts(folder.path()), app(api, drafts), imgui(1280.0F, 1400.0F) {
-        api.set_transport(&transport);
-        drafts.load();
-        app.session().form().login = login;
-        app.session().form().password = testing::account_password;
-        app.session().sign_in();
-        REQUIRE(testing::drain_until(api, [&] { return !app.session().busy(); }));
-        REQUIRE(app.session().state() == client::SessionState::signed_in);
+// Signed in as `login`, on the テレメトリ page.
+struct SettingsScreen : testing::LiveAppScreen {
+    SettingsScreen(int port, const std::string& login) : LiveAppScreen(port, 1400.0F) {
+        sign_in(login);
         app.select(client::Area::telemetry);
     }
-
-    // Frames, the network answering between them, until `done` (at most 15 s).
-    template <typename Done>
-    bool draw_until(Done done) {
-        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(15);
-        do {
-            imgui.frame([&] { app.frame(calendar::now()); });
-            std::this_thread::sleep_for(std::chrono::milliseconds(2));
-        } while (!done() && std::chrono::steady_clock::now() < deadline);
-        return done();
-    }
-    // The first item so labelled that a click would reach.
-    const client::ItemRecord* find(std::string_view label, std::string_view role = {}, bool enabled_only = false) const {
-        for (const auto& item : client::item_records()) {
-            if (item.label != label || (!role.empty() && item.role != role)) continue;
-            if (enabled_only && !item.enabled) continue;
-            if (item.width > 0.0F) return &item;
-        }
-        return nullptr;
-    }
-    bool shown(std::string_view label, std::string_view role = {}) const { return find(label, role) != nullptr; }
-    bool status_starting(std::string_view start) const {
-        for (const auto& item : client::item_records()) {
-            if (item.role == "status" && item.label.starts_with(start)) return true;
-        }
-        return false;
-    }
-    void click(std::string_view label, std::string_view role = {}) {
-        REQUIRE(draw_until([&] { return find(label, role, true) != nullptr; }));
-        const auto* item = find(label, role, true);
-        auto& io = ImGui::GetIO();
-        io.MousePos = ImVec2(item->x + item->width / 2.0F, item->y + item->height / 2.0F);
-        draw_until([] { return true; });
-        io.MouseDown[0] = true;
-        draw_until([] { return true; });
-        io.MouseDown[0] = false;
-        draw_until([] { return true; });
-    }
-
-    client::ApiClient api;
-    client::NativeHttpTransport transport;
-    testing::TempDir folder;
-    client::DraftStore drafts;
-    client::App app;
-    testing::HeadlessImGui imgui;
 };
 
 }  // namespace

@@ -13,6 +13,7 @@
 
 #include "app/app.hpp"
 #include "headless_imgui.hpp"
+#include "mouse_click.hpp"
 #include "support/server_process.hpp"
 #include "ui/item_registry.hpp"
 
@@ -64,13 +65,7 @@ public:
     void click(std::string_view label, std::string_view role = {}) {
         const auto* item = find(label, role);
         REQUIRE(item);
-        auto& io = ImGui::GetIO();
-        io.MousePos = ImVec2(item->x + item->width / 2.0F, item->y + item->height / 2.0F);
-        draw(1);
-        io.MouseDown[0] = true;
-        draw(1);
-        io.MouseDown[0] = false;
-        draw(3);
+        click_centre(*item, [this](int frames) { draw(frames); });
     }
 
     client::ApiClient api;

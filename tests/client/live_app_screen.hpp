@@ -14,6 +14,7 @@
 
 #include "app/app.hpp"
 #include "headless_imgui.hpp"
+#include "mouse_click.hpp"
 #include "platform/native/http_native.hpp"
 #include "support/server_process.hpp"
 #include "test_accounts.hpp"
@@ -62,7 +63,8 @@ public:
     }
     // The first item so labelled that a click would reach: laid out (a tab bar drawn for the
     // first time sizes its tabs a frame later) and, with `enabled_only`, enabled.
-    const client::ItemRecord* find(std::string_view label, std::string_view role = {}, bool enabled_only = false) const {
+    const client::ItemRecord* find(std::string_view label, std::string_view role = {},
+                                   bool enabled_only = false) const {
         for (const auto& item : client::item_records()) {
             if (item.label != label || (!role.empty() && item.role != role)) continue;
             if (enabled_only && !item.enabled) continue;
@@ -85,13 +87,7 @@ public:
     void click(std::string_view label, std::string_view role = {}) {
         REQUIRE(draw_until([&] { return find(label, role, true) != nullptr; }));
         const auto* item = find(label, role, true);
-        auto& io = ImGui::GetIO();
-        io.MousePos = ImVec2(item->x + item->width / 2.0F, item->y + item->height / 2.0F);
-        draw(1);
-        io.MouseDown[0] = true;
-        draw(1);
-        io.MouseDown[0] = false;
-        draw(3);
+        click_centre(*item, [this](int frames) { draw(frames); });
     }
 
     HeadlessImGui imgui;

@@ -1488,6 +1488,14 @@ CREATE TRIGGER telemetry_page_days_on_update AFTER UPDATE ON telemetry_samples W
         WHERE device_id IN (OLD.device_id, NEW.device_id);
 END;
 )SQL"},
+    Migration{35, "telemetry: when each kind was last read from a device, for the poll job's per-device turns", R"SQL(
+-- Unix seconds of the cycle that last read the kind from the device (NULL: never); the poll
+-- job reads an hourly or daily kind at the device's own turn (server/telemetry/poll_schedule.hpp).
+ALTER TABLE telemetry_device_state ADD COLUMN status_read_at INTEGER;
+ALTER TABLE telemetry_device_state ADD COLUMN supplies_read_at INTEGER;
+ALTER TABLE telemetry_device_state ADD COLUMN counters_read_at INTEGER;
+ALTER TABLE telemetry_device_state ADD COLUMN firmware_read_at INTEGER;
+)SQL"},
 };
 
 Status apply(Database& database, const Migration& migration) {

@@ -61,7 +61,7 @@ store::Status forecast(store::Database& database, std::int64_t device_id, const 
 
 }  // namespace
 
-store::Status apply_cycle_effects(store::Database& database, std::span<const DeviceReading> devices, const KindsDue& kinds,
+store::Status apply_cycle_effects(store::Database& database, std::span<const DeviceReading> devices,
                                   const domain::LoopRules& rules, calendar::Instant now) {
     auto update = database.prepare("UPDATE telemetry_device_state SET printer_state = ?2, interpreted = ?3 WHERE device_id = ?1");
     if (!update) return store::Error{update.error()};
@@ -74,7 +74,7 @@ store::Status apply_cycle_effects(store::Database& database, std::span<const Dev
         Interpretation interpretation;
         interpretation.status = status_of(reading, stored.offline_cycles, rules.offline_cycles);
         const auto before = toners_from_json(stored.interpreted.is_object() ? stored.interpreted : nlohmann::json::object());
-        const bool toners_read = device.reachable && kinds.contains(SampleKind::supplies);
+        const bool toners_read = device.reachable && device.kinds.contains(SampleKind::supplies);
         if (toners_read) {
             interpretation.toners = toners_of(reading);
             if (auto done = forecast(database, device.device_id, reading, interpretation.toners, rules, now); !done) return done;

@@ -7,14 +7,13 @@
 #include "calendar/tokyo_time.hpp"
 #include "store/database.hpp"
 #include "telemetry/loop_rules.hpp"
-#include "telemetry/poll_schedule.hpp"
 #include "telemetry/snmp_reading.hpp"
 
 namespace madoguchi::server::telemetry {
 
-// After the cycle's states and samples are written. The toners are read anew (and their
-// forecast from the supplies samples) only in cycles that polled supplies.
-store::Status apply_cycle_effects(store::Database& database, std::span<const DeviceReading> devices, const KindsDue& kinds,
+// After the cycle's states and samples are written. A device's toners are read anew (and
+// their forecast from the supplies samples) only when its supplies were polled.
+store::Status apply_cycle_effects(store::Database& database, std::span<const DeviceReading> devices,
                                   const madoguchi::telemetry::LoopRules& rules, calendar::Instant now);
 
 }  // namespace madoguchi::server::telemetry

@@ -22,16 +22,9 @@ void PollJob::run(std::stop_token stop) {
         request.trigger = "schedule";
         request.settings = settings_.poll;
         request.targets.agent_override = settings_.agent_override;
-        request.kinds = kinds_due(settings_.schedule, started, last_sampled_);
-        // A tick can come a little before a kind is due; then nothing is polled until the next.
-        if (request.kinds.any()) {
-            if (auto cycle = run_poll_cycle(database.value(), request); !cycle) {
-                std::fprintf(stderr, "telemetry: %s\n", cycle.error().c_str());
-            } else {
-                for (const auto kind : all_sample_kinds) {
-                    if (request.kinds.contains(kind)) last_sampled_[static_cast<std::size_t>(kind) - 1] = started;
-                }
-            }
+        request.schedule = settings_.schedule;
+        if (auto cycle = run_poll_cycle(database.value(), request); !cycle) {
+            std::fprintf(stderr, "telemetry: %s\n", cycle.error().c_str());
         }
         std::unique_lock lock(mutex_);
         // Returns at the next tick, or at once when the stop is requested; nothing else notifies.

@@ -1,14 +1,12 @@
 #pragma once
 // The telemetry poll job inside `serve` (off unless serve --telemetry-schedule is given): a
 // thread with its own database connection that polls the fleet at the schedule's shortest
-// interval and stores the kinds due, logging failures to stderr. net-snmp runs on this
-// thread only.
-#include <array>
+// interval, asking each device the kinds due from it (device_kinds_due), and stores them,
+// logging failures to stderr. net-snmp runs on this thread only.
 #include <chrono>
 #include <condition_variable>
 #include <filesystem>
 #include <mutex>
-#include <optional>
 #include <stop_token>
 #include <string>
 #include <thread>
@@ -36,7 +34,6 @@ private:
 
     std::filesystem::path database_;
     PollJobSettings settings_;
-    std::array<std::optional<std::chrono::system_clock::time_point>, 4> last_sampled_{};
     std::mutex mutex_;
     std::condition_variable_any wake_;
     std::jthread thread_;  // last: starts once everything it uses exists

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <vector>
 
 namespace madoguchi::server::telemetry {
@@ -76,14 +77,47 @@ std::string KindsDue::names() const {
     return text;
 }
 
-KindsDue kinds_due(const PollSchedule& schedule, std::chrono::system_clock::time_point now,
-                   const std::array<std::optional<std::chrono::system_clock::time_point>, 4>& last_sampled) {
-    // A poll that starts a little early must not push the kind to the next tick.
+KindsDue& KindsDue::operator|=(const KindsDue& other) {
+    for (std::size_t slot = 0; slot < due.size(); ++slot) due[slot] = due[slot] || other.due[slot];
+    return *this;
+}
+
+namespace {
+
+// The device's turn within `interval`: the fractional part of id × the golden ratio, which
+// puts consecutive ids (the ledger's) evenly apart, whatever the fleet's size.
+std::chrono::seconds turn_offset(std::int64_t device_id, std::chrono::seconds interval) {
+    constexpr double golden_fraction = 0.6180339887498949;
+    const double product = static_cast<double>(device_id) * golden_fraction;
+    const double fraction = product - std::floor(product);
+    return std::chrono::seconds{static_cast<std::int64_t>(fraction * static_cast<double>(interval.count()))};
+}
+
+}  // namespace
+
+KindsDue device_kinds_due(const PollSchedule& schedule, std::int64_t device_id,
+                          std::chrono::system_clock::time_point now, const KindTimes& last_read) {
+    // A tick that starts a little early must not push a kind to the next one.
     constexpr std::chrono::seconds slack{30};
+    const auto tick = schedule.tick();
+    const auto reference = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()) + slack;
     KindsDue result;
     for (const auto kind : all_sample_kinds) {
         const auto slot = static_cast<std::size_t>(kind) - 1;
-        result.due[slot] = !last_sampled[slot] || now - *last_sampled[slot] + slack >= schedule.interval(kind);
+        const auto interval = std::chrono::duration_cast<std::chrono::seconds>(schedule.interval(kind));
+        if (!last_read[slot]) {
+            result.due[slot] = true;
+        } else if (interval <= tick) {
+            result.due[slot] = now - *last_read[slot] + slack >= interval;
+        } else {
+            // The device's latest turn, and whether it was read since: a turn is read at the first
+            // tick at or after it, which then counts as read at it (the tick's start, up to the
+            // slack before the turn).
+            auto since_turn = (reference - turn_offset(device_id, interval)) % interval;
+            if (since_turn.count() < 0) since_turn += interval;
+            const std::chrono::system_clock::time_point turn{reference - since_turn};
+            result.due[slot] = *last_read[slot] + slack < turn;
+        }
     }
     return result;
 }

@@ -1,9 +1,10 @@
 #pragma once
-// Which data kinds a poll stores, on what schedule (configuration, not code): status and
-// supplies every few minutes, counters hourly, firmware daily. Every poll reads all of them
-// (one or two GETBULKs per printer); the schedule decides which become samples.
+// Which data kinds the poll job reads from each device, on what schedule (configuration, not
+// code): status and supplies every few minutes, counters hourly, firmware daily. A poll asks a
+// device only for the kinds due from it (reading_builder.hpp).
 #include <array>
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -30,15 +31,26 @@ struct PollSchedule {
 // "status=5,supplies=5,counters=60,firmware=1440" (minutes, any subset); nullopt when malformed.
 std::optional<PollSchedule> parse_poll_schedule(std::string_view text);
 
-// The kinds due at `now` given when each was last sampled (nullopt: never).
 struct KindsDue {
     std::array<bool, 4> due{};
     bool any() const { return due[0] || due[1] || due[2] || due[3]; }
     bool contains(SampleKind kind) const { return due[static_cast<std::size_t>(kind) - 1]; }
     std::string names() const;  // "status,supplies"
+    KindsDue& operator|=(const KindsDue& other);
 };
-KindsDue kinds_due(const PollSchedule& schedule, std::chrono::system_clock::time_point now,
-                   const std::array<std::optional<std::chrono::system_clock::time_point>, 4>& last_sampled);
+
+// When each kind was last read from a device (nullopt: never), by SampleKind - 1.
+using KindTimes = std::array<std::optional<std::chrono::system_clock::time_point>, 4>;
+
+// The kinds due from one device in the poll job's tick that starts at `now`. Status and supplies
+// (an interval of one tick) are due every tick. A longer interval has a turn per device, a fixed
+// point within it set by the device's id, so the fleet's hourly counters and daily firmware
+// spread over the ticks instead of all falling in one (which would make that tick's cycle the
+// slowest by far); the kind is due at the first tick at or after each turn unless read since
+// the turn, and so at once when never read, and on every tick after a turn the device missed
+// (offline, or the server stopped) until it answers.
+KindsDue device_kinds_due(const PollSchedule& schedule, std::int64_t device_id,
+                          std::chrono::system_clock::time_point now, const KindTimes& last_read);
 KindsDue every_kind();
 // "status,supplies" → those kinds; nullopt for an unknown name or an empty list.
 std::optional<KindsDue> parse_kinds(std::string_view text);

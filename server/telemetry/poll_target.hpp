@@ -6,6 +6,8 @@
 #include <optional>
 #include <string>
 
+#include "telemetry/poll_schedule.hpp"
+
 namespace madoguchi::server::telemetry {
 
 struct SnmpCredentials {
@@ -33,6 +35,8 @@ struct PollTarget {
     std::string agent;  // "10.20.3.15" or "127.0.0.1:16161" (net-snmp peer name, UDP)
     SnmpCredentials credentials;
     TableRows last_rows;
+    KindTimes last_read;            // telemetry_device_state's *_read_at
+    KindsDue kinds = every_kind();  // what this poll asks of the device
 };
 
 struct PollSettings {

@@ -1,6 +1,7 @@
 #include "telemetry/poll_targets.hpp"
 
 #include <algorithm>
+#include <chrono>
 
 namespace madoguchi::server::telemetry {
 namespace {
@@ -39,7 +40,8 @@ store::Result<std::vector<PollTarget>> load_poll_targets(store::Database& databa
         "CASE WHEN json_valid(s.reading) THEN json_array_length(s.reading, '$.supplies') END, "
         "CASE WHEN json_valid(s.reading) THEN json_array_length(s.reading, '$.alerts') END, "
         "CASE WHEN json_valid(s.reading) THEN json_array_length(s.reading, '$.ricoh_counters') END, "
-        "CASE WHEN json_valid(s.reading) THEN json_array_length(s.reading, '$.ricoh_toners') END FROM devices d "
+        "CASE WHEN json_valid(s.reading) THEN json_array_length(s.reading, '$.ricoh_toners') END, "
+        "s.status_read_at, s.supplies_read_at, s.counters_read_at, s.firmware_read_at FROM devices d "
         "JOIN telemetry_snmp_profiles p ON p.name = d.snmp_profile "
         "LEFT JOIN telemetry_device_state s ON s.device_id = d.id "
         "WHERE d.network_address <> '' AND (?1 IS NULL OR d.id = ?1) "
@@ -71,6 +73,11 @@ store::Result<std::vector<PollTarget>> load_poll_targets(store::Database& databa
             return s.column_is_null(column) ? std::nullopt : std::optional<std::size_t>(s.column_int(column));
         };
         target.last_rows = {rows(10), rows(11), rows(12), rows(13)};
+        for (std::size_t slot = 0; slot < target.last_read.size(); ++slot) {
+            const auto column = 14 + static_cast<int>(slot);
+            if (s.column_is_null(column)) continue;
+            target.last_read[slot] = std::chrono::system_clock::time_point{std::chrono::seconds{s.column_int(column)}};
+        }
         targets.push_back(std::move(target));
     }
     return targets;

@@ -24,7 +24,8 @@ struct TargetOptions {
 std::string expand_profile_text(const std::string& text, const std::string& asset_tag);
 
 // The devices silent at the last poll come first (their timeouts overlap the rest of the cycle).
-// Each carries the table sizes of its last reading.
+// Each carries the table sizes of its last reading and when each kind was last read from it,
+// and asks every kind until the caller chooses.
 store::Result<std::vector<PollTarget>> load_poll_targets(store::Database& database, const TargetOptions& options);
 
 }  // namespace madoguchi::server::telemetry

@@ -109,12 +109,12 @@ struct DeviceState {
 
 class Poller {
 public:
-    Poller(std::span<const PollTarget> targets, const PollSettings& settings, const KindsDue& kinds)
-        : settings_(settings), kinds_(kinds) {
+    Poller(std::span<const PollTarget> targets, const PollSettings& settings) : settings_(settings) {
         outcome_.devices.resize(targets.size());
         states_.resize(targets.size());
         for (std::size_t index = 0; index < targets.size(); ++index) {
             outcome_.devices[index].device_id = targets[index].device_id;
+            outcome_.devices[index].kinds = targets[index].kinds;
             states_[index].target = &targets[index];
             states_[index].result = &outcome_.devices[index];
             states_[index].poller = this;
@@ -142,7 +142,7 @@ private:
     }
 
     void start(DeviceState& state) {
-        state.walk.emplace(settings_.repetitions, kinds_, state.target->last_rows);
+        state.walk.emplace(settings_.repetitions, state.target->kinds, state.target->last_rows);
         const bool v3 = state.target->credentials.version == SnmpCredentials::Version::v3;
         if (!(v3 ? open_probe_session(state) : open_session(state))) {
             finish(state, false);
@@ -388,7 +388,6 @@ private:
     }
 
     PollSettings settings_;
-    KindsDue kinds_;
     PollOutcome outcome_;
     std::vector<DeviceState> states_;
     std::vector<netsnmp_session*> to_close_;
@@ -399,12 +398,12 @@ private:
 
 }  // namespace
 
-PollOutcome poll_devices(std::span<const PollTarget> targets, const PollSettings& settings, const KindsDue& kinds) {
+PollOutcome poll_devices(std::span<const PollTarget> targets, const PollSettings& settings) {
     // net-snmp's session list is global and unlocked: the poll job and a "poll now" take turns.
     static std::mutex net_snmp;
     std::scoped_lock lock(net_snmp);
     initialise_net_snmp();
-    return Poller(targets, settings, kinds).run();
+    return Poller(targets, settings).run();
 }
 
 }  // namespace madoguchi::server::telemetry

@@ -7,7 +7,6 @@
 #include <span>
 #include <vector>
 
-#include "telemetry/poll_schedule.hpp"
 #include "telemetry/poll_target.hpp"
 #include "telemetry/snmp_reading.hpp"
 
@@ -19,8 +18,7 @@ struct PollOutcome {
     int requests = 0;
 };
 
-// Reads the values of `kinds` (reading_builder.hpp) from every target.
-PollOutcome poll_devices(std::span<const PollTarget> targets, const PollSettings& settings,
-                         const KindsDue& kinds = every_kind());
+// Reads the values of each target's kinds (reading_builder.hpp) from it.
+PollOutcome poll_devices(std::span<const PollTarget> targets, const PollSettings& settings);
 
 }  // namespace madoguchi::server::telemetry

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "telemetry/poll_schedule.hpp"
+
 namespace madoguchi::server::telemetry {
 
 // One row of prtMarkerSuppliesTable, 1.3.6.1.2.1.43.11.1.1.<column>.1.<index>.
@@ -84,6 +86,7 @@ struct DeviceReading {
     SnmpReading reading;      // empty when unreachable
     std::vector<Oddity> oddities;
     int requests = 0;         // PDUs sent, retries not counted
+    KindsDue kinds = every_kind();  // what the poll asked of it: the members `reading` holds
 };
 
 }  // namespace madoguchi::server::telemetry

@@ -148,7 +148,7 @@ void poll_device(store::SharedDatabase& database, const ManualPollConfig& config
     // The agents are asked without holding the database: other requests go on meanwhile.
     const auto started = calendar::now();
     const auto outcome = poll_devices(*targets.value(), config.settings);
-    auto summary = summarise(outcome, "manual", started, calendar::now(), every_kind());
+    auto summary = summarise(outcome, "manual", started, calendar::now());
     auto answer = database.use([&](store::Database& connection) -> store::Result<std::optional<nlohmann::json>> {
         if (auto recorded = record_cycle(connection, summary, outcome.devices); !recorded) {
             return store::Error{recorded.error()};

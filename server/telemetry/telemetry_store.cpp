@@ -13,16 +13,16 @@ bool on_change_only(SampleKind kind) { return kind != SampleKind::counters; }
 }  // namespace
 
 CycleSummary summarise(const PollOutcome& outcome, std::string trigger, calendar::Instant started,
-                       calendar::Instant finished, const KindsDue& kinds) {
+                       calendar::Instant finished) {
     CycleSummary summary;
     summary.trigger = std::move(trigger);
     summary.started = started;
     summary.finished = finished;
-    summary.kinds = kinds;
     summary.devices = static_cast<int>(outcome.devices.size());
     summary.requests = outcome.requests;
     summary.in_flight_peak = outcome.in_flight_peak;
     for (const auto& device : outcome.devices) {
+        summary.kinds |= device.kinds;
         if (device.reachable) ++summary.reachable;
         if (device.failure == "timeout") ++summary.timeouts;
         if (!device.oddities.empty()) ++summary.oddities;
@@ -84,15 +84,21 @@ store::Result<std::int64_t> record_cycle(store::Database& database, CycleSummary
         if (auto done = cycle.value().step(); !done) return store::Error{done.error()};
         cycle_id = database.last_insert_id();
 
+        // A kind's *_read_at is the cycle's start, the time the poll job's turns count from
+        // (device_kinds_due); kept as it was when the device did not answer.
         auto state = database.prepare(
             "INSERT INTO telemetry_device_state (device_id, polled_at, reachable, failure, last_seen_at, reading, "
-            "oddities, offline_cycles, cycle_id) "
-            "VALUES (?1, ?2, ?3, ?4, CASE WHEN ?3 THEN ?2 END, ?5, ?6, 1 - ?3, ?7) "
+            "oddities, offline_cycles, cycle_id, status_read_at, supplies_read_at, counters_read_at, firmware_read_at) "
+            "VALUES (?1, ?2, ?3, ?4, CASE WHEN ?3 THEN ?2 END, ?5, ?6, 1 - ?3, ?7, CASE WHEN ?9 THEN ?8 END, "
+            "CASE WHEN ?10 THEN ?8 END, CASE WHEN ?11 THEN ?8 END, CASE WHEN ?12 THEN ?8 END) "
             "ON CONFLICT (device_id) DO UPDATE SET polled_at = excluded.polled_at, reachable = excluded.reachable, "
             "failure = excluded.failure, last_seen_at = coalesce(excluded.last_seen_at, last_seen_at), "
             "reading = CASE WHEN excluded.reachable THEN json_patch(reading, excluded.reading) ELSE reading END, "
             "oddities = excluded.oddities, offline_cycles = CASE WHEN excluded.reachable THEN 0 ELSE offline_cycles + 1 END, "
-            "cycle_id = excluded.cycle_id");
+            "cycle_id = excluded.cycle_id, status_read_at = coalesce(excluded.status_read_at, status_read_at), "
+            "supplies_read_at = coalesce(excluded.supplies_read_at, supplies_read_at), "
+            "counters_read_at = coalesce(excluded.counters_read_at, counters_read_at), "
+            "firmware_read_at = coalesce(excluded.firmware_read_at, firmware_read_at)");
         if (!state) return store::Error{state.error()};
         auto sample = database.prepare(
             "INSERT OR IGNORE INTO telemetry_samples (device_id, kind, at, payload) SELECT ?1, ?2, ?3, ?4 "
@@ -104,12 +110,15 @@ store::Result<std::int64_t> record_cycle(store::Database& database, CycleSummary
             s.reset()
                 .bind(1, device.device_id).bind(2, polled_at).bind(3, std::int64_t{device.reachable ? 1 : 0})
                 .bind(4, device.failure)
-                .bind(5, device.reachable ? json_text(reading_json(device.reading, summary.kinds)) : std::string("{}"))
-                .bind(6, json_text(oddities_json(device.oddities))).bind(7, cycle_id);
+                .bind(5, device.reachable ? json_text(reading_json(device.reading, device.kinds)) : std::string("{}"))
+                .bind(6, json_text(oddities_json(device.oddities))).bind(7, cycle_id).bind(8, summary.started.unix_seconds);
+            for (const auto kind : all_sample_kinds) {
+                s.bind(8 + static_cast<int>(kind), std::int64_t{device.reachable && device.kinds.contains(kind) ? 1 : 0});
+            }
             if (auto done = s.step(); !done) return store::Error{done.error()};
             if (!device.reachable) continue;
             for (const auto kind : all_sample_kinds) {
-                if (!summary.kinds.contains(kind)) continue;
+                if (!device.kinds.contains(kind)) continue;
                 auto& insert = sample.value();
                 insert.reset()
                     .bind(1, device.device_id).bind(2, std::int64_t{static_cast<int>(kind)})
@@ -122,7 +131,7 @@ store::Result<std::int64_t> record_cycle(store::Database& database, CycleSummary
         // Read in the cycle's transaction: a change of the rules applies from the next cycle whole.
         auto rules = load_loop_rules(database);
         if (!rules) return store::Error{rules.error()};
-        return apply_cycle_effects(database, devices, summary.kinds, rules.value().rules, summary.finished);
+        return apply_cycle_effects(database, devices, rules.value().rules, summary.finished);
     });
     if (!written) return store::Error{written.error()};
     return cycle_id;

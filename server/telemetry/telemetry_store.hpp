@@ -18,7 +18,7 @@ struct CycleSummary {
     std::string trigger;  // "schedule", "command", "manual"
     calendar::Instant started;
     calendar::Instant finished;
-    KindsDue kinds;
+    KindsDue kinds;  // those asked of at least one device
     int devices = 0;
     int reachable = 0;
     int timeouts = 0;
@@ -30,15 +30,15 @@ struct CycleSummary {
 };
 
 CycleSummary summarise(const PollOutcome& outcome, std::string trigger, calendar::Instant started,
-                       calendar::Instant finished, const KindsDue& kinds);
+                       calendar::Instant finished);
 
 // The compact payload of one sample kind (a JSON array, see the migration's comment).
 std::string sample_payload(SampleKind kind, const SnmpReading& reading);
 
-// Writes the cycle, every device's state and the due samples in one transaction, with what
-// they set off under the stored loop rules (loop_rules_store.hpp; cycle_effects.hpp:
-// interpretation, toner orders, fault incidents); returns the cycle's id and sets
-// summary.samples_written.
+// Writes the cycle, every device's state and the samples of the kinds asked of it (and when
+// they were read) in one transaction, with what they set off under the stored loop rules
+// (loop_rules_store.hpp; cycle_effects.hpp: interpretation, toner orders, fault incidents);
+// returns the cycle's id and sets summary.samples_written.
 store::Result<std::int64_t> record_cycle(store::Database& database, CycleSummary& summary,
                                          std::span<const DeviceReading> devices);
 

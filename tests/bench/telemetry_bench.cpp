@@ -2,15 +2,15 @@
 // printers and MFPs on snmpsim (scripts/fleet-sim, two simulator processes: real printers answer
 // side by side, one Python process answers one request at a time) with 10% offline, timeouts
 // 1 s × 1 retry, the default window: the status kind (the 5-minute poll's smallest part) on a
-// first cycle, when nobody knows yet which devices are offline, and on the next; then status
-// and supplies, then the hourly cycle (with the counters) and the daily one (every kind), which
-// know every table's size from the cycles before, as they do in service; each cycle stored as
-// the poll job stores it: wall time, the
-// poller's CPU time, requests and the in-flight peak. Then the storage one device-day of samples
-// takes, from a simulated day on the schedule (status and supplies every 5 minutes, counters
-// hourly, firmware daily) with the levels falling; what the compaction leaves of that day after
-// 14 days (hourly) and after a year (daily); and the fleet list over the 723 devices as the
-// cycles' interpretation left them.
+// first cycle, when nobody knows yet which devices are offline, and on the next; status and
+// supplies; every kind at once (`madoguchi poll --once`, or the first cycle over a new fleet);
+// then the poll job's twelve cycles of a simulated hour in service, each device asked the kinds
+// due from it after a day of the schedule (its hourly counters and daily firmware at its own
+// turn). Each cycle is stored as the poll job stores it: wall time, the poller's CPU time,
+// requests and the in-flight peak. Then the storage one device-day of samples takes, from a
+// simulated day on the schedule with the levels falling; what the compaction leaves of that day
+// after 14 days (hourly) and after a year (daily); and the fleet list over the 723 devices as
+// the cycles' interpretation left them.
 #include <signal.h>
 #include <sys/resource.h>
 #include <unistd.h>
@@ -20,6 +20,8 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <map>
+#include <span>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -86,20 +88,22 @@ void add_fleet(server::store::Database& database) {
         "UNION ALL SELECT 'FPC', 'floor_printer_colour', 64) WHERE i <= k ORDER BY p DESC, i"));
 }
 
-// A day of cycles on the schedule for `devices`, levels falling a point an hour and the
-// status changing four times a day; returns the bytes the database grew by.
+// A day of the poll job's cycles for `devices`, each device asked the kinds due from it, levels
+// falling a point an hour and the status changing four times a day; returns the bytes the
+// database grew by.
 std::int64_t simulated_day(server::store::Database& database, std::vector<server::telemetry::DeviceReading> devices) {
     const server::telemetry::PollSchedule schedule;
     const auto before = database_bytes(database);
     const calendar::Instant day{1790000000};
-    std::array<std::optional<std::chrono::system_clock::time_point>, 4> last{};
+    std::vector<server::telemetry::KindTimes> last(devices.size());
     for (int tick = 0; tick < 24 * 12; ++tick) {
         const auto at = std::chrono::system_clock::time_point{std::chrono::seconds{day.unix_seconds + tick * 300}};
-        const auto kinds = server::telemetry::kinds_due(schedule, at, last);
-        for (const auto kind : server::telemetry::all_sample_kinds) {
-            if (kinds.contains(kind)) last[static_cast<std::size_t>(kind) - 1] = at;
-        }
-        for (auto& device : devices) {
+        for (std::size_t index = 0; index < devices.size(); ++index) {
+            auto& device = devices[index];
+            device.kinds = server::telemetry::device_kinds_due(schedule, device.device_id, at, last[index]);
+            for (const auto kind : server::telemetry::all_sample_kinds) {
+                if (device.kinds.contains(kind)) last[index][static_cast<std::size_t>(kind) - 1] = at;
+            }
             if (tick % 12 == 0) {
                 for (auto& supply : device.reading.supplies) {
                     if (supply.level && *supply.level > 0) --*supply.level;
@@ -108,14 +112,38 @@ std::int64_t simulated_day(server::store::Database& database, std::vector<server
             if (tick % 72 == 0) device.reading.printer_status = device.reading.printer_status == 3 ? 4 : 3;
             if (device.reading.marker_life_count) *device.reading.marker_life_count += 25;
         }
-        server::telemetry::CycleSummary summary;
-        summary.trigger = "schedule";
-        summary.started = summary.finished = calendar::Instant{day.unix_seconds + tick * 300};
-        summary.kinds = kinds;
+        server::telemetry::PollOutcome outcome;
+        outcome.devices = devices;
+        auto summary = server::telemetry::summarise(outcome, "schedule", calendar::Instant{day.unix_seconds + tick * 300},
+                                                    calendar::Instant{day.unix_seconds + tick * 300});
         must(server::telemetry::record_cycle(database, summary, devices));
     }
     return database_bytes(database) - before;
 }
+
+// The kinds each device was last read at once the poll job has run a day before `now`, every
+// device answering: its planning replayed tick by tick, no agent asked.
+std::vector<server::telemetry::KindTimes> steady_read_times(const server::telemetry::PollSchedule& schedule,
+                                                            std::span<const server::telemetry::PollTarget> targets,
+                                                            std::chrono::system_clock::time_point now) {
+    std::vector<server::telemetry::KindTimes> last(targets.size());
+    for (auto at = now - std::chrono::hours{24}; at < now; at += schedule.tick()) {
+        for (std::size_t index = 0; index < targets.size(); ++index) {
+            const auto due = server::telemetry::device_kinds_due(schedule, targets[index].device_id, at, last[index]);
+            for (const auto kind : server::telemetry::all_sample_kinds) {
+                if (due.contains(kind)) last[index][static_cast<std::size_t>(kind) - 1] = at;
+            }
+        }
+    }
+    return last;
+}
+
+struct Cycle {
+    server::telemetry::PollOutcome outcome;
+    server::telemetry::CycleSummary summary;
+    double wall = 0.0;  // seconds
+    double store_ms = 0.0;
+};
 
 }  // namespace
 
@@ -146,44 +174,84 @@ int main() {
     request.targets.agent_override = ready.substr(ready_prefix.size());
     request.settings.timeout = std::chrono::milliseconds{1000};
     request.settings.retries = 1;
-    // The storage figures below use the readings of the cycle that got the most answers.
-    server::telemetry::PollOutcome best;
-    server::telemetry::CycleSummary summary;
-    double store_ms = 0.0;
-    for (const auto& [label, kinds] : {std::pair{"status, first cycle", "status"}, std::pair{"status", "status"},
-                                       std::pair{"status,supplies", "status,supplies"},
-                                       std::pair{"hourly: status,supplies,counters", "status,supplies,counters"},
-                                       std::pair{"daily: every kind", "status,supplies,counters,firmware"}}) {
+    // Polls `targets` (each with its kinds) as a cycle does and stores the result; prints its figures.
+    const auto measure = [&](const std::string& label, std::span<const server::telemetry::PollTarget> targets) {
         // snmpsim still works through requests the previous cycle gave up on: let it finish.
         std::this_thread::sleep_for(std::chrono::seconds{5});
-        const auto due = *server::telemetry::parse_kinds(kinds);
-        // Ordered as the poll job orders them: the devices silent last time first.
-        const auto targets = must(server::telemetry::load_poll_targets(database, request.targets));
         const auto cpu_start = cpu_seconds();
         const auto simulator_start = simulator_cpu_seconds(folder);
         const auto start = bench::Clock::now();
-        auto outcome = server::telemetry::poll_devices(targets, request.settings, due);
-        const auto wall = bench::milliseconds_since(start) / 1000.0;
+        Cycle cycle;
+        cycle.outcome = server::telemetry::poll_devices(targets, request.settings);
+        cycle.wall = bench::milliseconds_since(start) / 1000.0;
         const auto cpu = cpu_seconds() - cpu_start;
         const auto simulator_cpu = simulator_cpu_seconds(folder) - simulator_start;
-        summary = server::telemetry::summarise(outcome, "command", calendar::now(), calendar::now(), due);
+        cycle.summary = server::telemetry::summarise(cycle.outcome, "command", calendar::now(), calendar::now());
+        const auto& summary = cycle.summary;
         std::printf("telemetry: one cycle (%s) over %d devices, 10%% offline, timeout 1 s x 1 retry, window %d: %.2f s "
                     "wall (target <= 3 s), %.2f s poller CPU, %.2f s snmpsim CPU, %d requests, at most %d in flight, %d answered, "
                     "%d not\n",
-                    label, summary.devices, request.settings.window, wall, cpu, simulator_cpu, summary.requests,
+                    label.c_str(), summary.devices, request.settings.window, cycle.wall, cpu, simulator_cpu, summary.requests,
                     summary.in_flight_peak, summary.reachable, summary.devices - summary.reachable);
         const auto store_start = bench::Clock::now();
-        must(server::telemetry::record_cycle(database, summary, outcome.devices));
-        store_ms = bench::milliseconds_since(store_start);
-        if (best.devices.empty() || summary.reachable >= server::telemetry::summarise(best, "", {}, {}, due).reachable) {
-            best = std::move(outcome);
+        must(server::telemetry::record_cycle(database, cycle.summary, cycle.outcome.devices));
+        cycle.store_ms = bench::milliseconds_since(store_start);
+        return cycle;
+    };
+    // Ordered as the poll job orders them: the devices silent last time first.
+    const auto targets_asked = [&](const server::telemetry::KindsDue& kinds) {
+        auto targets = must(server::telemetry::load_poll_targets(database, request.targets));
+        for (auto& target : targets) target.kinds = kinds;
+        return targets;
+    };
+    measure("status, first cycle", targets_asked(*server::telemetry::parse_kinds("status")));
+    measure("status", targets_asked(*server::telemetry::parse_kinds("status")));
+    measure("status,supplies", targets_asked(*server::telemetry::parse_kinds("status,supplies")));
+    // `madoguchi poll --once`, or the poll job's first cycle over a fleet it never read.
+    const auto every = measure("every kind, counters and firmware never read before", targets_asked(server::telemetry::every_kind()));
+
+    // The poll job in service: each 5-minute cycle asks every device its status and supplies,
+    // and the devices whose turn it is their counters (hourly) and firmware (daily).
+    const server::telemetry::PollSchedule schedule;
+    const auto hour_start = std::chrono::system_clock::now();
+    std::map<std::int64_t, server::telemetry::KindTimes> read_at;
+    {
+        const auto targets = targets_asked(server::telemetry::every_kind());
+        const auto steady = steady_read_times(schedule, targets, hour_start);
+        for (std::size_t index = 0; index < targets.size(); ++index) read_at[targets[index].device_id] = steady[index];
+    }
+    std::vector<double> scheduled_walls;
+    for (int tick = 0; tick < 12; ++tick) {
+        const auto at = hour_start + tick * schedule.tick();
+        auto targets = targets_asked({});
+        std::array<int, 4> asked{};
+        for (auto& target : targets) {
+            target.kinds = server::telemetry::device_kinds_due(schedule, target.device_id, at, read_at[target.device_id]);
+            for (const auto kind : server::telemetry::all_sample_kinds) {
+                if (target.kinds.contains(kind)) ++asked[static_cast<std::size_t>(kind) - 1];
+            }
+        }
+        char label[160];
+        std::snprintf(label, sizeof label,
+                      "scheduled %d/12 of a simulated hour: status %d, supplies %d, counters %d, firmware %d devices",
+                      tick + 1, asked[0], asked[1], asked[2], asked[3]);
+        const auto cycle = measure(label, targets);
+        scheduled_walls.push_back(cycle.wall);
+        for (const auto& device : cycle.outcome.devices) {
+            if (!device.reachable) continue;
+            for (const auto kind : server::telemetry::all_sample_kinds) {
+                if (device.kinds.contains(kind)) read_at[device.device_id][static_cast<std::size_t>(kind) - 1] = at;
+            }
         }
     }
+    std::sort(scheduled_walls.begin(), scheduled_walls.end());
+    std::printf("telemetry: the poll job's 12 cycles of a simulated hour: median %.2f s, slowest %.2f s wall (target <= 3 s)\n",
+                scheduled_walls[scheduled_walls.size() / 2], scheduled_walls.back());
     simulator.send_signal(SIGTERM);
     simulator.wait();
-    std::printf("telemetry: storing the last cycle (every kind, with its interpretation, toner orders and incidents): "
+    std::printf("telemetry: storing the every-kind cycle (with its interpretation, toner orders and incidents): "
                 "%.0f ms, %lld samples\n",
-                store_ms, static_cast<long long>(summary.samples_written));
+                every.store_ms, static_cast<long long>(every.summary.samples_written));
     std::vector<double> list_ms;
     for (int run = 0; run < 21; ++run) {
         const auto start = bench::Clock::now();
@@ -194,7 +262,7 @@ int main() {
     std::printf("telemetry: fleet list, 200 of 723 devices with the state counts: median %.1f ms\n", list_ms[list_ms.size() / 2]);
 
     std::vector<server::telemetry::DeviceReading> sampled;
-    for (const auto& device : best.devices) {
+    for (const auto& device : every.outcome.devices) {
         if (device.reachable && sampled.size() < 65) sampled.push_back(device);
     }
     const auto grown = simulated_day(database, sampled);

@@ -265,20 +265,31 @@ TEST_CASE("telemetry: silent v3 printers cost one timeout in parallel, not one e
         return telemetry::SnmpCredentials{telemetry::SnmpCredentials::Version::v3, "", options.v3_user, options.v3_auth,
                                           options.v3_priv, tag};
     };
+    const auto v2c = [](const std::string& tag) {
+        return telemetry::SnmpCredentials{telemetry::SnmpCredentials::Version::v2c, tag, "", "", "", ""};
+    };
+    const auto add = [&](std::int64_t id, const std::string& tag, const std::string& agent, telemetry::SnmpCredentials credentials) {
+        telemetry::PollTarget target;
+        target.device_id = id;
+        target.asset_tag = tag;
+        target.agent = agent;
+        target.credentials = std::move(credentials);
+        targets.push_back(std::move(target));
+    };
     // The silent ones first: the synchronous discovery of snmp_open held every later device
     // back by 5 × 0.8 s.
     for (std::size_t n = 0; n < silent.size(); ++n) {
-        targets.push_back({static_cast<std::int64_t>(100 + n), "MFP-00010" + std::to_string(n), silent[n].agent(),
-                           v3("MFP-00010" + std::to_string(n)), {}});
+        const auto tag = "MFP-00010" + std::to_string(n);
+        add(static_cast<std::int64_t>(100 + n), tag, silent[n].agent(), v3(tag));
     }
-    targets.push_back({1, "MFP-000001", simulator.agent(), v3("MFP-000001"), {}});
-    targets.push_back({2, "MFP-000002", simulator.agent(), v3("MFP-000002"), {}});
-    targets.push_back({3, "MFP-000003", simulator.agent(), {telemetry::SnmpCredentials::Version::v2c, "MFP-000003", "", "", "", ""}, {}});
-    targets.push_back({4, "MFP-000004", simulator.agent(), {telemetry::SnmpCredentials::Version::v2c, "MFP-000004", "", "", "", ""}, {}});
+    add(1, "MFP-000001", simulator.agent(), v3("MFP-000001"));
+    add(2, "MFP-000002", simulator.agent(), v3("MFP-000002"));
+    add(3, "MFP-000003", simulator.agent(), v2c("MFP-000003"));
+    add(4, "MFP-000004", simulator.agent(), v2c("MFP-000004"));
 
     const auto started = std::chrono::steady_clock::now();
     const auto outcome = telemetry::poll_devices(
-        targets, {.window = 32, .timeout = std::chrono::milliseconds{400}, .retries = 1}, telemetry::every_kind());
+        targets, {.window = 32, .timeout = std::chrono::milliseconds{400}, .retries = 1});
     const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     INFO("the cycle took " << seconds << " s");
     for (std::size_t n = 0; n < silent.size(); ++n) {

@@ -49,6 +49,10 @@ void read_state(DeviceTelemetryRecord& record, const nlohmann::json& state) {
     record.polled = true;
     record.polled_at = instant_member(state, "polled_at");
     record.last_seen_at = instant_member(state, "last_seen_at");
+    if (const auto read_at = state.find("read_at"); read_at != state.end() && read_at->is_object()) {
+        record.counters_read_at = instant_member(*read_at, "counters");
+        record.firmware_read_at = instant_member(*read_at, "firmware");
+    }
     record.reachable = state.value("reachable", false);
     record.failure = text_member(state, "failure");
     record.offline_cycles = number_member<std::int64_t>(state, "offline_cycles").value_or(0);
@@ -147,6 +151,13 @@ ChartData bucket_chart(std::string title, const std::vector<NamedPoints>& series
 }
 
 }  // namespace
+
+std::string as_of_text(const std::string& value, const std::optional<calendar::Instant>& read_at, i18n::Language language,
+                       bool wareki) {
+    if (!read_at) return value;
+    return value + fill_template(i18n::text("telemetry_fleet.detail.as_of", language),
+                                 {{"time", format_display_time(*read_at, language, wareki)}});
+}
 
 std::optional<DeviceTelemetryRecord> device_telemetry_from_json(const nlohmann::json& json) {
     if (!json.is_object()) return std::nullopt;

@@ -76,6 +76,10 @@ struct DeviceTelemetryRecord {
     bool polled = false;  // false before the first poll: the rest of the state is empty
     std::optional<calendar::Instant> polled_at;
     std::optional<calendar::Instant> last_seen_at;
+    // Counters are read hourly and firmware daily, each at the device's own turn: older than
+    // polled_at in between.
+    std::optional<calendar::Instant> counters_read_at;
+    std::optional<calendar::Instant> firmware_read_at;
     bool reachable = false;
     std::string failure;  // timeout, authentication, …; empty when reachable
     std::int64_t offline_cycles = 0;
@@ -97,6 +101,11 @@ struct DeviceTelemetryRecord {
     std::vector<TonerOrderRow> orders;                // newest first
     std::vector<IncidentRow> incidents;               // newest first
 };
+
+// "123,456（11/27 18:35 時点）" / "123,456 (as of …)": a value and when it was read; the value
+// alone when that is not known.
+std::string as_of_text(const std::string& value, const std::optional<calendar::Instant>& read_at, i18n::Language language,
+                       bool wareki);
 
 // Empty when the JSON is not a device's telemetry.
 std::optional<DeviceTelemetryRecord> device_telemetry_from_json(const nlohmann::json& json);

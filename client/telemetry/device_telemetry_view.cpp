@@ -64,13 +64,20 @@ void draw_identity(const DeviceTelemetryRecord& record, Language language, bool 
     if (!record.sys_name.empty()) line("telemetry_fleet.detail.sys_name", record.sys_name, language);
     if (!record.sys_descr.empty()) line("telemetry_fleet.detail.sys_descr", record.sys_descr, language);
     if (!record.serial_number.empty()) line("telemetry_fleet.detail.serial", record.serial_number, language);
-    if (!record.firmware_version.empty()) line("telemetry_fleet.detail.firmware", record.firmware_version, language);
+    if (!record.firmware_version.empty()) {
+        line("telemetry_fleet.detail.firmware", as_of_text(record.firmware_version, record.firmware_read_at, language, wareki),
+             language);
+    }
     if (!record.device_status.empty()) {
         line("telemetry_fleet.detail.device_status", wire_label("telemetry.device_status.", record.device_status, language) +
                                                           " / " + wire_label("telemetry.activity.", record.activity, language),
              language);
     }
-    if (record.page_count) line("telemetry_fleet.detail.page_count", format_number(static_cast<double>(*record.page_count)), language);
+    if (record.page_count) {
+        line("telemetry_fleet.detail.page_count",
+             as_of_text(format_number(static_cast<double>(*record.page_count)), record.counters_read_at, language, wareki),
+             language);
+    }
     line("telemetry_fleet.detail.polled_at", time_text(record.polled_at, language, wareki), language);
     line("telemetry_fleet.detail.last_seen",
          record.last_seen_at ? format_relative_time(*record.last_seen_at, now, language)

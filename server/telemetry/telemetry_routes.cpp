@@ -57,8 +57,8 @@ store::Result<std::optional<nlohmann::json>> device_telemetry(store::Database& d
                           {"snmp_profile", device.value().column_text(2)},
                           {"state", nullptr}};
     auto state = database.prepare(
-        "SELECT polled_at, reachable, failure, last_seen_at, reading, oddities, offline_cycles, printer_state, interpreted "
-        "FROM telemetry_device_state WHERE device_id = ?1");
+        "SELECT polled_at, reachable, failure, last_seen_at, reading, oddities, offline_cycles, printer_state, interpreted, "
+        "status_read_at, supplies_read_at, counters_read_at, firmware_read_at FROM telemetry_device_state WHERE device_id = ?1");
     if (!state) return store::Error{state.error()};
     state.value().bind(1, id);
     auto has_state = state.value().step();
@@ -74,6 +74,14 @@ store::Result<std::optional<nlohmann::json>> device_telemetry(store::Database& d
                            {"offline_cycles", s.column_int(6)},
                            {"printer_state", s.column_text(7)},
                            {"interpreted", parsed(s.column_text(8))}};
+        auto read_at = nlohmann::json::object();
+        for (const auto kind : all_sample_kinds) {
+            const auto column = 8 + static_cast<int>(kind);
+            read_at[std::string(sample_kind_name(kind))] =
+                s.column_is_null(column) ? nlohmann::json(nullptr)
+                                         : nlohmann::json(calendar::format_iso8601_utc(calendar::Instant{s.column_int(column)}));
+        }
+        answer["state"]["read_at"] = std::move(read_at);
     }
     auto samples = database.prepare(
         "SELECT kind, at, payload FROM telemetry_samples WHERE device_id = ?1 ORDER BY at DESC, kind LIMIT ?2");

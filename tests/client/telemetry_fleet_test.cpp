@@ -177,6 +177,14 @@ TEST_CASE("a device's detail has its conditions, toners, counter and toner chart
     CHECK(jammed->incidents[0].ticket_number.starts_with("INC-"));
     CHECK_FALSE(jammed->incidents[0].cleared_at);
     CHECK(jammed->page_count == 82);
+    // The last cycle read every kind: the count and firmware are as of that poll.
+    REQUIRE(jammed->counters_read_at);
+    CHECK(jammed->counters_read_at == jammed->polled_at);
+    CHECK(jammed->firmware_read_at == jammed->polled_at);
+    CHECK(client::as_of_text("82", jammed->counters_read_at, Language::ja, false) ==
+          "82（" + client::format_display_time(*jammed->polled_at, Language::ja, false) + " 時点）");
+    CHECK(client::as_of_text("82", jammed->counters_read_at, Language::en, false).starts_with("82 (as of "));
+    CHECK(client::as_of_text("82", std::nullopt, Language::ja, false) == "82");
     REQUIRE(jammed->counters.size() == 2);
     const auto counters = client::counter_chart(*jammed, Language::ja);
     REQUIRE(counters.series.size() == 1);

@@ -162,6 +162,12 @@ TEST_CASE("telemetry: one device's view has its interpretation, counter and tone
     CHECK(body["incidents"][0]["condition"] == "jammed");
     CHECK(body["incidents"][0]["cleared_at"].is_null());
     CHECK(body["toner_orders"].empty());
+    // Every kind was read by the last cycle; the silent printer never answered one.
+    for (const auto* kind : {"status", "supplies", "counters", "firmware"}) {
+        CHECK(body["state"]["read_at"][kind] == body["state"]["polled_at"]);
+    }
+    const auto silent = json_of(world.desk.client->Get(("/api/v1/telemetry/devices/" + std::to_string(world.silent)).c_str()));
+    CHECK(silent["state"]["read_at"]["counters"].is_null());
 
     const auto low = json_of(world.desk.client->Get(("/api/v1/telemetry/devices/" + std::to_string(world.low)).c_str()));
     REQUIRE(low["toner_orders"].size() == 1);

@@ -42,6 +42,11 @@ void ReturnBookingList::load(ApiClient& api, const calendar::Date& today) {
     if (!day_.value()) day_.set(today);
     ++generation_;
     state_ = State::loading;
+    // Another day or counter is another list: its loading state, not the old rows. A reload of
+    // the same keeps them until the answer replaces them.
+    const Shown asked{*day_.value(), counter_};
+    if (shown_ != asked) rows_.clear();
+    shown_ = asked;
     auto path = "/api/v1/lending/return-bookings?date=" + calendar::format_date(*day_.value());
     if (counter_ != 0) path += "&location=" + std::to_string(counter_);
     api.get(path, [this, generation = generation_](const ApiResult& result) {

@@ -32,7 +32,8 @@ class ReturnBookingList {
 public:
     enum class State { idle, loading, loaded, failed };
 
-    // Reads the chosen day (today when none is chosen yet) at the chosen counter.
+    // Reads the chosen day (today when none is chosen yet) at the chosen counter. The rows of
+    // the same day and counter stay until the answer replaces them.
     void load(ApiClient& api, const calendar::Date& today);
     DateFieldModel& day() { return day_; }
     std::int64_t counter() const { return counter_; }  // 0: every counter
@@ -45,10 +46,17 @@ public:
     std::size_t device_count() const;
 
 private:
+    struct Shown {
+        calendar::Date day;
+        std::int64_t counter = 0;
+        friend bool operator==(const Shown&, const Shown&) = default;
+    };
+
     State state_ = State::idle;
     std::uint64_t generation_ = 0;
     DateFieldModel day_;
     std::int64_t counter_ = 0;
+    std::optional<Shown> shown_;  // whose rows rows_ holds
     api::ApiError error_;
     std::vector<BookedReturn> rows_;
 };

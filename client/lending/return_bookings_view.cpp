@@ -60,7 +60,7 @@ void draw_return_bookings(App& app, calendar::Instant now) {
         if (draw_error_state(error_text(list.error(), language), language)) list.load(app.api(), today);
         return;
     }
-    if (list.state() != ReturnBookingList::State::loaded) return draw_loading_state(language);
+    if (list.state() != ReturnBookingList::State::loaded && list.rows().empty()) return draw_loading_state(language);
     if (list.rows().empty()) return draw_status(i18n::text("lending_desk.return_bookings.empty", language));
     draw_status(fill_template(i18n::text("lending_desk.return_bookings.summary", language),
                               {{"bookings", std::to_string(list.rows().size())},

@@ -94,6 +94,7 @@ FleetOverview::FleetOverview(i18n::Language language)
 }
 
 void FleetOverview::load(ApiClient& api, const FleetFilter& filter) {
+    if (filter != filter_ || offset_ != 0) clear_rows();
     filter_ = filter;
     offset_ = 0;
     request(api);
@@ -104,13 +105,20 @@ void FleetOverview::reload(ApiClient& api) { request(api); }
 void FleetOverview::next_page(ApiClient& api) {
     if (!has_next() || state_ == State::loading) return;
     offset_ += page_size;
+    clear_rows();
     request(api);
 }
 
 void FleetOverview::previous_page(ApiClient& api) {
     if (!has_previous() || state_ == State::loading) return;
     offset_ = std::max<std::int64_t>(0, offset_ - page_size);
+    clear_rows();
     request(api);
+}
+
+void FleetOverview::clear_rows() {
+    devices_.clear();
+    table_.set_rows(0);
 }
 
 void FleetOverview::request(ApiClient& api) {

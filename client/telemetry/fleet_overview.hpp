@@ -43,9 +43,11 @@ public:
 
     explicit FleetOverview(i18n::Language language);
 
-    // Reads the first page under `filter`; an older load's answer is dropped.
+    // Reads the first page under `filter`; an older load's answer is dropped. Another filter
+    // or page is another list: its rows go at once, for its loading state.
     void load(ApiClient& api, const FleetFilter& filter);
-    // The page on screen again (after a poll, or a retry).
+    // The page on screen again (after a poll, or a retry): its rows stay until the answer
+    // replaces them, so a row can still be chosen.
     void reload(ApiClient& api);
     void next_page(ApiClient& api);
     void previous_page(ApiClient& api);
@@ -83,6 +85,7 @@ public:
 
 private:
     void request(ApiClient& api);
+    void clear_rows();
 
     i18n::Language language_;
     calendar::Instant now_ = calendar::now();

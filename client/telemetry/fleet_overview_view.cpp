@@ -156,7 +156,7 @@ void draw_fleet_overview(App& app, calendar::Instant now) {
         if (draw_error_state(fleet.error_text(), language)) fleet.reload(app.api());
         return;
     }
-    if (fleet.state() != FleetOverview::State::loaded) {
+    if (fleet.state() != FleetOverview::State::loaded && fleet.devices().empty()) {
         draw_loading_state(language);
         return;
     }

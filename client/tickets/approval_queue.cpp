@@ -1,6 +1,7 @@
 #include "tickets/approval_queue.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include "api/query_string.hpp"
 #include "tickets/ticket_detail.hpp"
@@ -31,7 +32,7 @@ std::vector<ApprovalDecision> decisions_for(const TicketSummary& ticket) {
 void ApprovalQueue::load(ApiClient& api) {
     ++generation_;
     state_ = State::loading;
-    waiting_.clear();
+    incoming_.clear();
     answers_due_ = static_cast<int>(std::size(waiting_states));
     for (const auto* state : waiting_states) {
         // Oldest first: the one that has waited longest is decided first.
@@ -53,12 +54,14 @@ void ApprovalQueue::accept(const ApiResult& result) {
     if (document.is_object() && document.contains("tickets") && document["tickets"].is_array()) {
         for (const auto& json : document["tickets"]) {
             auto ticket = ticket_summary_from_json(json);
-            if (ticket && !decisions_for(*ticket).empty()) waiting_.push_back(std::move(*ticket));
+            if (ticket && !decisions_for(*ticket).empty()) incoming_.push_back(std::move(*ticket));
         }
     }
-    std::stable_sort(waiting_.begin(), waiting_.end(),
+    if (--answers_due_ > 0) return;
+    std::stable_sort(incoming_.begin(), incoming_.end(),
                      [](const TicketSummary& a, const TicketSummary& b) { return a.created_at < b.created_at; });
-    if (--answers_due_ <= 0) state_ = State::loaded;
+    waiting_ = std::exchange(incoming_, {});
+    state_ = State::loaded;
 }
 
 bool ApprovalQueue::decide(ApiClient& api, const TicketSummary& ticket, const ApprovalDecision& decision) {

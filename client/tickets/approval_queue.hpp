@@ -28,6 +28,8 @@ public:
     enum class State { idle, loading, loaded, failed };
 
     explicit ApprovalQueue(i18n::Language language) : language_(language) {}
+    // Reads every waiting state; the tickets shown stay until all have answered, so a reload
+    // keeps its rows on screen and then replaces them at once.
     void load(ApiClient& api);
     // Reads one state's page; public for tests with fixtures.
     void accept(const ApiResult& result);
@@ -55,6 +57,7 @@ private:
     std::uint64_t generation_ = 0;
     std::string error_text_;
     std::vector<TicketSummary> waiting_;
+    std::vector<TicketSummary> incoming_;  // the states answered so far of the load on its way
     FormErrors errors_;
     bool busy_ = false;
     std::string decided_;

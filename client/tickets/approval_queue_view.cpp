@@ -18,7 +18,7 @@ void draw_approval_queue(App& app, ApprovalQueue& queue, Language language) {
         if (draw_error_state(queue.error_text(), language)) queue.load(app.api());
         return;
     }
-    if (queue.state() != ApprovalQueue::State::loaded) {
+    if (queue.state() != ApprovalQueue::State::loaded && queue.waiting().empty()) {
         draw_loading_state(language);
         return;
     }

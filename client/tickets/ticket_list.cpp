@@ -110,6 +110,12 @@ TicketList::TicketList(i18n::Language language)
 
 void TicketList::load(ApiClient& api, const TicketFilter& filter) {
     ++generation_;
+    // Another filter is another list: its loading state, not the old rows. A reload of the same
+    // list keeps its rows until the answer replaces them, so a row can still be chosen.
+    if (filter != filter_) {
+        tickets_.clear();
+        table_.set_rows(0);
+    }
     filter_ = filter;
     state_ = State::loading;
     loading_more_ = false;
@@ -141,6 +147,8 @@ void TicketList::accept_page(const ApiResult& result) {
         error_text_ = i18n::text("ticket_desk.load_failed", language_);
         return;
     }
+    const auto* chosen = current();
+    const std::int64_t kept_id = chosen != nullptr ? chosen->id : 0;  // ids start at 1
     if (!more) tickets_.clear();
     for (const auto& json : document["tickets"]) {
         if (auto ticket = ticket_summary_from_json(json)) tickets_.push_back(std::move(*ticket));
@@ -152,12 +160,11 @@ void TicketList::accept_page(const ApiResult& result) {
     next_cursor_ = cursor != document.end() && cursor->is_string() && !document["tickets"].empty()
                        ? cursor->get<std::string>()
                        : std::string();
-    // A further page keeps the row the user is on; a new first page starts afresh.
-    const auto kept = more ? table_.current_row() : std::nullopt;
+    // A further page or a reload keeps the ticket the user is on, where it still is.
     table_.set_rows(tickets_.size());
-    if (kept) {
+    if (kept_id != 0) {
         const auto& visible = table_.visible_rows();
-        const auto at = std::find(visible.begin(), visible.end(), *kept);
+        const auto at = std::find_if(visible.begin(), visible.end(), [&](std::size_t row) { return tickets_[row].id == kept_id; });
         if (at != visible.end()) table_.click(static_cast<std::size_t>(at - visible.begin()), {});
     }
     state_ = State::loaded;

@@ -74,7 +74,8 @@ public:
 
     explicit TicketList(i18n::Language language);
 
-    // Reads the first page under `filter`; an older load's answers are dropped.
+    // Reads the first page under `filter`; an older load's answers are dropped. Under the same
+    // filter the rows read last stay until the answer comes, with the ticket chosen kept.
     void load(ApiClient& api, const TicketFilter& filter);
     void reload(ApiClient& api) { load(api, filter_); }
     // Reads the next page, when there is one and none is on its way.

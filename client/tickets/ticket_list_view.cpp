@@ -125,7 +125,7 @@ void draw_list_tab(App& app, TicketDeskPage& page, const TicketPermissions& perm
         if (draw_error_state(list.error_text(), language)) list.reload(app.api());
         return;
     }
-    if (list.state() != TicketList::State::loaded) {
+    if (list.state() != TicketList::State::loaded && list.tickets().empty()) {
         draw_loading_state(language);
         return;
     }

@@ -200,7 +200,19 @@ TEST_CASE("the desk's list reads today's bookings at every counter, then one cou
     CHECK(list.rows()[0].counter_name == "経済産業省 別館 1階 窓口");
     CHECK(list.device_count() == 2);
 
+    // 再読み込み keeps the day's rows on screen until the answer comes.
+    list.load(api, calendar::Date{2026, 12, 10});
+    CHECK(list.state() == client::ReturnBookingList::State::loading);
+    CHECK(list.rows().size() == 1);
+    booking["borrower"] = {{"login", "staff"}, {"name", "職員 太郎"}};
+    transport.answer(200, json{{"date", "2026-12-10"}, {"return_bookings", {booking}}}.dump());
+    CHECK(list.state() == client::ReturnBookingList::State::loaded);
+    REQUIRE(list.rows().size() == 1);
+    CHECK(list.rows()[0].borrower_name == "職員 太郎");
+
+    // Another counter is another list: the old rows go at once.
     list.choose_counter(api, 7, calendar::Date{2026, 12, 10});
+    CHECK(list.rows().empty());
     CHECK(transport.next().path == "/api/v1/lending/return-bookings?date=2026-12-10&location=7");
     transport.answer(403, json{{"error", {{"code", "forbidden"}, {"message", "Not allowed."}, {"message_ja", "権限がありません。"},
                                           {"fields", json::object()}}}}

@@ -145,6 +145,35 @@ TEST_CASE("the fleet is filtered by floor, model, state and text, and read 50 de
     CHECK_FALSE(fleet.take_chosen());
 }
 
+TEST_CASE("a reload keeps the page's rows while it waits, another filter or page shows its loading state",
+          "[telemetry][client]") {
+    testing::TelemetryServer fleet_server;
+    fleet_server.add_unpolled(60);
+    testing::DeskTab tab(*fleet_server.server);
+    FleetOverview fleet(Language::ja);
+    load(tab.api, fleet, {});
+    REQUIRE(fleet.devices().size() == 50);
+
+    fleet.reload(tab.api);
+    CHECK(fleet.state() == FleetOverview::State::loading);
+    CHECK(fleet.devices().size() == 50);  // a row can still be chosen meanwhile
+    REQUIRE(testing::drain_until(tab.api, [&] { return fleet.state() == FleetOverview::State::loaded; }));
+    CHECK(fleet.devices().size() == 50);
+
+    fleet.next_page(tab.api);
+    CHECK(fleet.devices().empty());
+    REQUIRE(testing::drain_until(tab.api, [&] { return fleet.state() == FleetOverview::State::loaded; }));
+    CHECK(fleet.devices().size() == 13);
+
+    client::FleetFilter filter;
+    filter.floor = "3";
+    fleet.load(tab.api, filter);
+    CHECK(fleet.state() == FleetOverview::State::loading);
+    CHECK(fleet.devices().empty());
+    REQUIRE(testing::drain_until(tab.api, [&] { return fleet.state() == FleetOverview::State::loaded; }));
+    CHECK(fleet.devices().size() == 1);
+}
+
 TEST_CASE("a refused fleet request shows the server's message", "[telemetry][client]") {
     testing::TelemetryServer fleet_server;
     testing::DeskTab tab(*fleet_server.server);

@@ -109,6 +109,41 @@ TEST_CASE("a newer filter's list is not overwritten by an older answer", "[ticke
     CHECK(list.tickets()[0].title == "自分の担当");
 }
 
+TEST_CASE("a reload keeps the rows and the chosen ticket while it waits, another filter shows its loading state",
+          "[tickets][client]") {
+    client::ApiClient api;
+    testing::ScriptedTransport transport(api);
+    TicketList list(Language::ja);
+    list.load(api, {});
+    const auto first = json::array({ticket_json(1, "inquiry", "received", "一"), ticket_json(2, "inquiry", "received", "二"),
+                                     ticket_json(3, "inquiry", "received", "三")});
+    transport.answer(200, testing::page_json(first, 3).dump());
+    list.table().click(1, {});
+    REQUIRE(list.current() != nullptr);
+    REQUIRE(list.current()->id == 2);
+
+    list.reload(api);
+    CHECK(list.state() == TicketList::State::loading);
+    CHECK(list.tickets().size() == 3);
+    REQUIRE(list.current() != nullptr);
+    CHECK(list.current()->id == 2);
+    // A new ticket came first meanwhile: the chosen one stays chosen on its new row.
+    auto second = first;
+    second.insert(second.begin(), ticket_json(4, "incident", "received", "新着"));
+    transport.answer(200, testing::page_json(second, 4).dump());
+    CHECK(list.state() == TicketList::State::loaded);
+    CHECK(list.tickets().size() == 4);
+    REQUIRE(list.current() != nullptr);
+    CHECK(list.current()->id == 2);
+
+    client::TicketFilter resolved;
+    resolved.state = "resolved";
+    list.load(api, resolved);
+    CHECK(list.state() == TicketList::State::loading);
+    CHECK(list.tickets().empty());
+    CHECK(list.current() == nullptr);
+}
+
 TEST_CASE("SLA badges: breached, near breach with the time left, paused while the requester is asked",
           "[tickets][client]") {
     client::TicketSummary ticket;
@@ -342,6 +377,17 @@ TEST_CASE("the approval queue offers the IT office's decisions and asks why for 
     REQUIRE(queue.waiting().size() == 1);
     CHECK(queue.waiting()[0].id == 4);
     CHECK(client::decisions_for(queue.waiting()[0])[0].action_key == "tickets.action.approve_plan");
+
+    // 再読み込み: the tickets shown stay until every state has answered, then all change at once.
+    queue.load(api);
+    CHECK(queue.state() == client::ApprovalQueue::State::loading);
+    transport.answer(200, testing::page_json(json::array({ticket_json(5, "change", "submitted", "サーバ更新", 1)}), 1).dump());
+    REQUIRE(queue.waiting().size() == 1);
+    CHECK(queue.waiting()[0].id == 4);
+    transport.answer(200, testing::page_json(json::array(), 0).dump());
+    REQUIRE(queue.state() == client::ApprovalQueue::State::loaded);
+    REQUIRE(queue.waiting().size() == 1);
+    CHECK(queue.waiting()[0].id == 5);
 }
 
 TEST_CASE("saved filters are kept per user and come back after a reload", "[tickets][client]") {

@@ -82,6 +82,12 @@ KindsDue& KindsDue::operator|=(const KindsDue& other) {
     return *this;
 }
 
+void note_read(KindTimes& times, const KindsDue& kinds, std::chrono::system_clock::time_point at) {
+    for (std::size_t slot = 0; slot < times.size(); ++slot) {
+        if (kinds.due[slot]) times[slot] = at;
+    }
+}
+
 namespace {
 
 // The device's turn within `interval`: the fractional part of id × the golden ratio, which

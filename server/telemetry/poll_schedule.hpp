@@ -41,6 +41,8 @@ struct KindsDue {
 
 // When each kind was last read from a device (nullopt: never), by SampleKind - 1.
 using KindTimes = std::array<std::optional<std::chrono::system_clock::time_point>, 4>;
+// `kinds` read at `at`, as record_cycle stores it for a device that answered.
+void note_read(KindTimes& times, const KindsDue& kinds, std::chrono::system_clock::time_point at);
 
 // The kinds due from one device in the poll job's tick that starts at `now`. Status and supplies
 // (an interval of one tick) are due every tick. A longer interval has a turn per device, a fixed

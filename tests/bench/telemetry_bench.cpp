@@ -101,9 +101,7 @@ std::int64_t simulated_day(server::store::Database& database, std::vector<server
         for (std::size_t index = 0; index < devices.size(); ++index) {
             auto& device = devices[index];
             device.kinds = server::telemetry::device_kinds_due(schedule, device.device_id, at, last[index]);
-            for (const auto kind : server::telemetry::all_sample_kinds) {
-                if (device.kinds.contains(kind)) last[index][static_cast<std::size_t>(kind) - 1] = at;
-            }
+            server::telemetry::note_read(last[index], device.kinds, at);
             if (tick % 12 == 0) {
                 for (auto& supply : device.reading.supplies) {
                     if (supply.level && *supply.level > 0) --*supply.level;
@@ -121,18 +119,16 @@ std::int64_t simulated_day(server::store::Database& database, std::vector<server
     return database_bytes(database) - before;
 }
 
-// The kinds each device was last read at once the poll job has run a day before `now`, every
+// When each device's kinds were last read once the poll job has run a day before `now`, every
 // device answering: its planning replayed tick by tick, no agent asked.
-std::vector<server::telemetry::KindTimes> steady_read_times(const server::telemetry::PollSchedule& schedule,
-                                                            std::span<const server::telemetry::PollTarget> targets,
-                                                            std::chrono::system_clock::time_point now) {
-    std::vector<server::telemetry::KindTimes> last(targets.size());
+std::map<std::int64_t, server::telemetry::KindTimes> steady_read_times(const server::telemetry::PollSchedule& schedule,
+                                                                       std::span<const server::telemetry::PollTarget> targets,
+                                                                       std::chrono::system_clock::time_point now) {
+    std::map<std::int64_t, server::telemetry::KindTimes> last;
     for (auto at = now - std::chrono::hours{24}; at < now; at += schedule.tick()) {
-        for (std::size_t index = 0; index < targets.size(); ++index) {
-            const auto due = server::telemetry::device_kinds_due(schedule, targets[index].device_id, at, last[index]);
-            for (const auto kind : server::telemetry::all_sample_kinds) {
-                if (due.contains(kind)) last[index][static_cast<std::size_t>(kind) - 1] = at;
-            }
+        for (const auto& target : targets) {
+            auto& times = last[target.device_id];
+            server::telemetry::note_read(times, server::telemetry::device_kinds_due(schedule, target.device_id, at, times), at);
         }
     }
     return last;
@@ -214,12 +210,7 @@ int main() {
     // and the devices whose turn it is their counters (hourly) and firmware (daily).
     const server::telemetry::PollSchedule schedule;
     const auto hour_start = std::chrono::system_clock::now();
-    std::map<std::int64_t, server::telemetry::KindTimes> read_at;
-    {
-        const auto targets = targets_asked(server::telemetry::every_kind());
-        const auto steady = steady_read_times(schedule, targets, hour_start);
-        for (std::size_t index = 0; index < targets.size(); ++index) read_at[targets[index].device_id] = steady[index];
-    }
+    auto read_at = steady_read_times(schedule, targets_asked(server::telemetry::every_kind()), hour_start);
     std::vector<double> scheduled_walls;
     for (int tick = 0; tick < 12; ++tick) {
         const auto at = hour_start + tick * schedule.tick();
@@ -238,10 +229,7 @@ int main() {
         const auto cycle = measure(label, targets);
         scheduled_walls.push_back(cycle.wall);
         for (const auto& device : cycle.outcome.devices) {
-            if (!device.reachable) continue;
-            for (const auto kind : server::telemetry::all_sample_kinds) {
-                if (device.kinds.contains(kind)) read_at[device.device_id][static_cast<std::size_t>(kind) - 1] = at;
-            }
+            if (device.reachable) server::telemetry::note_read(read_at[device.device_id], device.kinds, at);
         }
     }
     std::sort(scheduled_walls.begin(), scheduled_walls.end());

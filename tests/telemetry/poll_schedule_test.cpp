@@ -20,8 +20,6 @@ using std::chrono::minutes;
 using std::chrono::seconds;
 using TimePoint = std::chrono::system_clock::time_point;
 
-constexpr std::size_t slot(telemetry::SampleKind kind) { return static_cast<std::size_t>(kind) - 1; }
-
 // A Monday 09:00 in Tokyo, on a tick boundary.
 const TimePoint monday{seconds{1795996800}};
 
@@ -44,9 +42,7 @@ Replay replay(const telemetry::PollSchedule& schedule, int count, telemetry::Sam
         for (std::int64_t id = 1; id <= count; ++id) {
             auto& times = last[static_cast<std::size_t>(id - 1)];
             const auto due = telemetry::device_kinds_due(schedule, id, at, times);
-            for (const auto each : telemetry::all_sample_kinds) {
-                if (due.contains(each)) times[slot(each)] = at;
-            }
+            telemetry::note_read(times, due, at);
             if (!due.contains(kind)) continue;
             result.reads[id].push_back(at);
             ++read;
@@ -54,6 +50,15 @@ Replay replay(const telemetry::PollSchedule& schedule, int count, telemetry::Sam
         result.per_tick.push_back(read);
     }
     return result;
+}
+
+// Each device read at least `reads` times, and exactly `every` apart after its first turn.
+void check_read_every(const Replay& replayed, std::size_t reads, std::chrono::hours every) {
+    for (const auto& [id, times] : replayed.reads) {
+        INFO("device " << id);
+        REQUIRE(times.size() >= reads);
+        for (std::size_t n = 2; n < times.size(); ++n) CHECK(times[n] - times[n - 1] == every);
+    }
 }
 
 TEST_CASE("telemetry schedule: a device never read is asked every kind") {
@@ -81,11 +86,7 @@ TEST_CASE("telemetry schedule: the fleet's counters spread evenly over the hour'
     // 723 / 12 = 60.25 a tick.
     CHECK(*fewest >= 58);
     CHECK(*most <= 63);
-    for (const auto& [id, reads] : day.reads) {
-        INFO("device " << id);
-        REQUIRE(reads.size() >= 25);
-        for (std::size_t n = 2; n < reads.size(); ++n) CHECK(reads[n] - reads[n - 1] == hours{1});
-    }
+    check_read_every(day, 25, hours{1});
 }
 
 TEST_CASE("telemetry schedule: the fleet's firmware spreads over the day's ticks, each device read daily") {
@@ -95,11 +96,7 @@ TEST_CASE("telemetry schedule: the fleet's firmware spreads over the day's ticks
     const std::vector<int> settled(days.per_tick.begin() + 288, days.per_tick.end());
     // 723 / 288 = 2.5 a tick.
     CHECK(*std::max_element(settled.begin(), settled.end()) <= 5);
-    for (const auto& [id, reads] : days.reads) {
-        INFO("device " << id);
-        REQUIRE(reads.size() >= 3);
-        for (std::size_t n = 2; n < reads.size(); ++n) CHECK(reads[n] - reads[n - 1] == hours{24});
-    }
+    check_read_every(days, 3, hours{24});
 }
 
 TEST_CASE("telemetry schedule: a kind is due at the device's turn, and after a turn it missed until it is read") {

@@ -77,7 +77,9 @@ TEST_CASE("a stolen GSS terminal: security incident to the IT office, remote wip
     const auto tag = loan["devices"][0]["asset_tag"].get<std::string>();
     const auto spare = tag == "GSS-000001" ? std::string("GSS-000002") : std::string("GSS-000001");
 
-    const auto first = reported(desk, desk.staff, report_body(tag, "stolen"), "loss-form-7f3a");
+    // The offline form sends the same body again; built once, as occurred_at counts from now.
+    const auto form = report_body(tag, "stolen");
+    const auto first = reported(desk, desk.staff, form, "loss-form-7f3a");
     const auto& loss = first["loss_report"];
     CHECK(loss["kind"] == "stolen");
     CHECK(loss["asset_tag"] == tag);
@@ -114,7 +116,7 @@ TEST_CASE("a stolen GSS terminal: security incident to the IT office, remote wip
     CHECK(rows(desk, "SELECT count(*) FROM audit_log WHERE action = 'ticket.created'") == 1);
 
     SECTION("the offline form's second submission answers the first report again") {
-        const auto again = report(desk.staff, report_body(tag, "stolen"), "loss-form-7f3a");
+        const auto again = report(desk.staff, form, "loss-form-7f3a");
         REQUIRE(again);
         CHECK(again->status == 201);
         CHECK(again->get_header_value("Idempotency-Replayed") == "true");

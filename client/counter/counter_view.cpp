@@ -37,6 +37,8 @@ void coloured_line(const ImVec4& colour, const std::string& text, std::string_vi
     ImGui::PopStyleColor();
 }
 
+float verdict_band_height() { return ImGui::GetTextLineHeightWithSpacing() * 3.0F; }
+
 // A full-width band in the verdict's colour: green for accepted, red for refused.
 void draw_verdict(const ScanVerdict& verdict, Language language) {
     const auto& colours = status_colours();
@@ -44,8 +46,7 @@ void draw_verdict(const ScanVerdict& verdict, Language language) {
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(colour.x, colour.y, colour.z, 0.15F));
     ImGui::PushStyleColor(ImGuiCol_Border, colour);
     ImGui::PushStyleVar(ImGuiStyleVar_ChildBorderSize, 3.0F);
-    const float height = ImGui::GetTextLineHeightWithSpacing() * 3.0F;
-    ImGui::BeginChild("verdict", ImVec2(0.0F, height), true, ImGuiWindowFlags_NoScrollbar);
+    ImGui::BeginChild("verdict", ImVec2(0.0F, verdict_band_height()), true, ImGuiWindowFlags_NoScrollbar);
     auto message = verdict_text(verdict, language);
     if (!verdict.code.empty()) message += (language == Language::ja ? "：" : ": ") + verdict.code;
     ImGui::PushStyleColor(ImGuiCol_Text, colour);
@@ -251,7 +252,13 @@ void draw_counter(App& app, std::chrono::system_clock::time_point now) {
     const auto& hint = i18n::text(session.busy() ? "counter.checking" : "counter.scan_hint", language);
     ImGui::TextDisabled("%s", hint.c_str());
     report_last_item(hint, "status");
-    if (const auto verdict = session.verdict(now)) draw_verdict(*verdict, language);
+    // The band's place stays when its verdict goes, 4 s after the scan: what is below must not
+    // jump up under the operator's pointer (返却を確定 was clicked on the wrong place that way).
+    if (const auto verdict = session.verdict(now)) {
+        draw_verdict(*verdict, language);
+    } else {
+        ImGui::Dummy(ImVec2(0.0F, verdict_band_height()));
+    }
     if (const auto left = session.reset_countdown(now)) {
         const auto warning = fill_template(i18n::text("counter.idle_warning", language), {{"n", std::to_string(*left)}});
         coloured_line(status_colours().warning, warning, "alert");

@@ -16,19 +16,24 @@ bool before(const Oid& a, const Oid& b) { return std::lexicographical_compare(a.
 // (a counter's value is column 9, a toner's level column 5). Counting every column the MIB
 // has rather than those stored keeps a real printer's walk in one request. `kept`: the
 // columns a reading keeps of a table walked by column once it is long (Ricoh's).
+// `level_column`: a supply table's level, walked alone between reads of the layout (0: none).
 struct TableSize {
     Oid table;
     std::optional<std::size_t> TableRows::*rows;
     std::size_t columns;
     std::vector<std::uint32_t> kept;
+    std::uint32_t level_column = 0;
 };
+
+const Oid supplies_table = parse_oid("1.3.6.1.2.1.43.11.1.1");
+const Oid ricoh_toner_table = parse_oid("1.3.6.1.4.1.367.3.2.1.2.24.1.1");
 
 const std::vector<TableSize>& table_sizes() {
     static const std::vector<TableSize> sizes{
-        {parse_oid("1.3.6.1.2.1.43.11.1.1"), &TableRows::supplies, 8, {}},
+        {supplies_table, &TableRows::supplies, 8, {}, 9},
         {parse_oid("1.3.6.1.2.1.43.18.1.1"), &TableRows::alerts, 8, {}},
         {parse_oid("1.3.6.1.4.1.367.3.2.1.2.19.5.1"), &TableRows::ricoh_counters, 9, {5, 9}},
-        {parse_oid("1.3.6.1.4.1.367.3.2.1.2.24.1.1"), &TableRows::ricoh_toners, 5, {2, 5}},
+        {ricoh_toner_table, &TableRows::ricoh_toners, 5, {2, 5}, 5},
     };
     return sizes;
 }
@@ -47,15 +52,22 @@ bool by_column(const TableSize& size, const TableRows& last_rows) {
     return !size.kept.empty() && rows && *rows > column_walk_rows;
 }
 
-// Where the walks of a table start: the table, or each kept column.
-std::vector<Oid> walk_bounds(const Oid& table, const TableRows& last_rows) {
+Oid column_of(const Oid& table, std::uint32_t column) {
+    auto oid = table;
+    oid.push_back(column);
+    return oid;
+}
+
+// Walked by its level column alone.
+bool by_level(const TableSize& size, bool levels_only) { return levels_only && size.level_column != 0; }
+
+// Where the walks of a table start: its level column, the table, or each kept column.
+std::vector<Oid> walk_bounds(const Oid& table, const TableRows& last_rows, bool levels_only) {
     const auto* size = size_of(table);
+    if (size != nullptr && by_level(*size, levels_only)) return {column_of(table, size->level_column)};
     if (size == nullptr || !by_column(*size, last_rows)) return {table};
     std::vector<Oid> bounds;
-    for (const auto column : size->kept) {
-        bounds.push_back(table);
-        bounds.back().push_back(column);
-    }
+    for (const auto column : size->kept) bounds.push_back(column_of(table, column));
     return bounds;
 }
 
@@ -67,7 +79,7 @@ std::optional<std::size_t> last_size(const Oid& table, const TableRows& last_row
 
 }  // namespace
 
-int walk_repetitions(const KindsDue& kinds, const TableRows& last_rows, int most) {
+int walk_repetitions(const KindsDue& kinds, const TableRows& last_rows, int most, bool levels_only) {
     constexpr std::size_t fewest = 2;
     const auto ceiling = static_cast<std::size_t>(std::max<int>(most, fewest));
     std::size_t largest = 0;
@@ -76,21 +88,27 @@ int walk_repetitions(const KindsDue& kinds, const TableRows& last_rows, int most
         if (size == nullptr) return static_cast<int>(ceiling);
         const auto& rows = last_rows.*(size->rows);
         if (!rows) return static_cast<int>(ceiling);
-        const auto columns = by_column(*size, last_rows) ? 1 : size->columns;
+        const auto columns = by_level(*size, levels_only) || by_column(*size, last_rows) ? 1 : size->columns;
         largest = std::max(largest, std::min(*rows, max_table_rows) * columns);
     }
     return static_cast<int>(std::clamp(largest + 1, fewest, ceiling));
 }
 
-DeviceWalk::DeviceWalk(int most, const KindsDue& kinds, const TableRows& last_rows, int max_requests)
-    : repetitions_(walk_repetitions(kinds, last_rows, most)),
+DeviceWalk::DeviceWalk(int most, const KindsDue& kinds, const TableRows& last_rows, std::optional<SupplyLayout> layout,
+                       int max_requests)
+    : most_(most),
+      repetitions_(walk_repetitions(kinds, last_rows, most, reads_levels_only(kinds, layout))),
       max_requests_(max_requests),
-      scalars_(polled_scalars(kinds)) {
+      scalars_(polled_scalars(kinds)),
+      layout_(std::move(layout)) {
     scalars_pending_ = !scalars_.empty();
+    const bool levels_only = reads_levels_only(kinds, layout_);
     for (const auto& table : polled_tables(kinds)) {
         const bool empty = last_size(table, last_rows) == std::size_t{0};
-        for (const auto& bound : walk_bounds(table, last_rows)) {
-            walks_.push_back(Walk{table, bound, bound, 0, false, empty});
+        const auto* size = size_of(table);
+        const bool levels = size != nullptr && by_level(*size, levels_only);
+        for (const auto& bound : walk_bounds(table, last_rows, levels_only)) {
+            walks_.push_back(Walk{table, bound, bound, 0, false, empty, levels});
         }
     }
 }
@@ -167,15 +185,37 @@ void DeviceWalk::take_response(const std::vector<VarBind>& binds) {
     for (std::size_t slot = 0; slot < open_walks; ++slot) {
         if (!answered[slot]) walks_[last_walks_[slot]].finished = true;
     }
+    settle_levels();
     if (!done() && requests_ >= max_requests_) {
         builder_.note("too_many_requests", {}, std::to_string(requests_) + " requests");
         stopped_ = true;
+        settle_levels();
     }
 }
 
 void DeviceWalk::take_error(long error_status) {
     builder_.note("agent_error", {}, "error-status " + std::to_string(error_status));
     stopped_ = true;
+    settle_levels();
+}
+
+void DeviceWalk::settle_levels() {
+    auto& reading = builder_.reading();
+    for (auto& walk : walks_) {
+        if (!walk.levels || !(walk.finished || stopped_)) continue;
+        walk.levels = false;
+        const bool supplies = walk.table == supplies_table;
+        const bool same = supplies ? complete_from_layout(reading.supplies, layout_->supplies)
+                                   : complete_from_layout(reading.ricoh_toners, layout_->ricoh_toners);
+        if (same || stopped_) continue;
+        if (supplies) {
+            reading.supplies.clear();
+        } else {
+            reading.ricoh_toners.clear();
+        }
+        walk = Walk{walk.table, walk.table, walk.table};
+        repetitions_ = std::max(repetitions_, most_);
+    }
 }
 
 }  // namespace madoguchi::server::telemetry

@@ -4,13 +4,17 @@
 // for the tables not finished, until every walk has left its table. A long table of which a
 // reading keeps a few columns (Ricoh's counters) is walked by those columns instead. A table
 // the device's last reading held empty is asked as a non-repeater too: its one binding, the
-// end, instead of a full round of repetitions past it. Pure: the poller sends what
-// next_request() says and hands the answer to take_response().
+// end, instead of a full round of repetitions past it. Between the hourly reads of a device's
+// supplies layout, its supply tables are walked by their level column alone and completed from
+// the layout (supply_layout.hpp). Pure: the poller sends what next_request() says and hands the
+// answer to take_response().
 #include <cstddef>
+#include <optional>
 #include <vector>
 
 #include "telemetry/poll_target.hpp"
 #include "telemetry/reading_builder.hpp"
+#include "telemetry/supply_layout.hpp"
 
 namespace madoguchi::server::telemetry {
 
@@ -27,19 +31,22 @@ inline constexpr std::size_t column_walk_rows = 8;
 
 // GETBULK max-repetitions for a device: enough for the largest walk this poll makes, as the
 // device's last reading held its table (rows × the table's columns, or rows for a walk of one
-// column), and the binding past its end, so
+// column, as the supply tables' level columns are with `levels_only`), and the binding past its
+// end, so
 // a table that kept its size is read in one request without the agent computing bindings
 // beyond it; from 2 up to `most`. A walked table of unknown size asks `most`. A table that
 // grew is still walked to its end by the following requests.
-int walk_repetitions(const KindsDue& kinds, const TableRows& last_rows, int most);
+int walk_repetitions(const KindsDue& kinds, const TableRows& last_rows, int most, bool levels_only = false);
 
 class DeviceWalk {
 public:
     // `last_rows`: the table sizes of the device's last reading, which set the repetitions
     // asked (walk_repetitions, at most `most`), the tables asked as non-repeaters (empty) and
-    // those walked by column (long). A misbehaving agent could keep a walk going forever: the
-    // poll stops after `max_requests`.
-    DeviceWalk(int most, const KindsDue& kinds, const TableRows& last_rows = {}, int max_requests = 16);
+    // those walked by column (long). `layout`: the supplies layout of that reading, which lets
+    // the supply tables be walked by their levels (reads_levels_only). A misbehaving agent could
+    // keep a walk going forever: the poll stops after `max_requests`.
+    DeviceWalk(int most, const KindsDue& kinds, const TableRows& last_rows = {},
+               std::optional<SupplyLayout> layout = std::nullopt, int max_requests = 16);
 
     bool done() const;
     BulkRequest next_request();
@@ -58,9 +65,16 @@ private:
         bool finished = false;
         // Asked as a non-repeater: the table was empty last time.
         bool step = false;
+        // The level column alone, its rows completed from the layout once it ends.
+        bool levels = false;
     };
     void advance(Walk& walk, const VarBind& bind);
+    // Level walks that ended: their rows completed from the layout, or, when the device's rows
+    // are no longer the layout's, the table walked whole from the next request on (unless the
+    // poll stopped: then the rows the layout knows are completed and the others kept as read).
+    void settle_levels();
 
+    int most_;
     int repetitions_;
     int max_requests_;
     int requests_ = 0;
@@ -73,6 +87,7 @@ private:
     std::vector<std::size_t> last_steps_;
     std::vector<std::size_t> last_walks_;
     bool last_had_scalars_ = false;
+    std::optional<SupplyLayout> layout_;
     ReadingBuilder builder_;
 };
 

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "telemetry/poll_schedule.hpp"
+#include "telemetry/supply_layout.hpp"
 
 namespace madoguchi::server::telemetry {
 
@@ -35,6 +36,8 @@ struct PollTarget {
     std::string agent;  // "10.20.3.15" or "127.0.0.1:16161" (net-snmp peer name, UDP)
     SnmpCredentials credentials;
     TableRows last_rows;
+    // The supplies layout of the last reading (nullopt: supplies never read).
+    std::optional<SupplyLayout> supply_layout;
     KindTimes last_read;            // telemetry_device_state's *_read_at
     KindsDue kinds = every_kind();  // what this poll asks of the device
 };

@@ -41,7 +41,10 @@ store::Result<std::vector<PollTarget>> load_poll_targets(store::Database& databa
         "CASE WHEN json_valid(s.reading) THEN json_array_length(s.reading, '$.alerts') END, "
         "CASE WHEN json_valid(s.reading) THEN json_array_length(s.reading, '$.ricoh_counters') END, "
         "CASE WHEN json_valid(s.reading) THEN json_array_length(s.reading, '$.ricoh_toners') END, "
-        "s.status_read_at, s.supplies_read_at, s.counters_read_at, s.firmware_read_at FROM devices d "
+        "s.status_read_at, s.supplies_read_at, s.counters_read_at, s.firmware_read_at, "
+        // Its supplies' layout, for polls that read the levels alone.
+        "CASE WHEN json_valid(s.reading) THEN json_extract(s.reading, '$.supplies') END, "
+        "CASE WHEN json_valid(s.reading) THEN json_extract(s.reading, '$.ricoh_toners') END FROM devices d "
         "JOIN telemetry_snmp_profiles p ON p.name = d.snmp_profile "
         "LEFT JOIN telemetry_device_state s ON s.device_id = d.id "
         "WHERE d.network_address <> '' AND (?1 IS NULL OR d.id = ?1) "
@@ -77,6 +80,12 @@ store::Result<std::vector<PollTarget>> load_poll_targets(store::Database& databa
             const auto column = 14 + static_cast<int>(slot);
             if (s.column_is_null(column)) continue;
             target.last_read[slot] = std::chrono::system_clock::time_point{std::chrono::seconds{s.column_int(column)}};
+        }
+        if (!s.column_is_null(18)) {
+            const auto json = [&s](int column) {
+                return s.column_is_null(column) ? nlohmann::json() : nlohmann::json::parse(s.column_text(column), nullptr, false);
+            };
+            target.supply_layout = supply_layout_from_json(json(18), json(19));
         }
         targets.push_back(std::move(target));
     }

@@ -142,7 +142,7 @@ private:
     }
 
     void start(DeviceState& state) {
-        state.walk.emplace(settings_.repetitions, state.target->kinds, state.target->last_rows);
+        state.walk.emplace(settings_.repetitions, state.target->kinds, state.target->last_rows, state.target->supply_layout);
         const bool v3 = state.target->credentials.version == SnmpCredentials::Version::v3;
         if (!(v3 ? open_probe_session(state) : open_session(state))) {
             finish(state, false);

@@ -212,4 +212,58 @@ TEST_CASE("telemetry: a cycle stores the last raw state per device, samples per 
     CHECK(merged["sys_name"] == "mfp-000001");
 }
 
+TEST_CASE("telemetry: between its hourly reads a printer's supplies are read by their levels, completed from its layout") {
+    TempDir folder;
+    write_records(folder.path() / "data", "MFP-000001", ricoh_mfp_records());
+    FleetSimulator simulator(folder.path() / "data", serve_only());
+    auto database = telemetry_database(folder.path());
+    add_polled_device(database, "MFP-000001");
+    telemetry::CycleRequest request;
+    request.targets.agent_override = simulator.agent();
+    REQUIRE(telemetry::run_poll_cycle(database, request));
+    const auto state = [&] { return nlohmann::json::parse(query_text(database, "SELECT reading FROM telemetry_device_state")); };
+    // The cartridge's description as read before the device's was changed: what the last
+    // reading holds is what a levels poll keeps, so the stored one shows it was not asked again.
+    REQUIRE(database.execute("UPDATE telemetry_device_state SET reading = json_set(reading, "
+                             "'$.supplies[0].description', 'Black Toner (as read before)', '$.ricoh_toners[0].name', 'K')"));
+
+    request.kinds = *telemetry::parse_kinds("status,supplies");
+    auto levels = telemetry::run_poll_cycle(database, request);
+    REQUIRE(levels);
+    CHECK(levels.value().requests == 1);
+    auto supplies = state()["supplies"];
+    REQUIRE(supplies.size() == 2);
+    CHECK(supplies[0]["description"] == "Black Toner (as read before)");
+    CHECK(supplies[0]["class"] == 3);
+    CHECK(supplies[0]["unit"] == 19);
+    CHECK(supplies[0]["max_capacity"] == 100);
+    CHECK(supplies[0]["level"] == 8);
+    CHECK(supplies[1]["description"] == "Waste Toner");
+    CHECK(supplies[1]["max_capacity"] == -2);
+    CHECK(supplies[1]["level"] == -3);
+    CHECK(state()["ricoh_toners"] == nlohmann::json::parse(R"([{"index":1,"name":"K","level":-100}])"));
+
+    // The counters' turn reads the supplies whole again.
+    request.kinds = *telemetry::parse_kinds("status,supplies,counters");
+    REQUIRE(telemetry::run_poll_cycle(database, request));
+    CHECK(state()["supplies"][0]["description"] == "Black Toner");
+    CHECK(state()["ricoh_toners"][0]["name"] == "Black Toner");
+
+    // A supply the layout does not have (a slot added, or a layout from another model): the
+    // table is read whole within the same poll.
+    REQUIRE(database.execute("UPDATE telemetry_device_state SET reading = json_set(json_remove(reading, '$.supplies[1]'), "
+                             "'$.supplies[0].description', 'Black Toner (as read before)')"));
+    request.kinds = *telemetry::parse_kinds("status,supplies");
+    auto added = telemetry::run_poll_cycle(database, request);
+    REQUIRE(added);
+    CHECK(added.value().requests == 2);
+    supplies = state()["supplies"];
+    REQUIRE(supplies.size() == 2);
+    CHECK(supplies[0]["description"] == "Black Toner");
+    CHECK(supplies[1]["description"] == "Waste Toner");
+    CHECK(supplies[1]["class"] == 4);
+    CHECK(supplies[1]["level"] == -3);
+    CHECK(query_number(database, "SELECT count(*) FROM telemetry_device_state WHERE oddities <> '[]'") == 0);
+}
+
 }  // namespace madoguchi::testing

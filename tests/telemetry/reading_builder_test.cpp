@@ -1,6 +1,8 @@
 // The walk and the mapping of bindings to a reading, with answers no snmpsim record can give.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "telemetry/device_walk.hpp"
 
 namespace madoguchi::testing {
@@ -183,6 +185,64 @@ TEST_CASE("telemetry: a long Ricoh table is walked by the columns a reading keep
     CHECK(walk.builder().reading().ricoh_counters[0].name == "Counter: Machine Total");
     CHECK(walk.builder().reading().ricoh_counters[0].value == 1234);
     CHECK(walk.builder().oddities().empty());
+}
+
+TEST_CASE("telemetry: with a known layout the supply tables are walked by their levels, and whole when the rows differ") {
+    telemetry::KindsDue supplies;
+    supplies.due[static_cast<std::size_t>(telemetry::SampleKind::supplies) - 1] = true;
+    telemetry::TableRows rows;
+    rows.supplies = 2;
+    rows.ricoh_toners = 1;
+    telemetry::SupplyLayout layout;
+    layout.supplies = {{1, 3, 3, "Black Toner", 19, 100, {}}, {2, 4, 4, "Waste Toner", 19, -2, {}}};
+    layout.ricoh_toners = {{1, "Black Toner", {}}};
+    const auto level = [](const char* oid, std::int64_t value) { return number(oid, value); };
+
+    telemetry::DeviceWalk walk(16, supplies, rows, layout);
+    auto request = walk.next_request();
+    CHECK(request.walk_cursors == std::vector<telemetry::Oid>{parse_oid("1.3.6.1.2.1.43.11.1.1.9"),
+                                                              parse_oid("1.3.6.1.4.1.367.3.2.1.2.24.1.1.5")});
+    CHECK(request.repetitions == 3);  // two rows of one column and the end
+    const auto end = number("1.3.6.1.4.1.367.3.2.1.2.24.1.1.5.1", 0, ValueKind::end_of_mib_view);
+    walk.take_response({level("1.3.6.1.2.1.43.11.1.1.9.1.1", 42), level("1.3.6.1.4.1.367.3.2.1.2.24.1.1.5.1", 40),
+                        level("1.3.6.1.2.1.43.11.1.1.9.1.2", -3), end, level("1.3.6.1.2.1.43.12.1.1.2.1.1", 1), end});
+    CHECK(walk.done());
+    CHECK(walk.builder().oddities().empty());
+    const auto& reading = walk.builder().reading();
+    REQUIRE(reading.supplies.size() == 2);
+    CHECK(reading.supplies[0].description == "Black Toner");
+    CHECK(reading.supplies[0].max_capacity == 100);
+    CHECK(reading.supplies[0].level == 42);
+    CHECK(reading.supplies[1].supply_class == 4);
+    CHECK(reading.supplies[1].level == -3);
+    REQUIRE(reading.ricoh_toners.size() == 1);
+    CHECK(reading.ricoh_toners[0].name == "Black Toner");
+    CHECK(reading.ricoh_toners[0].level == 40);
+
+    // A third supply: the supplies table is walked whole from the next request, at the setting.
+    telemetry::DeviceWalk grown(16, supplies, rows, layout);
+    grown.next_request();
+    grown.take_response({level("1.3.6.1.2.1.43.11.1.1.9.1.1", 42), level("1.3.6.1.4.1.367.3.2.1.2.24.1.1.5.1", 40),
+                         level("1.3.6.1.2.1.43.11.1.1.9.1.2", -3), end, level("1.3.6.1.2.1.43.11.1.1.9.1.3", 77), end});
+    REQUIRE_FALSE(grown.done());
+    CHECK(grown.next_request().walk_cursors == std::vector<telemetry::Oid>{parse_oid("1.3.6.1.2.1.43.11.1.1.9.1.3")});
+    grown.take_response({level("1.3.6.1.2.1.43.12.1.1.2.1.1", 1)});
+    REQUIRE_FALSE(grown.done());
+    request = grown.next_request();
+    CHECK(request.walk_cursors == std::vector<telemetry::Oid>{parse_oid("1.3.6.1.2.1.43.11.1.1")});
+    CHECK(request.repetitions == 16);
+    CHECK(grown.builder().reading().supplies.empty());
+    CHECK(grown.builder().reading().ricoh_toners.at(0).name == "Black Toner");
+
+    // With the counters due, or no layout, the tables are walked whole.
+    auto hourly = supplies;
+    hourly.due[static_cast<std::size_t>(telemetry::SampleKind::counters) - 1] = true;
+    for (const auto& whole : {telemetry::DeviceWalk(16, hourly, rows, layout), telemetry::DeviceWalk(16, supplies, rows)}) {
+        auto copy = whole;
+        const auto cursors = copy.next_request().walk_cursors;
+        CHECK(std::find(cursors.begin(), cursors.end(), parse_oid("1.3.6.1.2.1.43.11.1.1")) != cursors.end());
+        CHECK(std::find(cursors.begin(), cursors.end(), parse_oid("1.3.6.1.2.1.43.11.1.1.9")) == cursors.end());
+    }
 }
 
 }  // namespace madoguchi::testing

@@ -1,0 +1,93 @@
+#include "telemetry/supply_layout.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <limits>
+#include <string>
+
+namespace madoguchi::server::telemetry {
+namespace {
+
+template <class Row>
+bool same_rows(const std::vector<Row>& rows, const std::vector<Row>& layout) {
+    return std::is_permutation(rows.begin(), rows.end(), layout.begin(), layout.end(),
+                               [](const Row& a, const Row& b) { return a.index == b.index; });
+}
+
+template <class Row>
+const Row* row_with(const std::vector<Row>& rows, std::uint32_t index) {
+    const auto found = std::find_if(rows.begin(), rows.end(), [&](const Row& row) { return row.index == index; });
+    return found == rows.end() ? nullptr : &*found;
+}
+
+std::optional<std::int64_t> number(const nlohmann::json& object, const char* key) {
+    const auto found = object.find(key);
+    if (found == object.end() || !found->is_number_integer()) return std::nullopt;
+    return found->get<std::int64_t>();
+}
+
+std::string text(const nlohmann::json& object, const char* key) {
+    const auto found = object.find(key);
+    return found != object.end() && found->is_string() ? found->get<std::string>() : std::string{};
+}
+
+// A row's index, or nullopt for an entry that is not a row: without it the row cannot be matched.
+std::optional<std::uint32_t> index_of(const nlohmann::json& entry) {
+    if (!entry.is_object()) return std::nullopt;
+    const auto index = number(entry, "index");
+    if (!index || *index < 0 || *index > std::numeric_limits<std::uint32_t>::max()) return std::nullopt;
+    return static_cast<std::uint32_t>(*index);
+}
+
+}  // namespace
+
+bool reads_levels_only(const KindsDue& kinds, const std::optional<SupplyLayout>& layout) {
+    return layout.has_value() && kinds.contains(SampleKind::supplies) && !kinds.contains(SampleKind::counters);
+}
+
+bool complete_from_layout(std::vector<SupplyRow>& rows, const std::vector<SupplyRow>& layout) {
+    for (auto& row : rows) {
+        const auto* known = row_with(layout, row.index);
+        if (known == nullptr) continue;
+        row.supply_class = known->supply_class;
+        row.type = known->type;
+        row.description = known->description;
+        row.unit = known->unit;
+        row.max_capacity = known->max_capacity;
+    }
+    return same_rows(rows, layout);
+}
+
+bool complete_from_layout(std::vector<RicohToner>& rows, const std::vector<RicohToner>& layout) {
+    for (auto& row : rows) {
+        if (const auto* known = row_with(layout, row.index)) row.name = known->name;
+    }
+    return same_rows(rows, layout);
+}
+
+std::optional<SupplyLayout> supply_layout_from_json(const nlohmann::json& supplies, const nlohmann::json& ricoh_toners) {
+    if (!supplies.is_array()) return std::nullopt;
+    SupplyLayout layout;
+    for (const auto& entry : supplies) {
+        const auto index = index_of(entry);
+        if (!index) return std::nullopt;
+        SupplyRow row;
+        row.index = *index;
+        row.supply_class = number(entry, "class");
+        row.type = number(entry, "type");
+        row.description = text(entry, "description");
+        row.unit = number(entry, "unit");
+        row.max_capacity = number(entry, "max_capacity");
+        layout.supplies.push_back(std::move(row));
+    }
+    if (ricoh_toners.is_array()) {
+        for (const auto& entry : ricoh_toners) {
+            const auto index = index_of(entry);
+            if (!index) return std::nullopt;
+            layout.ricoh_toners.push_back(RicohToner{*index, text(entry, "name"), std::nullopt});
+        }
+    }
+    return layout;
+}
+
+}  // namespace madoguchi::server::telemetry

@@ -17,12 +17,14 @@ bool before(const Oid& a, const Oid& b) { return std::lexicographical_compare(a.
 // has rather than those stored keeps a real printer's walk in one request. `kept`: the
 // columns a reading keeps of a table walked by column once it is long (Ricoh's).
 // `level_column`: a supply table's level, walked alone between reads of the layout (0: none).
+// `usually_empty`: a table most printers hold empty (the alerts), expected empty until read.
 struct TableSize {
     Oid table;
     std::optional<std::size_t> TableRows::*rows;
     std::size_t columns;
     std::vector<std::uint32_t> kept;
     std::uint32_t level_column = 0;
+    bool usually_empty = false;
 };
 
 const Oid supplies_table = parse_oid("1.3.6.1.2.1.43.11.1.1");
@@ -31,7 +33,7 @@ const Oid ricoh_toner_table = parse_oid("1.3.6.1.4.1.367.3.2.1.2.24.1.1");
 const std::vector<TableSize>& table_sizes() {
     static const std::vector<TableSize> sizes{
         {supplies_table, &TableRows::supplies, 8, {}, 9},
-        {parse_oid("1.3.6.1.2.1.43.18.1.1"), &TableRows::alerts, 8, {}},
+        {parse_oid("1.3.6.1.2.1.43.18.1.1"), &TableRows::alerts, 8, {}, 0, true},
         {parse_oid("1.3.6.1.4.1.367.3.2.1.2.19.5.1"), &TableRows::ricoh_counters, 9, {5, 9}},
         {ricoh_toner_table, &TableRows::ricoh_toners, 5, {2, 5}, 5},
     };
@@ -71,10 +73,11 @@ std::vector<Oid> walk_bounds(const Oid& table, const TableRows& last_rows, bool 
     return bounds;
 }
 
-// The table's size in the last reading; nullopt when it did not hold the table.
-std::optional<std::size_t> last_size(const Oid& table, const TableRows& last_rows) {
-    const auto* size = size_of(table);
-    return size == nullptr ? std::nullopt : last_rows.*(size->rows);
+// The rows a poll expects of a table: as many as the last reading held, none for a table usually
+// empty that was never read, nullopt when not known.
+std::optional<std::size_t> expected_rows(const TableSize& size, const TableRows& last_rows) {
+    const auto& rows = last_rows.*(size.rows);
+    return !rows && size.usually_empty ? std::size_t{0} : rows;
 }
 
 }  // namespace
@@ -86,7 +89,7 @@ int walk_repetitions(const KindsDue& kinds, const TableRows& last_rows, int most
     for (const auto& table : polled_tables(kinds)) {
         const auto* size = size_of(table);
         if (size == nullptr) return static_cast<int>(ceiling);
-        const auto& rows = last_rows.*(size->rows);
+        const auto rows = expected_rows(*size, last_rows);
         if (!rows) return static_cast<int>(ceiling);
         const auto columns = by_level(*size, levels_only) || by_column(*size, last_rows) ? 1 : size->columns;
         largest = std::max(largest, std::min(*rows, max_table_rows) * columns);
@@ -104,8 +107,8 @@ DeviceWalk::DeviceWalk(int most, const KindsDue& kinds, const TableRows& last_ro
     scalars_pending_ = !scalars_.empty();
     const bool levels_only = reads_levels_only(kinds, layout_);
     for (const auto& table : polled_tables(kinds)) {
-        const bool empty = last_size(table, last_rows) == std::size_t{0};
         const auto* size = size_of(table);
+        const bool empty = size != nullptr && expected_rows(*size, last_rows) == std::size_t{0};
         const bool levels = size != nullptr && by_level(*size, levels_only);
         for (const auto& bound : walk_bounds(table, last_rows, levels_only)) {
             walks_.push_back(Walk{table, bound, bound, 0, false, empty, levels});

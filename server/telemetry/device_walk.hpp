@@ -4,7 +4,8 @@
 // for the tables not finished, until every walk has left its table. A long table of which a
 // reading keeps a few columns (Ricoh's counters) is walked by those columns instead. A table
 // the device's last reading held empty is asked as a non-repeater too: its one binding, the
-// end, instead of a full round of repetitions past it. Between the hourly reads of a device's
+// end, instead of a full round of repetitions past it; so is the alert table of a device never
+// read, as most printers hold it empty. Between the hourly reads of a device's
 // supplies layout, its supply tables are walked by their level column alone and completed from
 // the layout (supply_layout.hpp). Pure: the poller sends what next_request() says and hands the
 // answer to take_response().
@@ -32,10 +33,10 @@ inline constexpr std::size_t column_walk_rows = 8;
 // GETBULK max-repetitions for a device: enough for the largest walk this poll makes, as the
 // device's last reading held its table (rows × the table's columns, or rows for a walk of one
 // column, as the supply tables' level columns are with `levels_only`), and the binding past its
-// end, so
-// a table that kept its size is read in one request without the agent computing bindings
-// beyond it; from 2 up to `most`. A walked table of unknown size asks `most`. A table that
-// grew is still walked to its end by the following requests.
+// end, so a table that kept its size is read in one request without the agent computing
+// bindings beyond it; from 2 up to `most`. A walked table of unknown size asks `most` (an alert
+// table never read is expected empty). A table that grew is still walked to its end by the
+// following requests.
 int walk_repetitions(const KindsDue& kinds, const TableRows& last_rows, int most, bool levels_only = false);
 
 class DeviceWalk {

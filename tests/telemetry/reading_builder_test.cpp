@@ -37,7 +37,9 @@ TEST_CASE("telemetry: noSuchObject for a scalar and the same oddity twice are no
 }
 
 TEST_CASE("telemetry: a walk stops when the agent goes backwards, and a table is cut at 64 rows") {
-    telemetry::DeviceWalk walk(10, telemetry::every_kind());
+    telemetry::TableRows alerting;
+    alerting.alerts = 3;
+    telemetry::DeviceWalk walk(10, telemetry::every_kind(), alerting);
     const auto first = walk.next_request();
     CHECK(first.scalar_parents.size() == telemetry::polled_scalars(telemetry::every_kind()).size());
     CHECK(first.walk_cursors.size() == 4);
@@ -76,7 +78,7 @@ TEST_CASE("telemetry: a device asks the repetitions its largest table walked las
     };
     const telemetry::TableRows unknown;
     CHECK(telemetry::walk_repetitions(telemetry::every_kind(), unknown, 16) == 16);
-    CHECK(telemetry::walk_repetitions(only(SampleKind::status), unknown, 16) == 16);
+    CHECK(telemetry::walk_repetitions(only(SampleKind::status), unknown, 16) == 2);  // alerts expected empty
 
     telemetry::TableRows quiet;  // no alert, four supplies, five Ricoh counters, three toners
     quiet.alerts = 0;
@@ -102,7 +104,9 @@ TEST_CASE("telemetry: a device asks the repetitions its largest table walked las
 TEST_CASE("telemetry: a table larger than the repetitions asked is walked to its end by the following requests") {
     telemetry::KindsDue status;
     status.due[static_cast<std::size_t>(telemetry::SampleKind::status) - 1] = true;
-    telemetry::DeviceWalk walk(2, status);
+    telemetry::TableRows alerting;
+    alerting.alerts = 2;
+    telemetry::DeviceWalk walk(2, status, alerting);
     auto request = walk.next_request();
     REQUIRE(request.walk_cursors.size() == 1);
     CHECK(request.repetitions == 2);
@@ -126,6 +130,12 @@ TEST_CASE("telemetry: a table empty last time is asked for its one binding, and 
     status.due[static_cast<std::size_t>(telemetry::SampleKind::status) - 1] = true;
     telemetry::TableRows quiet;
     quiet.alerts = 0;
+    // Never read: expected empty as most printers' alert tables are, so asked the same way.
+    for (const auto& rows : {quiet, telemetry::TableRows{}}) {
+        const auto asked = telemetry::DeviceWalk(16, status, rows).next_request();
+        CHECK(asked.walk_cursors.empty());
+        CHECK(asked.repetitions == 2);
+    }
     telemetry::DeviceWalk still_quiet(16, status, quiet);
     auto request = still_quiet.next_request();
     CHECK(request.walk_cursors.empty());

@@ -3,10 +3,10 @@
 // side by side, one Python process answers one request at a time) with 10% offline, timeouts
 // 1 s × 1 retry, the default window: the status kind (the 5-minute poll's smallest part) on a
 // first cycle, when nobody knows yet which devices are offline, and on the next; status and
-// supplies; every kind at once (`madoguchi poll --once`, or the first cycle over a new fleet);
+// supplies, the supply tables read whole as never read before; every kind at once (`madoguchi poll --once`, or the first cycle over a new fleet);
 // then the poll job's twelve cycles of a simulated hour in service, each device asked the kinds
 // due from it after a day of the schedule (its hourly counters and daily firmware at its own
-// turn). Each cycle is stored as the poll job stores it: wall time, the poller's CPU time,
+// turn; between its counter reads, its supplies by their levels). Each cycle is stored as the poll job stores it: wall time, the poller's CPU time,
 // requests and the in-flight peak. Then the storage one device-day of samples takes, from a
 // simulated day on the schedule with the levels falling; what the compaction leaves of that day
 // after 14 days (hourly) and after a year (daily); and the fleet list over the 723 devices as
@@ -202,7 +202,7 @@ int main() {
     };
     measure("status, first cycle", targets_asked(*server::telemetry::parse_kinds("status")));
     measure("status", targets_asked(*server::telemetry::parse_kinds("status")));
-    measure("status,supplies", targets_asked(*server::telemetry::parse_kinds("status,supplies")));
+    measure("status,supplies, supply tables never read before", targets_asked(*server::telemetry::parse_kinds("status,supplies")));
     // `madoguchi poll --once`, or the poll job's first cycle over a fleet it never read.
     const auto every = measure("every kind, counters and firmware never read before", targets_asked(server::telemetry::every_kind()));
 

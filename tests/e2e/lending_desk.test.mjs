@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { serverAndBrowser, openApp, signedInFetch, clickItem } from './lib/harness.mjs';
+import { serverAndBrowser, openApp, signedInFetch, clickItem, hasItem, hasItemValue } from './lib/harness.mjs';
 
 const running = serverAndBrowser();
 
@@ -71,8 +71,7 @@ async function seed(server) {
 }
 
 function waitForLabel(page, label, role) {
-  return page.waitForFunction(([l, r]) => window.madoguchi.items().some((i) => i.label === l && (!r || i.role === r)),
-    [label, role], { timeout: 15000 });
+  return hasItem(page, label, { role, timeout: 15000 });
 }
 
 test('an operator kits a loan to done and sends a reminder from the overdue list', async () => {
@@ -86,8 +85,7 @@ test('an operator kits a loan to done and sends a reminder from the overdue list
   await waitForLabel(page, `貸出申請 ${ready.number} の準備`, 'status');
   for (const step of ['初期化', '充電', '動作確認']) {
     await clickItem(page, step, { role: 'checkbox' });
-    await page.waitForFunction((l) => window.madoguchi.items().find((i) => i.label === l && i.role === 'checkbox')?.value === 'true',
-      step, { timeout: 15000 });
+    await hasItemValue(page, step, 'checkbox', 'true', { timeout: 15000 });
   }
   await waitForLabel(page, 'キッティング完了: 窓口で貸し出せます。', 'status');
   await waitForLabel(page, `キッティングが完了しました：${task.asset_tag}`, 'status');

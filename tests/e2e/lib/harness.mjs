@@ -124,6 +124,7 @@ export async function openApp(browser, url, contextOptions = {}, { login = 'desk
   }
   const page = await context.newPage();
   const problems = [];
+  page.madoguchiProblems = problems;
   page.on('console', (message) => { if (message.type() === 'error') problems.push(`console: ${message.text()}`); });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('response', (response) => {
@@ -160,7 +161,7 @@ export function canvasPixelStats(page) {
 // (text size, language) can move things for one frame, as a person would wait for it to settle.
 // `role`, when given, tells apart items that share a label (a column header and a field).
 async function settledItem(page, label, role) {
-  const handle = await page.waitForFunction(([wanted, wantedRole]) => {
+  const handle = await explained(page, page.waitForFunction(([wanted, wantedRole]) => {
     const state = window.madoguchi;
     const item = state.items().find((i) => i.label === wanted && (!wantedRole || i.role === wantedRole));
     if (!item) return null;
@@ -171,7 +172,7 @@ async function settledItem(page, label, role) {
       return null;
     }
     return state.frame >= seen.frame + 2 ? item : null;
-  }, [label, role], { timeout: 10000 });
+  }, [label, role], { timeout: 10000 }), `waiting for "${label}"${role ? ` (${role})` : ''} to settle`);
   return handle.jsonValue();
 }
 
@@ -198,8 +199,38 @@ export async function clickItem(page, label, { role, modifiers = [] } = {}) {
   for (const key of [...modifiers].reverse()) await page.keyboard.up(key);
 }
 
-export function hasItem(page, label, options = {}) {
-  return page.waitForFunction((l) => window.madoguchi.items().some((i) => i.label === l), label, options);
+// Waits until an item with this label (and `role`, when given) is on screen; `options` also
+// takes waitForFunction's (timeout).
+export function hasItem(page, label, { role, ...options } = {}) {
+  return explained(page, page.waitForFunction(([l, r]) => window.madoguchi.items().some((i) => i.label === l && (!r || i.role === r)),
+    [label, role], options), `waiting for "${label}"${role ? ` (${role})` : ''}`);
+}
+
+// Waits until the item with this label and role reads `value` (a checkbox's "true").
+export function hasItemValue(page, label, role, value, options = {}) {
+  return explained(page, page.waitForFunction(([l, r, v]) => window.madoguchi.items().find((i) => i.label === l && i.role === r)?.value === v,
+    [label, role, value], options), `waiting for "${label}" (${role}) to read "${value}"`);
+}
+
+// What the screen shows, for a failed wait's message: its headings, statuses, alerts and tabs,
+// the disabled items, and the requests the server refused.
+async function screenSummary(page) {
+  const lines = await page.evaluate(() => window.madoguchi.items()
+    .filter((i) => ['heading', 'status', 'alert', 'tab'].includes(i.role) || !i.enabled)
+    .map((i) => `${i.role}${i.enabled ? '' : ' (disabled)'}: ${i.label}${i.value ? ` [${i.value}]` : ''}`))
+    .catch((error) => [`(the screen could not be read: ${error.message})`]);
+  return [...lines, ...(page.madoguchiProblems ?? [])].join('\n  ');
+}
+
+// A wait that failed says what it waited for and what was on screen instead: an intermittent
+// failure is then understood from the run's log alone.
+async function explained(page, waiting, what) {
+  try {
+    return await waiting;
+  } catch (error) {
+    error.message = `${what}: ${error.message}\n  On screen:\n  ${await screenSummary(page)}`;
+    throw error;
+  }
 }
 
 // Clicks the text field, waits until it has the keyboard (the text bridge), and types as an

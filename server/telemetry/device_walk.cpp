@@ -99,13 +99,10 @@ int walk_repetitions(const KindsDue& kinds, const TableRows& last_rows, int most
 
 DeviceWalk::DeviceWalk(int most, const KindsDue& kinds, const TableRows& last_rows, std::optional<SupplyLayout> layout,
                        int max_requests)
-    : most_(most),
-      repetitions_(walk_repetitions(kinds, last_rows, most, reads_levels_only(kinds, layout))),
-      max_requests_(max_requests),
-      scalars_(polled_scalars(kinds)),
-      layout_(std::move(layout)) {
-    scalars_pending_ = !scalars_.empty();
+    : most_(most), max_requests_(max_requests), scalars_(polled_scalars(kinds)), layout_(std::move(layout)) {
     const bool levels_only = reads_levels_only(kinds, layout_);
+    repetitions_ = walk_repetitions(kinds, last_rows, most, levels_only);
+    scalars_pending_ = !scalars_.empty();
     for (const auto& table : polled_tables(kinds)) {
         const auto* size = size_of(table);
         const bool empty = size != nullptr && expected_rows(*size, last_rows) == std::size_t{0};

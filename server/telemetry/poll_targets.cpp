@@ -17,6 +17,18 @@ std::vector<std::string> split_agents(const std::string& list) {
     return agents;
 }
 
+// The rows of each table a stored reading holds (for the walk's repetitions): an array's length,
+// 0 for another value, nullopt where the reading has no such member or is not JSON.
+TableRows table_rows(const nlohmann::json& reading) {
+    const auto rows = [&reading](const char* table) -> std::optional<std::size_t> {
+        if (!reading.is_object()) return std::nullopt;
+        const auto found = reading.find(table);
+        if (found == reading.end()) return std::nullopt;
+        return found->is_array() ? found->size() : 0;
+    };
+    return {rows("supplies"), rows("alerts"), rows("ricoh_counters"), rows("ricoh_toners")};
+}
+
 }  // namespace
 
 std::string expand_profile_text(const std::string& text, const std::string& asset_tag) {
@@ -36,15 +48,7 @@ store::Result<std::vector<PollTarget>> load_poll_targets(store::Database& databa
     auto statement = database.prepare(
         "SELECT d.id, d.asset_tag, d.network_address, p.version, p.community, p.v3_user, p.v3_auth_passphrase, "
         "p.v3_priv_passphrase, p.v3_context, p.port, "
-        // The last reading's table sizes (NULL where it has none), for the walk's repetitions.
-        "CASE WHEN json_valid(s.reading) THEN json_array_length(s.reading, '$.supplies') END, "
-        "CASE WHEN json_valid(s.reading) THEN json_array_length(s.reading, '$.alerts') END, "
-        "CASE WHEN json_valid(s.reading) THEN json_array_length(s.reading, '$.ricoh_counters') END, "
-        "CASE WHEN json_valid(s.reading) THEN json_array_length(s.reading, '$.ricoh_toners') END, "
-        "s.status_read_at, s.supplies_read_at, s.counters_read_at, s.firmware_read_at, "
-        // Its supplies' layout, for polls that read the levels alone.
-        "CASE WHEN json_valid(s.reading) THEN json_extract(s.reading, '$.supplies') END, "
-        "CASE WHEN json_valid(s.reading) THEN json_extract(s.reading, '$.ricoh_toners') END FROM devices d "
+        "s.reading, s.status_read_at, s.supplies_read_at, s.counters_read_at, s.firmware_read_at FROM devices d "
         "JOIN telemetry_snmp_profiles p ON p.name = d.snmp_profile "
         "LEFT JOIN telemetry_device_state s ON s.device_id = d.id "
         "WHERE d.network_address <> '' AND (?1 IS NULL OR d.id = ?1) "
@@ -72,20 +76,14 @@ store::Result<std::vector<PollTarget>> load_poll_targets(store::Database& databa
         c.auth_passphrase = s.column_text(6);
         c.priv_passphrase = s.column_text(7);
         c.context = expand_profile_text(s.column_text(8), target.asset_tag);
-        const auto rows = [&s](int column) {
-            return s.column_is_null(column) ? std::nullopt : std::optional<std::size_t>(s.column_int(column));
-        };
-        target.last_rows = {rows(10), rows(11), rows(12), rows(13)};
+        // The last reading, parsed once for the walk: its table sizes and its supplies' layout.
+        const auto reading = s.column_is_null(10) ? nlohmann::json() : nlohmann::json::parse(s.column_text(10), nullptr, false);
+        target.last_rows = table_rows(reading);
+        target.supply_layout = supply_layout_from_json(reading);
         for (std::size_t slot = 0; slot < target.last_read.size(); ++slot) {
-            const auto column = 14 + static_cast<int>(slot);
+            const auto column = 11 + static_cast<int>(slot);
             if (s.column_is_null(column)) continue;
             target.last_read[slot] = std::chrono::system_clock::time_point{std::chrono::seconds{s.column_int(column)}};
-        }
-        if (!s.column_is_null(18)) {
-            const auto json = [&s](int column) {
-                return s.column_is_null(column) ? nlohmann::json() : nlohmann::json::parse(s.column_text(column), nullptr, false);
-            };
-            target.supply_layout = supply_layout_from_json(json(18), json(19));
         }
         targets.push_back(std::move(target));
     }

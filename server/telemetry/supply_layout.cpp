@@ -65,10 +65,12 @@ bool complete_from_layout(std::vector<RicohToner>& rows, const std::vector<Ricoh
     return same_rows(rows, layout);
 }
 
-std::optional<SupplyLayout> supply_layout_from_json(const nlohmann::json& supplies, const nlohmann::json& ricoh_toners) {
-    if (!supplies.is_array()) return std::nullopt;
+std::optional<SupplyLayout> supply_layout_from_json(const nlohmann::json& reading) {
+    if (!reading.is_object()) return std::nullopt;
+    const auto supplies = reading.find("supplies");
+    if (supplies == reading.end() || !supplies->is_array()) return std::nullopt;
     SupplyLayout layout;
-    for (const auto& entry : supplies) {
+    for (const auto& entry : *supplies) {
         const auto index = index_of(entry);
         if (!index) return std::nullopt;
         SupplyRow row;
@@ -80,8 +82,8 @@ std::optional<SupplyLayout> supply_layout_from_json(const nlohmann::json& suppli
         row.max_capacity = number(entry, "max_capacity");
         layout.supplies.push_back(std::move(row));
     }
-    if (ricoh_toners.is_array()) {
-        for (const auto& entry : ricoh_toners) {
+    if (const auto toners = reading.find("ricoh_toners"); toners != reading.end() && toners->is_array()) {
+        for (const auto& entry : *toners) {
             const auto index = index_of(entry);
             if (!index) return std::nullopt;
             layout.ricoh_toners.push_back(RicohToner{*index, text(entry, "name"), std::nullopt});

@@ -31,7 +31,7 @@ bool complete_from_layout(std::vector<SupplyRow>& rows, const std::vector<Supply
 bool complete_from_layout(std::vector<RicohToner>& rows, const std::vector<RicohToner>& layout);
 
 // The layout a stored reading (reading_json) holds; nullopt when its supplies are not an array
-// (never read). Members of the wrong type read as absent.
-std::optional<SupplyLayout> supply_layout_from_json(const nlohmann::json& supplies, const nlohmann::json& ricoh_toners);
+// (never read) or a row has no index. Members of the wrong type read as absent.
+std::optional<SupplyLayout> supply_layout_from_json(const nlohmann::json& reading);
 
 }  // namespace madoguchi::server::telemetry

@@ -3,11 +3,12 @@
 // side by side, one Python process answers one request at a time) with 10% offline, timeouts
 // 1 s × 1 retry, the default window: the status kind (the 5-minute poll's smallest part) on a
 // first cycle, when nobody knows yet which devices are offline, and on the next; status and
-// supplies, the supply tables read whole as never read before; every kind at once (`madoguchi poll --once`, or the first cycle over a new fleet);
-// then the poll job's twelve cycles of a simulated hour in service, each device asked the kinds
-// due from it after a day of the schedule (its hourly counters and daily firmware at its own
-// turn; between its counter reads, its supplies by their levels). Each cycle is stored as the poll job stores it: wall time, the poller's CPU time,
-// requests and the in-flight peak. Then the storage one device-day of samples takes, from a
+// supplies, the supply tables read whole as never read before; every kind at once (`madoguchi
+// poll --once`, or the first cycle over a new fleet); then the poll job's twelve cycles of a
+// simulated hour in service, each device asked the kinds due from it after a day of the
+// schedule (its hourly counters and daily firmware at its own turn; between its counter reads,
+// its supplies by their levels). Each cycle is stored as the poll job stores it: wall time, the
+// poller's CPU time, requests and the in-flight peak. Then the storage one device-day of samples takes, from a
 // simulated day on the schedule with the levels falling; what the compaction leaves of that day
 // after 14 days (hourly) and after a year (daily); and the fleet list over the 723 devices as
 // the cycles' interpretation left them.

@@ -17,7 +17,9 @@ std::string item_records_json(float pixel_ratio) {
                          {"h", item.height / pixel_ratio},
                          {"focused", item.focused},
                          {"enabled", item.enabled},
-                         {"clipped", item.clipped}});
+                         {"clipped", item.clipped},
+                         {"visibleY", item.visible_y / pixel_ratio},
+                         {"visibleH", item.visible_height / pixel_ratio}});
     }
     return items.dump();
 }

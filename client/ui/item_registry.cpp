@@ -3,6 +3,8 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <algorithm>
+
 namespace madoguchi::client {
 namespace {
 
@@ -15,9 +17,16 @@ std::string visible_label(const char* label) {
     return std::string(label, static_cast<std::size_t>(end - label));
 }
 
-bool clipped_vertically(const ImRect& rect) {
+// The item's rectangle, and how much of it the current window shows.
+void place(ItemRecord& record, const ImRect& rect) {
     const auto& clip = ImGui::GetCurrentWindowRead()->ClipRect;
-    return rect.Min.y < clip.Min.y || rect.Max.y > clip.Max.y;
+    record.x = rect.Min.x;
+    record.y = rect.Min.y;
+    record.width = rect.GetWidth();
+    record.height = rect.GetHeight();
+    record.clipped = rect.Min.y < clip.Min.y || rect.Max.y > clip.Max.y;
+    record.visible_y = std::max(rect.Min.y, clip.Min.y);
+    record.visible_height = std::max(0.0F, std::min(rect.Max.y, clip.Max.y) - record.visible_y);
 }
 
 std::string role_from_flags(ImGuiItemStatusFlags flags) {
@@ -59,11 +68,7 @@ void report_last_item(std::string_view label, std::string_view role, std::string
     record.label = label;
     record.role = role;
     record.value = value;
-    record.x = min.x;
-    record.y = min.y;
-    record.width = max.x - min.x;
-    record.height = max.y - min.y;
-    record.clipped = clipped_vertically(ImRect(min, max));
+    place(record, ImRect(min, max));
     const auto& context = *ImGui::GetCurrentContext();
     record.focused = record.id != 0 && (context.NavId == record.id || context.ActiveId == record.id);
     record.enabled = (context.LastItemData.InFlags & ImGuiItemFlags_Disabled) == 0;
@@ -86,19 +91,13 @@ const std::vector<ItemRecord>& item_records() { return finished; }
 void ImGuiTestEngineHook_ItemAdd(ImGuiContext*, const ImRect& rect, ImGuiID id) {
     auto& drawing = madoguchi::client::drawing;
     if (drawing.empty() || drawing.back().id != id) return;
-    auto& record = drawing.back();
-    record.x = rect.Min.x;
-    record.y = rect.Min.y;
-    record.width = rect.GetWidth();
-    record.height = rect.GetHeight();
-    record.clipped = madoguchi::client::clipped_vertically(rect);
+    madoguchi::client::place(drawing.back(), rect);
 }
 
 void ImGuiTestEngineHook_ItemInfo(ImGuiContext* context, ImGuiID id, const char* label, ImGuiItemStatusFlags flags) {
     if (label == nullptr || context->CurrentWindow == nullptr || context->CurrentWindow->Hidden) return;
     auto visible = madoguchi::client::visible_label(label);
     if (visible.empty()) return;
-    const auto& rect = context->LastItemData.Rect;
     madoguchi::client::ItemRecord record;
     record.id = id;
     record.label = std::move(visible);
@@ -106,11 +105,7 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* context, ImGuiID id, const char*
     if ((flags & ImGuiItemStatusFlags_Checkable) != 0) {
         record.value = (flags & ImGuiItemStatusFlags_Checked) != 0 ? "true" : "false";
     }
-    record.x = rect.Min.x;
-    record.y = rect.Min.y;
-    record.width = rect.GetWidth();
-    record.height = rect.GetHeight();
-    record.clipped = madoguchi::client::clipped_vertically(rect);
+    madoguchi::client::place(record, context->LastItemData.Rect);
     record.focused = context->NavId == id || context->ActiveId == id;
     record.enabled = (context->LastItemData.InFlags & ImGuiItemFlags_Disabled) == 0;
     madoguchi::client::drawing.push_back(std::move(record));

@@ -23,6 +23,10 @@ struct ItemRecord {
     // Part of it lies above or below what its window shows (scrolled away): a click there
     // reaches nothing.
     bool clipped = false;
+    // The part its window shows, from top to bottom: where a wheel scrolls that window (a
+    // pane inside the page) to bring the rest into view.
+    float visible_y = 0.0F;
+    float visible_height = 0.0F;
 };
 
 // Turns the hooks on for the current ImGui context.

@@ -176,15 +176,18 @@ async function settledItem(page, label, role) {
   return handle.jsonValue();
 }
 
-// The widget settled and wholly inside the viewport: one outside it (a form's button below
-// the fold, the tabs of a page scrolled down) is scrolled to with the mouse wheel first, as a
-// person would, since a click on its clipped edge would land on nothing.
+// The widget settled and wholly inside the viewport: one partly outside it or its pane (a
+// form's button below the fold, the tabs of a page scrolled down, a button at a pane's edge)
+// is scrolled to with the mouse wheel first, as a person would, with the pointer on the part
+// shown, so the wheel scrolls the page or pane that holds it; a click on its clipped edge
+// would land on nothing.
 async function visibleItem(page, label, role) {
   const { height } = page.viewportSize();
   let item = await settledItem(page, label, role);
   for (let tries = 0; tries < 8 && (item.clipped || item.y < 0 || item.y + item.h > height); tries += 1) {
-    await page.mouse.move(item.x + item.w / 2, height / 2);
-    await page.mouse.wheel(0, item.y + item.h / 2 - height / 2);
+    const shown = item.visibleH > 0 ? item.visibleY + item.visibleH / 2 : height / 2;
+    await page.mouse.move(item.x + item.w / 2, Math.min(Math.max(shown, 0), height - 1));
+    await page.mouse.wheel(0, item.y + item.h / 2 - shown);
     item = await settledItem(page, label, role);
   }
   return item;

@@ -192,26 +192,45 @@ void draw_receipts(App& app, const CounterSession& session, Language language) {
     }
 }
 
+// この端末の窓口's height as drawn last frame (one header line until then): the visit pane
+// stops above it and 受付を終了 and scrolls by itself, so neither slips under the bottom of a
+// short (1280×800) screen.
+ImGuiID counter_choice_height_id() { return ImGui::GetID("counter_choice_height"); }
+
+float below_visit_height() {
+    const float line = ImGui::GetFrameHeightWithSpacing();
+    return line + ImGui::GetStateStorage()->GetFloat(counter_choice_height_id(), line);
+}
+
+// The visit's pane: what is to be done now (the basket to hand over, the return being
+// inspected) first, under the scan's verdict where the operator is looking, then the person's
+// ready and lent devices; the receipts of the visit beside it.
+void draw_visit(App& app, CounterSession& session, Language language) {
+    const auto& person = *session.person();
+    const bool receipts = !session.receipts().empty() || !session.returns().empty();
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float height = -below_visit_height();
+    ImGui::BeginChild("visit", ImVec2(receipts ? width * 0.5F : 0.0F, height), false);
+    draw_basket(app, session, language);
+    if (session.inspection()) draw_inspection(app, session, language);
+    draw_ready(person, language);
+    draw_loans(person, language);
+    if (person.ready.empty() && person.loans.empty()) line(i18n::text("counter.nothing_to_do", language), "status");
+    ImGui::EndChild();
+    if (!receipts) return;
+    ImGui::SameLine();
+    ImGui::BeginChild("receipts", ImVec2(0.0F, height), true);
+    draw_receipts(app, session, language);
+    ImGui::EndChild();
+}
+
 void draw_person(App& app, CounterSession& session, Language language) {
     const auto& person = *session.person();
     const auto& division = language == Language::en && !person.division_en.empty() ? person.division_en : person.division_ja;
     big_line(fill_template(i18n::text("counter.serving", language), {{"name", person.name}, {"division", division}, {"card", session.card()}}),
              1.2F, "heading");
-    const bool receipts = !session.receipts().empty() || !session.returns().empty();
-    const float width = ImGui::GetContentRegionAvail().x;
-    ImGui::BeginChild("visit", ImVec2(receipts ? width * 0.5F : 0.0F, 0.0F), false);
-    draw_ready(person, language);
-    draw_loans(person, language);
-    if (person.ready.empty() && person.loans.empty()) line(i18n::text("counter.nothing_to_do", language), "status");
-    draw_basket(app, session, language);
-    if (session.inspection()) draw_inspection(app, session, language);
+    draw_visit(app, session, language);
     if (ImGui::Button(t("counter.finish", language))) session.finish();
-    ImGui::EndChild();
-    if (!receipts) return;
-    ImGui::SameLine();
-    ImGui::BeginChild("receipts", ImVec2(0.0F, 0.0F), true);
-    draw_receipts(app, session, language);
-    ImGui::EndChild();
 }
 
 // The counter's name and the time, as on a reception desk's sign.
@@ -264,7 +283,9 @@ void draw_counter(App& app, std::chrono::system_clock::time_point now) {
         coloured_line(status_colours().warning, warning, "alert");
     }
     if (session.screen() == CounterSession::Screen::person && session.person()) draw_person(app, session, language);
+    const float choice_top = ImGui::GetCursorPosY();
     draw_counter_choice(app, language);
+    ImGui::GetStateStorage()->SetFloat(counter_choice_height_id(), ImGui::GetCursorPosY() - choice_top);
 }
 
 }  // namespace madoguchi::client

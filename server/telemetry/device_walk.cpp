@@ -119,7 +119,8 @@ bool DeviceWalk::done() const {
 
 BulkRequest DeviceWalk::next_request() {
     BulkRequest request;
-    request.repetitions = repetitions_;
+    const bool scalars_alone = scalars_alone_ && scalars_pending_;
+    request.repetitions = scalars_alone ? 0 : repetitions_;
     last_had_scalars_ = scalars_pending_;
     if (scalars_pending_) {
         for (const auto& scalar : scalars_) request.scalar_parents.emplace_back(scalar.begin(), scalar.end() - 1);
@@ -128,7 +129,7 @@ BulkRequest DeviceWalk::next_request() {
     last_walks_.clear();
     for (std::size_t index = 0; index < walks_.size(); ++index) {
         const auto& walk = walks_[index];
-        if (walk.finished) continue;
+        if (walk.finished || (scalars_alone && !walk.step)) continue;
         (walk.step ? request.next_cursors : request.walk_cursors).push_back(walk.cursor);
         (walk.step ? last_steps_ : last_walks_).push_back(index);
     }

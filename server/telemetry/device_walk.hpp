@@ -49,6 +49,11 @@ public:
     DeviceWalk(int most, const KindsDue& kinds, const TableRows& last_rows = {},
                std::optional<SupplyLayout> layout = std::nullopt, int max_requests = 16);
 
+    // The first request asks the scalars (and the tables expected empty) alone, without
+    // repetitions: a small question that tells quickly whether a device never read answers at
+    // all, its tables walked from the next request on.
+    void ask_scalars_first() { scalars_alone_ = !scalars_.empty(); }
+
     bool done() const;
     BulkRequest next_request();
     void take_response(const std::vector<VarBind>& binds);
@@ -88,6 +93,7 @@ private:
     std::vector<std::size_t> last_steps_;
     std::vector<std::size_t> last_walks_;
     bool last_had_scalars_ = false;
+    bool scalars_alone_ = false;
     std::optional<SupplyLayout> layout_;
     ReadingBuilder builder_;
 };

@@ -1,5 +1,6 @@
 #pragma once
 // Whom the poller asks and how: one device's agent address and SNMP credentials.
+#include <algorithm>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -41,6 +42,11 @@ struct PollTarget {
     KindTimes last_read;            // telemetry_device_state's *_read_at
     KindsDue kinds = every_kind();  // what this poll asks of the device
 };
+
+// No kind of the device was ever read: a device new to the fleet, or one silent since it came.
+inline bool never_read(const PollTarget& target) {
+    return std::none_of(target.last_read.begin(), target.last_read.end(), [](const auto& at) { return at.has_value(); });
+}
 
 struct PollSettings {
     // Requests in flight at most (one per device at a time). Above the offline devices a

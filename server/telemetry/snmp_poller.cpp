@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <deque>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -102,6 +103,9 @@ struct DeviceState {
     void* poller = nullptr;  // the Poller, for net-snmp's callback
     bool active = false;     // a request is in flight
     bool finished = false;
+    // Never read before: asked its scalars alone first, its tables once every other device
+    // has had its first question (Poller::run).
+    bool probing = false;
     // v3: the session is the engine ID probe's until its report names the agent's engine.
     bool discovering = false;
     std::vector<u_char> engine_id;
@@ -121,10 +125,19 @@ public:
         }
     }
 
+    // The window takes the devices in order; a device never read, once it answered its first
+    // question, waits for the window again behind those not asked yet. Among a new fleet the
+    // offline devices so meet their timeouts early, all at once, instead of those that come
+    // last in the order starting theirs when the others' polls are nearly done.
     PollOutcome run() {
         std::size_t next = 0;
-        while (next < states_.size() || active_ > 0) {
-            while (active_ < std::max(1, settings_.window) && next < states_.size()) start(states_[next++]);
+        while (next < states_.size() || active_ > 0 || !answered_first_.empty()) {
+            const int window = std::max(1, settings_.window);
+            while (active_ < window && next < states_.size()) start(states_[next++]);
+            while (active_ < window && !answered_first_.empty()) {
+                resume(*answered_first_.front());
+                answered_first_.pop_front();
+            }
             close_finished();
             if (active_ == 0) continue;
             wait_and_dispatch();
@@ -143,14 +156,14 @@ private:
 
     void start(DeviceState& state) {
         state.walk.emplace(settings_.repetitions, state.target->kinds, state.target->last_rows, state.target->supply_layout);
+        state.probing = never_read(*state.target);
+        if (state.probing) state.walk->ask_scalars_first();
         const bool v3 = state.target->credentials.version == SnmpCredentials::Version::v3;
         if (!(v3 ? open_probe_session(state) : open_session(state))) {
             finish(state, false);
             return;
         }
-        ++active_;
-        outcome_.in_flight_peak = std::max(outcome_.in_flight_peak, active_);
-        state.active = true;
+        enter_window(state);
         if (v3) {
             send_probe(state);
         } else {
@@ -342,9 +355,26 @@ private:
         }
         if (state.walk->done()) {
             finish(state, true);
+        } else if (state.probing) {
+            state.probing = false;
+            state.active = false;
+            --active_;
+            answered_first_.push_back(&state);
         } else {
             send(state);
         }
+    }
+
+    void enter_window(DeviceState& state) {
+        ++active_;
+        outcome_.in_flight_peak = std::max(outcome_.in_flight_peak, active_);
+        state.active = true;
+    }
+
+    // Back in the window after its first answer: its session stayed open.
+    void resume(DeviceState& state) {
+        enter_window(state);
+        send(state);
     }
 
     void finish(DeviceState& state, bool reachable) {
@@ -392,6 +422,7 @@ private:
     std::vector<DeviceState> states_;
     std::vector<netsnmp_session*> to_close_;
     std::vector<DeviceState*> to_continue_;
+    std::deque<DeviceState*> answered_first_;
     KeyCache keys_;
     int active_ = 0;
 };

@@ -165,9 +165,10 @@ TEST_CASE("telemetry: a Ricoh with dozens of counters has them walked by name an
         return nlohmann::json::parse(query_text(database, "SELECT reading FROM telemetry_device_state"))["ricoh_counters"];
     };
 
-    // First the size is unknown: the whole table, 120 cells and the end, 16 a request.
+    // First the device was never read: its scalars alone, then, the table's size unknown, the
+    // whole table, 120 cells and the end, 16 a request.
     REQUIRE(telemetry::run_poll_cycle(database, request));
-    CHECK(requests() == 8);
+    CHECK(requests() == 1 + 8);
     const auto whole = stored_counters();
     REQUIRE(whole.size() == 40);
     CHECK(whole[39]["name"] == "Counter 40");
@@ -304,4 +305,49 @@ TEST_CASE("telemetry: silent v3 printers cost one timeout in parallel, not one e
     // One timeout with its retry (0.8 s) while the others are read, with room for a busy
     // machine; in series the silent ones alone took 4 s.
     CHECK(seconds < 2.5);
+}
+
+TEST_CASE("telemetry: among printers never read, a silent one is asked right after the others' first question, before their tables") {
+    using namespace madoguchi::testing;
+    namespace telemetry = madoguchi::server::telemetry;
+    TempDir folder;
+    // The page counter as a scalar and as Ricoh's first counter, both counting 100 a second
+    // from the agent's start: the two tell when each was read.
+    write_records(folder.path() / "data", "MFP-000001",
+                  {"1.3.6.1.2.1.43.10.2.1.4.1.1|65:numeric|rate=100,initial=0",
+                   "1.3.6.1.4.1.367.3.2.1.2.19.5.1.5.1|4|Total",
+                   "1.3.6.1.4.1.367.3.2.1.2.19.5.1.9.1|65:numeric|rate=100,initial=0"});
+    FleetSimulator simulator(folder.path() / "data", serve_only());
+    SilentAgent silent;
+    std::vector<telemetry::PollTarget> targets(2);
+    targets[0].device_id = 1;
+    targets[0].asset_tag = "MFP-000001";
+    targets[0].agent = simulator.agent();
+    targets[0].credentials = {telemetry::SnmpCredentials::Version::v2c, "MFP-000001", "", "", "", ""};
+    targets[1].device_id = 2;
+    targets[1].asset_tag = "MFP-000002";
+    targets[1].agent = silent.agent();
+    targets[1].credentials = {telemetry::SnmpCredentials::Version::v2c, "MFP-000002", "", "", "", ""};
+    for (auto& target : targets) target.kinds = *telemetry::parse_kinds("counters");
+
+    // One request in flight at a time: the silent printer's timeout and retry (0.8 s) come
+    // between the first printer's scalars and its counter table.
+    const auto outcome = telemetry::poll_devices(targets, {.window = 1, .timeout = std::chrono::milliseconds{400}, .retries = 1});
+    REQUIRE(outcome.devices[0].reachable);
+    CHECK(outcome.devices[0].requests == 2);
+    CHECK(outcome.devices[1].failure == "timeout");
+    const auto& reading = outcome.devices[0].reading;
+    REQUIRE(reading.marker_life_count);
+    REQUIRE(reading.ricoh_counters.size() == 1);
+    REQUIRE(reading.ricoh_counters[0].value);
+    INFO("scalar " << *reading.marker_life_count << ", table " << *reading.ricoh_counters[0].value);
+    CHECK(*reading.ricoh_counters[0].value - *reading.marker_life_count >= 70);
+
+    // Read before, a printer is asked its scalars and tables together, the silent one after it.
+    for (auto& target : targets) target.last_read[static_cast<std::size_t>(telemetry::SampleKind::counters) - 1] =
+        std::chrono::system_clock::now() - std::chrono::hours{1};
+    const auto again = telemetry::poll_devices(targets, {.window = 1, .timeout = std::chrono::milliseconds{400}, .retries = 1});
+    REQUIRE(again.devices[0].reachable);
+    CHECK(again.devices[0].requests == 1);
+    CHECK(*again.devices[0].reading.ricoh_counters[0].value - *again.devices[0].reading.marker_life_count < 70);
 }

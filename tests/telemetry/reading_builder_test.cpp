@@ -161,6 +161,38 @@ TEST_CASE("telemetry: a table empty last time is asked for its one binding, and 
     CHECK(jammed.builder().reading().alerts[0].group == 8);
 }
 
+TEST_CASE("telemetry: a device never read is asked its scalars alone first, then its tables") {
+    const auto every = telemetry::every_kind();
+    telemetry::DeviceWalk walk(16, every);
+    walk.ask_scalars_first();
+    auto request = walk.next_request();
+    CHECK_FALSE(request.scalar_parents.empty());
+    CHECK(request.walk_cursors.empty());
+    CHECK(request.repetitions == 0);
+    // The alert table, expected empty, is one non-repeater: it rides along.
+    CHECK(request.next_cursors == std::vector<telemetry::Oid>{telemetry::parse_oid("1.3.6.1.2.1.43.18.1.1")});
+    std::vector<VarBind> binds(request.scalar_parents.size(), number("1.3.6.1.2.1.1.0", 0));
+    binds.push_back(number("1.3.6.1.2.1.43.19.1.1.1.1", 1));
+    walk.take_response(binds);
+    REQUIRE_FALSE(walk.done());
+
+    request = walk.next_request();
+    CHECK(request.scalar_parents.empty());
+    CHECK(request.next_cursors.empty());
+    CHECK(request.walk_cursors == std::vector<telemetry::Oid>{telemetry::parse_oid("1.3.6.1.2.1.43.11.1.1"),
+                                                              telemetry::parse_oid("1.3.6.1.4.1.367.3.2.1.2.19.5.1"),
+                                                              telemetry::parse_oid("1.3.6.1.4.1.367.3.2.1.2.24.1.1")});
+    CHECK(request.repetitions == 16);
+    walk.take_response({number("1.3.6.1.2.1.43.11.1.1.9.1.1", 40), number("1.3.6.1.4.1.367.3.2.1.2.19.5.1.9.1", 1200),
+                        number("1.3.6.1.4.1.367.3.2.1.2.24.1.1.5.1", 40), number("1.3.6.1.2.1.43.12.1.1.2.1.1", 1),
+                        number("1.3.6.1.4.1.367.3.2.1.2.24.1.1.5.1", 40), number("1.3.6.1.4.1.367.3.2.1.3.1", 1)});
+    CHECK(walk.done());
+    REQUIRE(walk.builder().reading().supplies.size() == 1);
+    CHECK(walk.builder().reading().supplies[0].level == 40);
+    REQUIRE(walk.builder().reading().ricoh_counters.size() == 1);
+    CHECK(walk.builder().reading().ricoh_counters[0].value == 1200);
+}
+
 TEST_CASE("telemetry: a long Ricoh table is walked by the columns a reading keeps, a short one whole") {
     telemetry::KindsDue counters;
     counters.due[static_cast<std::size_t>(telemetry::SampleKind::counters) - 1] = true;

@@ -1,17 +1,17 @@
-// Figures for scripts/bench (prints, asserts nothing): poll cycles over the demo's 723
-// printers and MFPs on snmpsim (scripts/fleet-sim, two simulator processes: real printers answer
-// side by side, one Python process answers one request at a time) with 10% offline, timeouts
-// 1 s × 1 retry, the default window: the status kind (the 5-minute poll's smallest part) on a
-// first cycle, when nobody knows yet which devices are offline, and on the next; status and
-// supplies, the supply tables read whole as never read before; every kind at once (`madoguchi
-// poll --once`, or the first cycle over a new fleet); then the poll job's twelve cycles of a
-// simulated hour in service, each device asked the kinds due from it after a day of the
-// schedule (its hourly counters and daily firmware at its own turn; between its counter reads,
-// its supplies by their levels). Each cycle is stored as the poll job stores it: wall time, the
-// poller's CPU time, requests and the in-flight peak. Then the storage one device-day of samples takes, from a
-// simulated day on the schedule with the levels falling; what the compaction leaves of that day
-// after 14 days (hourly) and after a year (daily); and the fleet list over the 723 devices as
-// the cycles' interpretation left them.
+// Figures for scripts/bench (prints, asserts nothing): poll cycles over the demo's 723 printers and
+// MFPs on snmpsim (scripts/fleet-sim, two simulator processes: real printers answer side by side,
+// one Python process answers one request at a time) with 10% offline, timeouts 1 s × 1 retry, the
+// default window: the status kind (the 5-minute poll's smallest part) on a first cycle, when nobody
+// knows yet which devices are offline, and on the next; status and supplies, the supply tables read
+// whole as never read before; every kind at once (`madoguchi poll --once`), and the first cycle
+// over a new fleet, which knows neither its offline devices nor its tables; then the poll job's
+// twelve cycles of a simulated hour in service, each device asked the kinds due from it after a day
+// of the schedule (its hourly counters and daily firmware at its own turn; between its counter
+// reads, its supplies by their levels). Each cycle is stored as the poll job stores it: wall time,
+// the poller's CPU time, requests and the in-flight peak. Then the storage one device-day of
+// samples takes, from a simulated day on the schedule with the levels falling; what the compaction
+// leaves of that day after 14 days (hourly) and after a year (daily); and the fleet list over the
+// 723 devices as the cycles' interpretation left them.
 #include <signal.h>
 #include <sys/resource.h>
 #include <unistd.h>
@@ -204,8 +204,18 @@ int main() {
     measure("status, first cycle", targets_asked(*server::telemetry::parse_kinds("status")));
     measure("status", targets_asked(*server::telemetry::parse_kinds("status")));
     measure("status,supplies, supply tables never read before", targets_asked(*server::telemetry::parse_kinds("status,supplies")));
-    // `madoguchi poll --once`, or the poll job's first cycle over a fleet it never read.
+    // `madoguchi poll --once` over a fleet in service.
     const auto every = measure("every kind, counters and firmware never read before", targets_asked(server::telemetry::every_kind()));
+    // The first cycle over a new fleet: nothing known yet, neither which devices are offline
+    // nor their tables; in the ledger's order.
+    auto new_fleet = targets_asked(server::telemetry::every_kind());
+    for (auto& target : new_fleet) {
+        target.last_rows = {};
+        target.supply_layout.reset();
+        target.last_read = {};
+    }
+    std::sort(new_fleet.begin(), new_fleet.end(), [](const auto& a, const auto& b) { return a.device_id < b.device_id; });
+    measure("every kind over a new fleet, nothing known yet", new_fleet);
 
     // The poll job in service: each 5-minute cycle asks every device its status and supplies,
     // and the devices whose turn it is their counters (hourly) and firmware (daily).

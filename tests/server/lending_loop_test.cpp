@@ -110,11 +110,13 @@ TEST_CASE("a loan from request to re-kitting: approval, kitting, handover, exten
     CHECK(request["devices"][0]["asset_tag"] == "MPR-000001");
     CHECK(queued_to(db, "lending.approved") == Texts{"sato@example.go.jp"});
 
-    // Its days have come (the loan is now from today to the next business day); kitting
-    // before the counter will give it out.
+    // Its days have come (the loan is now from today to two business days on); kitting
+    // before the counter will give it out. Two, so that its reminder before the due date
+    // falls after the loan began on a closed day too (a Saturday in Tokyo): one begun after
+    // that moment is not reminded of it.
     const auto today = calendar::to_tokyo(calendar::now()).date;
     desk.execute("UPDATE loan_requests SET start_date = '" + iso(today) + "', due_date = '" +
-                 iso(business_days_after(today, 1)) + "' WHERE id = " + std::to_string(request["id"].get<std::int64_t>()));
+                 iso(business_days_after(today, 2)) + "' WHERE id = " + std::to_string(request["id"].get<std::int64_t>()));
     request = get_ok(desk.staff, request_path(request))["request"];
     CHECK(error_code_of(hand_over(desk, desk.desk, request, sato_card)) == "handover_refused");
     const auto task = kitting_tasks_of(desk, "MPR-000001");

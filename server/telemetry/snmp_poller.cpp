@@ -356,9 +356,13 @@ private:
         if (state.walk->done()) {
             finish(state, true);
         } else if (state.probing) {
+            // Out of the window until its turn comes again, without its session: hundreds of
+            // devices wait so among a new fleet, and each open session holds a socket.
             state.probing = false;
             state.active = false;
             --active_;
+            to_close_.push_back(state.session);
+            state.session = nullptr;
             answered_first_.push_back(&state);
         } else {
             send(state);
@@ -371,8 +375,13 @@ private:
         state.active = true;
     }
 
-    // Back in the window after its first answer: its session stayed open.
+    // Back in the window after its first answer, in a new session (a v3 one told the engine ID
+    // its probe learnt).
     void resume(DeviceState& state) {
+        if (!open_session(state)) {
+            finish(state, false);
+            return;
+        }
         enter_window(state);
         send(state);
     }

@@ -2,7 +2,7 @@
 // Polls printers over SNMP with net-snmp's asynchronous API on the calling thread: one session
 // per agent, opened when its device enters the window of requests in flight and closed when
 // its poll ends, so an offline printer costs one timeout in parallel with the others (a device
-// never read keeps its session while it waits for the window again after its first answer).
+// never read closes its session while it waits for the window again after its first answer).
 // net-snmp's traditional API is not thread-safe: concurrent calls wait for each other.
 #include <functional>
 #include <span>

@@ -3,26 +3,17 @@
 #include <algorithm>
 #include <cmath>
 
+#include "telemetry/reading_json.hpp"
+
 namespace madoguchi::server::telemetry {
 
 namespace {
 
 namespace domain = madoguchi::telemetry;
 
-std::optional<std::int64_t> number(const nlohmann::json& object, const char* name) {
-    const auto found = object.find(name);
-    if (found == object.end() || !found->is_number_integer()) return std::nullopt;
-    return found->get<std::int64_t>();
-}
-
 std::optional<std::int64_t> number_at(const nlohmann::json& array, std::size_t index) {
     if (!array.is_array() || index >= array.size() || !array[index].is_number_integer()) return std::nullopt;
     return array[index].get<std::int64_t>();
-}
-
-std::string text(const nlohmann::json& object, const char* name) {
-    const auto found = object.find(name);
-    return found != object.end() && found->is_string() ? found->get<std::string>() : std::string();
 }
 
 const nlohmann::json& array_member(const nlohmann::json& object, const char* name) {
@@ -43,18 +34,18 @@ std::string octets_of_hex(const std::string& hex) {
 
 domain::SupplyRow supply_row(const nlohmann::json& row) {
     domain::SupplyRow supply;
-    supply.description = text(row, "description");
-    supply.type = number(row, "type");
-    supply.supply_class = number(row, "class");
-    supply.unit = number(row, "unit");
-    supply.max_capacity = number(row, "max_capacity");
-    supply.level = number(row, "level");
+    supply.description = text_member(row, "description");
+    supply.type = integer_member(row, "type");
+    supply.supply_class = integer_member(row, "class");
+    supply.unit = integer_member(row, "unit");
+    supply.max_capacity = integer_member(row, "max_capacity");
+    supply.level = integer_member(row, "level");
     return supply;
 }
 
 const nlohmann::json* row_with_index(const nlohmann::json& rows, std::int64_t index) {
     for (const auto& row : rows) {
-        if (row.is_object() && number(row, "index") == index) return &row;
+        if (row.is_object() && integer_member(row, "index") == index) return &row;
     }
     return nullptr;
 }
@@ -70,12 +61,13 @@ nlohmann::json optional_json(const auto& value) { return value ? nlohmann::json(
 
 domain::PrinterStatus status_of(const nlohmann::json& reading, int missed_cycles, int offline_cycles) {
     domain::StatusInput input;
-    input.device_status = number(reading, "device_status");
-    input.printer_status = number(reading, "printer_status");
-    input.error_state = octets_of_hex(text(reading, "detected_error_state"));
+    input.device_status = integer_member(reading, "device_status");
+    input.printer_status = integer_member(reading, "printer_status");
+    input.error_state = octets_of_hex(text_member(reading, "detected_error_state"));
     for (const auto& alert : array_member(reading, "alerts")) {
         if (!alert.is_object()) continue;
-        input.alerts.push_back({number(alert, "severity"), number(alert, "group"), number(alert, "code"), text(alert, "description")});
+        input.alerts.push_back({integer_member(alert, "severity"), integer_member(alert, "group"), integer_member(alert, "code"),
+                                text_member(alert, "description")});
     }
     auto status = domain::read_status(input);
     if (missed_cycles >= std::max(offline_cycles, 1)) domain::mark_unreachable(status);
@@ -91,13 +83,13 @@ std::vector<TonerLevel> toners_of(const nlohmann::json& reading) {
         if (!row.is_object()) continue;
         const auto supply = domain::read_supply(supply_row(row));
         if (supply.kind != domain::SupplyKind::toner || has_colour(supply.colour)) continue;
-        toners.push_back({supply.colour, "supply", number(row, "index").value_or(0), supply.state, supply.percent, {}, {}});
+        toners.push_back({supply.colour, "supply", integer_member(row, "index").value_or(0), supply.state, supply.percent, {}, {}});
     }
     for (const auto& row : array_member(reading, "ricoh_toners")) {
         if (!row.is_object()) continue;
-        const auto toner = domain::read_ricoh_toner({text(row, "name"), number(row, "level")});
+        const auto toner = domain::read_ricoh_toner({text_member(row, "name"), integer_member(row, "level")});
         if (has_colour(toner.colour)) continue;
-        toners.push_back({toner.colour, "ricoh", number(row, "index").value_or(0), toner.state, toner.percent, {}, {}});
+        toners.push_back({toner.colour, "ricoh", integer_member(row, "index").value_or(0), toner.state, toner.percent, {}, {}});
     }
     return toners;
 }
@@ -112,7 +104,7 @@ domain::LevelSample level_in_sample(const TonerLevel& toner, const nlohmann::jso
             // The sample keeps the numbers; the description (and so the colour) is the reading's.
             const auto* current = row_with_index(array_member(reading, "supplies"), toner.index);
             domain::SupplyRow supply;
-            if (current != nullptr) supply.description = text(*current, "description");
+            if (current != nullptr) supply.description = text_member(*current, "description");
             supply.supply_class = number_at(row, 1);
             supply.type = number_at(row, 2);
             supply.unit = number_at(row, 3);
@@ -175,15 +167,15 @@ std::vector<TonerLevel> toners_from_json(const nlohmann::json& interpreted) {
     for (const auto& row : array_member(interpreted, "toners")) {
         if (!row.is_object()) continue;
         TonerLevel toner;
-        toner.colour = domain::colour_named(text(row, "colour"));
-        toner.source = text(row, "source");
-        toner.index = number(row, "index").value_or(0);
-        const auto state = text(row, "level_state");
+        toner.colour = domain::colour_named(text_member(row, "colour"));
+        toner.source = text_member(row, "source");
+        toner.index = integer_member(row, "index").value_or(0);
+        const auto state = text_member(row, "level_state");
         for (const auto candidate : {domain::LevelState::measured, domain::LevelState::some_remaining,
                                      domain::LevelState::near_empty, domain::LevelState::unknown}) {
             if (domain::level_state_name(candidate) == state) toner.state = candidate;
         }
-        if (const auto percent = number(row, "percent")) toner.percent = static_cast<int>(*percent);
+        if (const auto percent = integer_member(row, "percent")) toner.percent = static_cast<int>(*percent);
         const auto days = row.find("days_to_empty");
         if (days != row.end() && days->is_number()) toner.days_to_empty = days->get<double>();
         const auto rate = row.find("percent_per_day");

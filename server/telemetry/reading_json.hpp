@@ -1,6 +1,8 @@
 #pragma once
 // A raw reading as JSON, for the last known state and the device's API: numbers as read,
 // absent values null, texts with invalid UTF-8 replaced (U+FFFD), the error-state octets in hex.
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,5 +22,10 @@ nlohmann::json oddities_json(const std::vector<Oddity>& oddities);
 std::string hex_octets(const std::string& octets);
 // JSON text that never throws on invalid UTF-8 in a printer's strings.
 std::string json_text(const nlohmann::json& value);
+
+// A member of a stored reading (or of one of its rows) read back: the integer, or nullopt when
+// it is absent or of another type; the text, or "" when it is absent or of another type.
+std::optional<std::int64_t> integer_member(const nlohmann::json& object, const char* name);
+std::string text_member(const nlohmann::json& object, const char* name);
 
 }  // namespace madoguchi::server::telemetry

@@ -3,7 +3,8 @@
 #include <algorithm>
 #include <cstdint>
 #include <limits>
-#include <string>
+
+#include "telemetry/reading_json.hpp"
 
 namespace madoguchi::server::telemetry {
 namespace {
@@ -20,21 +21,10 @@ const Row* row_with(const std::vector<Row>& rows, std::uint32_t index) {
     return found == rows.end() ? nullptr : &*found;
 }
 
-std::optional<std::int64_t> number(const nlohmann::json& object, const char* key) {
-    const auto found = object.find(key);
-    if (found == object.end() || !found->is_number_integer()) return std::nullopt;
-    return found->get<std::int64_t>();
-}
-
-std::string text(const nlohmann::json& object, const char* key) {
-    const auto found = object.find(key);
-    return found != object.end() && found->is_string() ? found->get<std::string>() : std::string{};
-}
-
 // A row's index, or nullopt for an entry that is not a row: without it the row cannot be matched.
 std::optional<std::uint32_t> index_of(const nlohmann::json& entry) {
     if (!entry.is_object()) return std::nullopt;
-    const auto index = number(entry, "index");
+    const auto index = integer_member(entry, "index");
     if (!index || *index < 0 || *index > std::numeric_limits<std::uint32_t>::max()) return std::nullopt;
     return static_cast<std::uint32_t>(*index);
 }
@@ -75,18 +65,18 @@ std::optional<SupplyLayout> supply_layout_from_json(const nlohmann::json& readin
         if (!index) return std::nullopt;
         SupplyRow row;
         row.index = *index;
-        row.supply_class = number(entry, "class");
-        row.type = number(entry, "type");
-        row.description = text(entry, "description");
-        row.unit = number(entry, "unit");
-        row.max_capacity = number(entry, "max_capacity");
+        row.supply_class = integer_member(entry, "class");
+        row.type = integer_member(entry, "type");
+        row.description = text_member(entry, "description");
+        row.unit = integer_member(entry, "unit");
+        row.max_capacity = integer_member(entry, "max_capacity");
         layout.supplies.push_back(std::move(row));
     }
     if (const auto toners = reading.find("ricoh_toners"); toners != reading.end() && toners->is_array()) {
         for (const auto& entry : *toners) {
             const auto index = index_of(entry);
             if (!index) return std::nullopt;
-            layout.ricoh_toners.push_back(RicohToner{*index, text(entry, "name"), std::nullopt});
+            layout.ricoh_toners.push_back(RicohToner{*index, text_member(entry, "name"), std::nullopt});
         }
     }
     return layout;

@@ -51,8 +51,12 @@ public:
 
     // The first request asks the scalars (and the tables expected empty) alone, without
     // repetitions: a small question that tells quickly whether a device never read answers at
-    // all, its tables walked from the next request on.
-    void ask_scalars_first() { scalars_alone_ = !scalars_.empty(); }
+    // all, its tables walked from the next request on. False when the poll asks no scalars:
+    // its first request is then as usual.
+    bool ask_scalars_first() {
+        scalars_alone_ = !scalars_.empty();
+        return scalars_alone_;
+    }
 
     bool done() const;
     BulkRequest next_request();

@@ -156,8 +156,7 @@ private:
 
     void start(DeviceState& state) {
         state.walk.emplace(settings_.repetitions, state.target->kinds, state.target->last_rows, state.target->supply_layout);
-        state.probing = never_read(*state.target);
-        if (state.probing) state.walk->ask_scalars_first();
+        state.probing = never_read(*state.target) && state.walk->ask_scalars_first();
         const bool v3 = state.target->credentials.version == SnmpCredentials::Version::v3;
         if (!(v3 ? open_probe_session(state) : open_session(state))) {
             finish(state, false);
@@ -359,10 +358,7 @@ private:
             // Out of the window until its turn comes again, without its session: hundreds of
             // devices wait so among a new fleet, and each open session holds a socket.
             state.probing = false;
-            state.active = false;
-            --active_;
-            to_close_.push_back(state.session);
-            state.session = nullptr;
+            leave_window(state);
             answered_first_.push_back(&state);
         } else {
             send(state);
@@ -373,6 +369,16 @@ private:
         ++active_;
         outcome_.in_flight_peak = std::max(outcome_.in_flight_peak, active_);
         state.active = true;
+    }
+
+    // Its slot in the window freed and its session closed (outside the callbacks).
+    void leave_window(DeviceState& state) {
+        if (state.active) {
+            state.active = false;
+            --active_;
+        }
+        if (state.session != nullptr) to_close_.push_back(state.session);
+        state.session = nullptr;
     }
 
     // Back in the window after its first answer, in a new session (a v3 one told the engine ID
@@ -394,12 +400,7 @@ private:
             state.result->oddities = std::move(state.walk->builder().oddities());
         }
         state.walk.reset();
-        if (state.active) {
-            state.active = false;
-            --active_;
-        }
-        if (state.session != nullptr) to_close_.push_back(state.session);
-        state.session = nullptr;
+        leave_window(state);
     }
 
     // Sessions are closed outside net-snmp's callbacks, which may still use them.

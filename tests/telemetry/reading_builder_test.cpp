@@ -164,7 +164,7 @@ TEST_CASE("telemetry: a table empty last time is asked for its one binding, and 
 TEST_CASE("telemetry: a device never read is asked its scalars alone first, then its tables") {
     const auto every = telemetry::every_kind();
     telemetry::DeviceWalk walk(16, every);
-    walk.ask_scalars_first();
+    CHECK(walk.ask_scalars_first());
     auto request = walk.next_request();
     CHECK_FALSE(request.scalar_parents.empty());
     CHECK(request.walk_cursors.empty());
@@ -191,6 +191,16 @@ TEST_CASE("telemetry: a device never read is asked its scalars alone first, then
     CHECK(walk.builder().reading().supplies[0].level == 40);
     REQUIRE(walk.builder().reading().ricoh_counters.size() == 1);
     CHECK(walk.builder().reading().ricoh_counters[0].value == 1200);
+}
+
+TEST_CASE("telemetry: a poll that asks no scalars walks its tables from the first request, never read or not") {
+    telemetry::DeviceWalk walk(16, *telemetry::parse_kinds("supplies"));
+    CHECK_FALSE(walk.ask_scalars_first());
+    const auto request = walk.next_request();
+    CHECK(request.scalar_parents.empty());
+    CHECK(request.walk_cursors == std::vector<telemetry::Oid>{telemetry::parse_oid("1.3.6.1.2.1.43.11.1.1"),
+                                                              telemetry::parse_oid("1.3.6.1.4.1.367.3.2.1.2.24.1.1")});
+    CHECK(request.repetitions == 16);
 }
 
 TEST_CASE("telemetry: a long Ricoh table is walked by the columns a reading keeps, a short one whole") {

@@ -4,7 +4,7 @@
 // device brought back damaged and inspected. The world is set up through the API beforehand.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serverAndBrowser, openApp, signedInFetch, clickItem, typeInto } from './lib/harness.mjs';
+import { serverAndBrowser, openApp, signedInFetch, clickItem, typeInto, hasItem } from './lib/harness.mjs';
 
 const running = serverAndBrowser();
 const staffCard = 'MT300001';
@@ -54,10 +54,6 @@ async function setUpCounter(url) {
   return { desk, counter: location.id, request, readyTag, otherTag: readyTag === 'MPR-000001' ? 'MPR-000002' : 'MPR-000001' };
 }
 
-function waitForLabel(page, label, options = {}) {
-  return page.waitForFunction((l) => window.madoguchi.items().some((i) => i.label === l), label, options);
-}
-
 function itemStartingWith(page, prefix) {
   return page.waitForFunction((p) => window.madoguchi.items().find((i) => i.label.startsWith(p)), prefix)
     .then((handle) => handle.jsonValue());
@@ -89,12 +85,12 @@ test('a kiosk counter session: card, a refused tag, handover with a printed rece
   // A laptop's short screen (1280×800): the visit's buttons and この端末の窓口 stay on it while
   // the scan's verdict band is shown above them.
   const { page, problems, context } = await openApp(running.browser, `${running.server.url}?kiosk=1&counter=${world.counter}`);
-  await waitForLabel(page, '職員証をスキャンしてください');
+  await hasItem(page, '職員証をスキャンしてください');
 
   await scan(page, staffCard.toLowerCase());
-  await waitForLabel(page, `受付中：職員 花子（運用窓口課）職員証 ${staffCard}`);
+  await hasItem(page, `受付中：職員 花子（運用窓口課）職員証 ${staffCard}`);
   await itemStartingWith(page, `${world.request.number} モバイルプリンタ`);
-  await waitForLabel(page, `${world.readyTag}：準備済み`);
+  await hasItem(page, `${world.readyTag}：準備済み`);
 
   // Another device, in stock but nobody's loan: the server's refusal, in red, with the low tone.
   await scan(page, world.otherTag);
@@ -105,15 +101,15 @@ test('a kiosk counter session: card, a refused tag, handover with a printed rece
   assert.equal(await deviceState(world.desk, world.otherTag), 'in_stock');
 
   await scan(page, world.readyTag);
-  await waitForLabel(page, `お渡しできます：${world.readyTag}`);
-  await waitForLabel(page, 'お渡しする機器（1台）');
+  await hasItem(page, `お渡しできます：${world.readyTag}`);
+  await hasItem(page, 'お渡しする機器（1台）');
   await clickItem(page, 'お渡しを確定');
-  await waitForLabel(page, '貸出票');
-  await waitForLabel(page, 'お渡ししました。貸出票をお渡しください');
-  await waitForLabel(page, `モバイルプリンタ ${world.readyTag}`);
+  await hasItem(page, '貸出票');
+  await hasItem(page, 'お渡ししました。貸出票をお渡しください');
+  await hasItem(page, `モバイルプリンタ ${world.readyTag}`);
   const due = await itemStartingWith(page, world.request.due_date);
   assert.match(due.label, /^\d{4}-\d{2}-\d{2}（.） 令和\d+年\d+月\d+日（.）$/);
-  await waitForLabel(page, '第1版に同意済み');
+  await hasItem(page, '第1版に同意済み');
   assert.equal(await deviceState(world.desk, world.readyTag), 'on_loan');
 
   await clickItem(page, '貸出票を印刷');
@@ -124,15 +120,15 @@ test('a kiosk counter session: card, a refused tag, handover with a printed rece
   }
 
   // The same device comes back damaged: inspected before the return is confirmed.
-  await waitForLabel(page, `${world.readyTag} モバイルプリンタ 返却予定日 ${world.request.due_date.slice(0, 10)}（${dayName(world.request.due_date)}）`);
+  await hasItem(page, `${world.readyTag} モバイルプリンタ 返却予定日 ${world.request.due_date.slice(0, 10)}（${dayName(world.request.due_date)}）`);
   await scan(page, world.readyTag);
-  await waitForLabel(page, `返却検品：${world.readyTag}`);
+  await hasItem(page, `返却検品：${world.readyTag}`);
   await clickItem(page, '破損あり');
-  await waitForLabel(page, '破損の内容を入力してください');
+  await hasItem(page, '破損の内容を入力してください');
   await typeInto(page, '破損の内容', '液晶に割れ');
   await clickItem(page, '返却を確定');
-  await waitForLabel(page, '返却票');
-  await waitForLabel(page, '修理中');
+  await hasItem(page, '返却票');
+  await hasItem(page, '修理中');
   assert.equal(await deviceState(world.desk, world.readyTag), 'in_repair');
   assert.deepEqual(await sounds(page), ['accepted', 'refused', 'accepted', 'accepted', 'accepted', 'accepted']);
   assert.deepEqual(problems, []);

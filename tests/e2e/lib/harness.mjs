@@ -157,6 +157,11 @@ export function canvasPixelStats(page) {
   });
 }
 
+// An item as a failed wait names it: its label, and its role when one was asked for.
+function named(label, role) {
+  return `"${label}"${role ? ` (${role})` : ''}`;
+}
+
 // The item with this label once it has stayed in place for two frames: a layout change
 // (text size, language) can move things for one frame, as a person would wait for it to settle.
 // `role`, when given, tells apart items that share a label (a column header and a field).
@@ -172,7 +177,7 @@ async function settledItem(page, label, role) {
       return null;
     }
     return state.frame >= seen.frame + 2 ? item : null;
-  }, [label, role], { timeout: 10000 }), `waiting for "${label}"${role ? ` (${role})` : ''} to settle`);
+  }, [label, role], { timeout: 10000 }), `waiting for ${named(label, role)} to settle`);
   return handle.jsonValue();
 }
 
@@ -206,7 +211,7 @@ export async function clickItem(page, label, { role, modifiers = [] } = {}) {
 // takes waitForFunction's (timeout).
 export function hasItem(page, label, { role, ...options } = {}) {
   return explained(page, page.waitForFunction(([l, r]) => window.madoguchi.items().some((i) => i.label === l && (!r || i.role === r)),
-    [label, role], options), `waiting for "${label}"${role ? ` (${role})` : ''}`);
+    [label, role], options), `waiting for ${named(label, role)}`);
 }
 
 // Waits until the item with this label and role reads `value` (a checkbox's "true").
